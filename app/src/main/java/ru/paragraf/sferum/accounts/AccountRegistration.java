@@ -1,0 +1,56 @@
+package ru.paragraf.sferum.accounts;
+
+import java.util.Collection;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates accounts; passwords are stored only as hashes of the configured {@link PasswordEncoder}. */
+@Service
+public class AccountRegistration {
+
+    private static final String INSERT =
+            """
+            insert into accounts.user_account
+                (id, username, password_hash, role, display_name, district_id, organization_id,
+                 employee_id, pupil_id, parent_id)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """;
+
+    private final JdbcTemplate jdbc;
+    private final PasswordEncoder passwords;
+
+    AccountRegistration(JdbcTemplate jdbc, PasswordEncoder passwords) {
+        this.jdbc = jdbc;
+        this.passwords = passwords;
+    }
+
+    /**
+     * Creates many accounts that share one initial password, in one batch. The password is hashed once: hashing
+     * is deliberately slow, and thousands of demo accounts must not take minutes.
+     */
+    @Transactional
+    public void registerAll(Collection<NewAccount> accounts, String initialPassword) {
+        var hash = passwords.encode(initialPassword);
+        jdbc.batchUpdate(INSERT, accounts, 1000, (statement, account) -> {
+            statement.setObject(1, UUID.randomUUID());
+            statement.setString(2, account.username());
+            statement.setString(3, hash);
+            statement.setString(4, account.role().name());
+            statement.setString(5, account.displayName());
+            statement.setObject(6, account.districtId());
+            statement.setObject(7, account.organizationId());
+            statement.setObject(8, account.employeeId());
+            statement.setObject(9, account.pupilId());
+            statement.setObject(10, account.parentId());
+        });
+    }
+
+    public boolean exists(String username) {
+        var count = jdbc.queryForObject(
+                "select count(*) from accounts.user_account where lower(username) = lower(?)", Integer.class, username);
+        return count != null && count > 0;
+    }
+}

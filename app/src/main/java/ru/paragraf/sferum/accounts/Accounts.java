@@ -1,0 +1,51 @@
+package ru.paragraf.sferum.accounts;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Repository;
+
+/** The stored accounts, looked up by user name at login. */
+@Repository
+class Accounts implements UserDetailsService {
+
+    private final JdbcClient jdbc;
+
+    Accounts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        return findByUsername(username)
+                .orElseThrow(() -> new UsernameNotFoundException("No account with that user name"));
+    }
+
+    Optional<AccountPrincipal> findByUsername(String username) {
+        return jdbc.sql(
+                        """
+                        select id, username, display_name, role, district_id, organization_id, employee_id,
+                               pupil_id, parent_id, password_hash, enabled
+                        from accounts.user_account
+                        where lower(username) = lower(:username)
+                        """)
+                .param("username", username)
+                .query((rs, row) -> new AccountPrincipal(
+                        new CurrentUser(
+                                rs.getObject("id", UUID.class),
+                                rs.getString("username"),
+                                rs.getString("display_name"),
+                                Role.valueOf(rs.getString("role")),
+                                rs.getObject("district_id", UUID.class),
+                                rs.getObject("organization_id", UUID.class),
+                                rs.getObject("employee_id", UUID.class),
+                                rs.getObject("pupil_id", UUID.class),
+                                rs.getObject("parent_id", UUID.class)),
+                        rs.getString("password_hash"),
+                        rs.getBoolean("enabled")))
+                .optional();
+    }
+}

@@ -1,0 +1,82 @@
+package ru.paragraf.sferum.accounts;
+
+import static org.springframework.security.config.Customizer.withDefaults;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * The access policy of URLs. Pages use form login with CSRF protection and a new session id on login; the API
+ * under {@code /api} uses HTTP Basic without sessions, so a browser's session cookie never authorizes API calls
+ * and CSRF does not apply there. Which rows a role may see is decided by the modules' scoped queries.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final String[] ADMINISTRATORS = {"CITY_OPERATOR", "DISTRICT_OPERATOR", "SCHOOL_ADMIN"};
+    private static final String[] STAFF = {"CITY_OPERATOR", "DISTRICT_OPERATOR", "SCHOOL_ADMIN", "TEACHER"};
+    private static final String[] DIARY = {"TEACHER", "PUPIL", "PARENT"};
+
+    /** Pages of administrators only; teachers see their journals but not staff files or imports. */
+    static final String[] ADMINISTRATOR_PAGES = {"/orgs", "/orgs/*/staff/**", "/staff/**", "/import/**"};
+
+    static final String[] STAFF_PAGES = {"/orgs/**", "/journals/**"};
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/api/**", "/actuator/**")
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/api/openapi/**", "/api/docs/**", "/actuator/health/**", "/actuator/info")
+                        .permitAll()
+                        .requestMatchers("/actuator/**")
+                        .hasRole("CITY_OPERATOR")
+                        .requestMatchers("/api/me")
+                        .authenticated()
+                        .requestMatchers("/api/orgs", "/api/orgs/*/employees/**", "/api/employees/**", "/api/import/**")
+                        .hasAnyRole(ADMINISTRATORS)
+                        .requestMatchers("/api/orgs/**", "/api/journals/**")
+                        .hasAnyRole(STAFF)
+                        .anyRequest()
+                        .denyAll())
+                .httpBasic(withDefaults())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        return http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico")
+                        .permitAll()
+                        .requestMatchers(ADMINISTRATOR_PAGES)
+                        .hasAnyRole(ADMINISTRATORS)
+                        .requestMatchers(STAFF_PAGES)
+                        .hasAnyRole(STAFF)
+                        .requestMatchers("/diary/**")
+                        .hasAnyRole(DIARY)
+                        .anyRequest()
+                        .authenticated())
+                .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/", true))
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                                        + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'"))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+                .build();
+    }
+}

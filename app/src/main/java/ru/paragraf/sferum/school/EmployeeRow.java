@@ -1,0 +1,7 @@
+package ru.paragraf.sferum.school;
+
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** A line of «Личные дела сотрудников». */
+record EmployeeRow(UUID id, String fullName, String position, @Nullable Long sferumUserId) {}

@@ -1,0 +1,27 @@
+package ru.paragraf.sferum.school;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** An employee's personal file, tab «Общая». {@code sferumUserId} is empty until the teacher links a VK ID. */
+record EmployeeView(
+        UUID id,
+        UUID organizationId,
+        String organizationName,
+        String lastName,
+        String firstName,
+        @Nullable String middleName,
+        String position,
+        @Nullable LocalDate birthDate,
+        @Nullable String email,
+        @Nullable String phone,
+        @Nullable LocalDate hiredOn,
+        @Nullable Long sferumUserId,
+        @Nullable OffsetDateTime sferumLinkedAt) {
+
+    String fullName() {
+        return middleName == null ? lastName + " " + firstName : lastName + " " + firstName + " " + middleName;
+    }
+}

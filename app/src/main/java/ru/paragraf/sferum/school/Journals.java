@@ -1,0 +1,131 @@
+package ru.paragraf.sferum.school;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Journals and their lessons, scoped to what the current person may see. */
+@Repository
+class Journals {
+
+    private static final UUID ANY = new UUID(0, 0);
+
+    private static final String GROUP_TITLE = "coalesce(c.grade || c.letter, g.title)";
+
+    private static final String TEACHERS =
+            """
+            coalesce((select string_agg(e.last_name || ' ' || left(e.first_name, 1) || '.'
+                                        || coalesce(left(e.middle_name, 1) || '.', ''), ', ' order by e.last_name)
+                      from school.journal_teacher jt join school.employee e on e.id = jt.employee_id
+                      where jt.journal_id = j.id), '')""";
+
+    private final JdbcClient jdbc;
+
+    Journals(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<JournalRow> list(SchoolScope scope, UUID organization, @Nullable JournalKind kind, @Nullable UUID classUnit) {
+        var sql =
+                """
+                select j.id, j.kind, s.name as subject, %s as group_title, %s as teachers, j.subject_chat_requested
+                from school.journal j
+                join school.organization o on o.id = j.organization_id
+                join school.subject s on s.id = j.subject_id
+                left join school.class_unit c on c.id = j.class_unit_id
+                left join school.study_group g on g.id = j.study_group_id
+                left join school.class_unit gc on gc.id = g.class_unit_id
+                where j.organization_id = :organization
+                  and j.academic_year_id = (%s)
+                  and %s and %s
+                  and (:kind = '' or j.kind = :kind)
+                  and (:classUnit = :any or j.class_unit_id = :classUnit or g.class_unit_id = :classUnit)
+                order by coalesce(c.grade, gc.grade, 99), coalesce(c.letter, gc.letter, ''), s.name, group_title
+                """
+                        .formatted(
+                                GROUP_TITLE,
+                                TEACHERS,
+                                AcademicYears.CURRENT,
+                                SchoolScope.organizations("o"),
+                                SchoolScope.journals("j"));
+        return scope.bind(jdbc.sql(sql))
+                .param("organization", organization)
+                .param("kind", kind == null ? "" : kind.name())
+                .param("classUnit", classUnit == null ? ANY : classUnit)
+                .param("any", ANY)
+                .query(JournalRow.class)
+                .list();
+    }
+
+    Optional<JournalView> find(SchoolScope scope, UUID id) {
+        var sql =
+                """
+                select j.id, j.organization_id, o.short_name as organization_name, y.title as academic_year,
+                       j.kind, s.name as subject, %s as group_title, j.subject_chat_requested
+                from school.journal j
+                join school.organization o on o.id = j.organization_id
+                join school.academic_year y on y.id = j.academic_year_id
+                join school.subject s on s.id = j.subject_id
+                left join school.class_unit c on c.id = j.class_unit_id
+                left join school.study_group g on g.id = j.study_group_id
+                where j.id = :id and %s and %s
+                """
+                        .formatted(GROUP_TITLE, SchoolScope.organizations("o"), SchoolScope.journals("j"));
+        return scope.bind(jdbc.sql(sql))
+                .param("id", id)
+                .query((rs, row) -> new JournalView(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("organization_id", UUID.class),
+                        rs.getString("organization_name"),
+                        rs.getString("academic_year"),
+                        JournalKind.valueOf(rs.getString("kind")),
+                        rs.getString("subject"),
+                        rs.getString("group_title"),
+                        rs.getBoolean("subject_chat_requested"),
+                        teachers(id),
+                        lessons(id)))
+                .optional();
+    }
+
+    List<ClassOption> classes(UUID organization) {
+        return jdbc.sql(
+                        """
+                        select c.id, c.grade || c.letter as title
+                        from school.class_unit c
+                        where c.organization_id = :organization and c.academic_year_id = (%s)
+                        order by c.grade, c.letter
+                        """
+                                .formatted(AcademicYears.CURRENT))
+                .param("organization", organization)
+                .query(ClassOption.class)
+                .list();
+    }
+
+    private List<JournalView.TeacherRef> teachers(UUID journal) {
+        return jdbc.sql(
+                        """
+                        select e.id, e.last_name || ' ' || e.first_name || coalesce(' ' || e.middle_name, '') as full_name
+                        from school.journal_teacher jt join school.employee e on e.id = jt.employee_id
+                        where jt.journal_id = :journal
+                        order by e.last_name, e.first_name
+                        """)
+                .param("journal", journal)
+                .query(JournalView.TeacherRef.class)
+                .list();
+    }
+
+    private List<LessonRow> lessons(UUID journal) {
+        return jdbc.sql(
+                        """
+                        select id, lesson_date, starts_at, duration_minutes, topic, format, publication
+                        from school.lesson where journal_id = :journal
+                        order by lesson_date, starts_at
+                        """)
+                .param("journal", journal)
+                .query(LessonRow.class)
+                .list();
+    }
+}

@@ -1,0 +1,14 @@
+/**
+ * School data of АИСУ «Параграф»: districts, organizations, staff with their personal files, classes, pupils,
+ * parents, subjects, academic years, journals and lessons; the deterministic generator of realistic school data;
+ * the import of OneRoster 1.2 files.
+ *
+ * <p>Every query is scoped by the current user's district, organization or, for teachers, own journals: what a
+ * person may not see does not exist for them (404). Listens to nothing yet.
+ */
+@NullMarked
+@ApplicationModule(displayName = "School", allowedDependencies = "accounts")
+package ru.paragraf.sferum.school;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
