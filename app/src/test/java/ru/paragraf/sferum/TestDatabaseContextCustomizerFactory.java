@@ -1,9 +1,9 @@
 package ru.paragraf.sferum;
 
 import java.util.List;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
@@ -33,11 +33,10 @@ class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
             }
             var url = TestDatabases.createDatabase("ctx");
             TestDatabases.acquire();
-            context.addApplicationListener(event -> {
-                if (event instanceof ContextClosedEvent) {
-                    TestDatabases.release();
-                }
-            });
+            // Registered first, so destroyed last: after every bean that still talks to the database on close,
+            // and also when the context fails to start.
+            ((DefaultListableBeanFactory) context.getBeanFactory())
+                    .registerDisposableBean("testDatabaseLease", TestDatabases::release);
             TestPropertyValues.of(
                             "spring.datasource.url=" + url,
                             "spring.datasource.username=postgres",

@@ -21,7 +21,7 @@ record EmployeeView(
         @Nullable Long sferumUserId,
         @Nullable OffsetDateTime sferumLinkedAt) {
 
-    String fullName() {
+    public String fullName() {
         return middleName == null ? lastName + " " + firstName : lastName + " " + firstName + " " + middleName;
     }
 }

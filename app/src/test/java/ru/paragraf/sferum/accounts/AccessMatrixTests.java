@@ -1,0 +1,221 @@
+package ru.paragraf.sferum.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static ru.paragraf.sferum.SchoolFixture.*;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import ru.paragraf.sferum.SchoolFixture;
+
+/**
+ * Who may see what, role by role and resource by resource, in pages and in the API. School data of another
+ * school, district or teacher does not exist for the caller (404); pages of another role are forbidden (403).
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessMatrixTests {
+
+    static final int OK = 200, REDIRECT = 302, UNAUTHORIZED = 401, FORBIDDEN = 403, NOT_FOUND = 404;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    AccountRegistration accounts;
+
+    @Autowired
+    Clock clock;
+
+    final Map<String, MockHttpSession> sessions = new HashMap<>();
+
+    @BeforeAll
+    void createSchools() {
+        SchoolFixture.insert(jdbc, accounts, LocalDate.now(clock));
+    }
+
+    static Stream<Arguments> pages() {
+        var paths = new String[] {
+            "/orgs",
+            orgs(SCHOOL_A, "journals"),
+            orgs(SCHOOL_B, "journals"),
+            orgs(SCHOOL_C, "journals"),
+            "/journals/" + JOURNAL_A_MATHS,
+            "/journals/" + JOURNAL_A_RUSSIAN,
+            "/journals/" + JOURNAL_B_MATHS,
+            "/journals/" + JOURNAL_C_MATHS,
+            orgs(SCHOOL_A, "staff"),
+            orgs(SCHOOL_B, "staff"),
+            orgs(SCHOOL_C, "staff"),
+            "/staff/" + TEACHER_A1,
+            "/staff/" + TEACHER_B1,
+            "/staff/" + TEACHER_C1,
+            "/diary"
+        };
+        var expected = Map.of(
+                "city", new int[] {OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, FORBIDDEN},
+                "district1",
+                        new int[] {
+                            OK, OK, OK, NOT_FOUND, OK, OK, OK, NOT_FOUND, OK, OK, NOT_FOUND, OK, OK, NOT_FOUND,
+                            FORBIDDEN
+                        },
+                "adminA",
+                        new int[] {
+                            OK, OK, NOT_FOUND, NOT_FOUND, OK, OK, NOT_FOUND, NOT_FOUND, OK, NOT_FOUND, NOT_FOUND, OK,
+                            NOT_FOUND, NOT_FOUND, FORBIDDEN
+                        },
+                "teacherA1",
+                        new int[] {
+                            FORBIDDEN, OK, NOT_FOUND, NOT_FOUND, OK, NOT_FOUND, NOT_FOUND, NOT_FOUND, FORBIDDEN,
+                            FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK
+                        },
+                "pupilA", denyAllBut(paths.length, OK),
+                "parentA", denyAllBut(paths.length, OK),
+                "anonymous", fill(paths.length, REDIRECT));
+        return expected.entrySet().stream().flatMap(row -> Stream.of(paths)
+                .map(path -> Arguments.of(row.getKey(), path, row.getValue()[indexOf(paths, path)])));
+    }
+
+    @ParameterizedTest(name = "{0} GET {1} -> {2}")
+    @MethodSource("pages")
+    void pageAccessFollowsRoleAndScope(String who, String path, int status) throws Exception {
+        var request = get(path);
+        if (!who.equals("anonymous")) {
+            request.session(sessionOf(who));
+        }
+        var response = mvc.perform(request).andReturn().getResponse();
+        assertThat(response.getStatus()).as("%s GET %s", who, path).isEqualTo(status);
+    }
+
+    static Stream<Arguments> api() {
+        var paths = new String[] {
+            "/api/orgs",
+            "/api/orgs/" + SCHOOL_A,
+            "/api/orgs/" + SCHOOL_C,
+            "/api/orgs/" + SCHOOL_A + "/journals",
+            "/api/orgs/" + SCHOOL_B + "/journals",
+            "/api/journals/" + JOURNAL_A_MATHS,
+            "/api/journals/" + JOURNAL_A_RUSSIAN,
+            "/api/journals/" + JOURNAL_C_MATHS,
+            "/api/orgs/" + SCHOOL_A + "/employees",
+            "/api/orgs/" + SCHOOL_B + "/employees",
+            "/api/employees/" + TEACHER_A1,
+            "/api/employees/" + TEACHER_C1,
+            "/api/me"
+        };
+        var expected = Map.of(
+                "city", fill(paths.length, OK),
+                "district1", new int[] {OK, OK, NOT_FOUND, OK, OK, OK, OK, NOT_FOUND, OK, OK, OK, NOT_FOUND, OK},
+                "adminA",
+                        new int[] {OK, OK, NOT_FOUND, OK, NOT_FOUND, OK, OK, NOT_FOUND, OK, NOT_FOUND, OK, NOT_FOUND, OK
+                        },
+                "teacherA1",
+                        new int[] {
+                            FORBIDDEN, OK, NOT_FOUND, OK, NOT_FOUND, OK, NOT_FOUND, NOT_FOUND, FORBIDDEN, FORBIDDEN,
+                            FORBIDDEN, FORBIDDEN, OK
+                        },
+                "pupilA", denyAllBut(paths.length, OK),
+                "parentA", denyAllBut(paths.length, OK),
+                "anonymous", fill(paths.length, UNAUTHORIZED));
+        return expected.entrySet().stream().flatMap(row -> Stream.of(paths)
+                .map(path -> Arguments.of(row.getKey(), path, row.getValue()[indexOf(paths, path)])));
+    }
+
+    @ParameterizedTest(name = "{0} GET {1} -> {2}")
+    @MethodSource("api")
+    void apiAccessFollowsRoleAndScope(String who, String path, int status) throws Exception {
+        var request = get(path);
+        if (!who.equals("anonymous")) {
+            request.with(httpBasic(who, PASSWORD));
+        }
+        var response = mvc.perform(request).andReturn().getResponse();
+        assertThat(response.getStatus()).as("%s GET %s", who, path).isEqualTo(status);
+    }
+
+    @Test
+    void listsShowOnlyTheCallersSchoolsAndJournals() throws Exception {
+        assertThat(body("district1", "/orgs")).contains("Школа A", "Школа B").doesNotContain("Школа C");
+        assertThat(body("adminA", "/orgs")).contains("Школа A").doesNotContain("Школа B", "Школа C");
+        assertThat(body("teacherA1", orgs(SCHOOL_A, "journals")))
+                .contains("Математика", "Шахматы")
+                .doesNotContain("Русский язык");
+        assertThat(body("adminA", orgs(SCHOOL_A, "journals"))).contains("Математика", "Шахматы", "Русский язык");
+    }
+
+    @Test
+    void apiDoesNotAcceptABrowserSession() throws Exception {
+        var response = mvc.perform(get("/api/me").session(sessionOf("adminA")))
+                .andReturn()
+                .getResponse();
+        assertThat(response.getStatus()).isEqualTo(UNAUTHORIZED);
+    }
+
+    @Test
+    void wrongPasswordDoesNotLogIn() throws Exception {
+        var result = mvc.perform(formLogin().user("adminA").password("wrong")).andReturn();
+        assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/login?error");
+    }
+
+    private String body(String who, String path) throws Exception {
+        return mvc.perform(get(path).session(sessionOf(who)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+    }
+
+    private MockHttpSession sessionOf(String who) {
+        return sessions.computeIfAbsent(who, username -> {
+            try {
+                var result = mvc.perform(formLogin().user(username).password(PASSWORD))
+                        .andReturn();
+                assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/");
+                return (MockHttpSession) result.getRequest().getSession(false);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private static String orgs(UUID organization, String page) {
+        return "/orgs/" + organization + "/" + page;
+    }
+
+    private static int[] fill(int length, int status) {
+        var statuses = new int[length];
+        java.util.Arrays.fill(statuses, status);
+        return statuses;
+    }
+
+    /** Forbidden everywhere except the last path. */
+    private static int[] denyAllBut(int length, int lastStatus) {
+        var statuses = fill(length, FORBIDDEN);
+        statuses[length - 1] = lastStatus;
+        return statuses;
+    }
+
+    private static int indexOf(String[] paths, String path) {
+        return java.util.Arrays.asList(paths).indexOf(path);
+    }
+}
