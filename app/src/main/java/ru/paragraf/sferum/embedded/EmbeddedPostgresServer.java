@@ -90,22 +90,36 @@ class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Checks the data directory without creating anything: PostgreSQL's initdb runs unprivileged and needs to
+     * create the directory itself, and a second instance must be refused before it touches the files.
+     */
     private static void checkDirectory(Path directory) {
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException | SecurityException e) {
+        if (Files.exists(directory)) {
+            if (!Files.isDirectory(directory) || !Files.isWritable(directory)) {
+                throw new EmbeddedDatabaseException(
+                        "The data directory of the embedded PostgreSQL is not a writable directory: " + directory,
+                        "Set sferum.embedded.database.data-directory to a writable directory.");
+            }
+            checkNotLocked(directory.resolve("epg-lock"), directory);
+            return;
+        }
+        var parent = directory.getParent();
+        while (parent != null && !Files.exists(parent)) {
+            parent = parent.getParent();
+        }
+        if (parent == null || !Files.isDirectory(parent) || !Files.isWritable(parent)) {
             throw new EmbeddedDatabaseException(
                     "The data directory of the embedded PostgreSQL cannot be created: " + directory,
-                    "Set sferum.embedded.database.data-directory to a writable directory.",
-                    e);
+                    "Set sferum.embedded.database.data-directory to a directory in a writable place.");
         }
-        if (!Files.isDirectory(directory) || !Files.isWritable(directory)) {
-            throw new EmbeddedDatabaseException(
-                    "The data directory of the embedded PostgreSQL is not a writable directory: " + directory,
-                    "Set sferum.embedded.database.data-directory to a writable directory.");
+    }
+
+    private static void checkNotLocked(Path lockFile, Path directory) {
+        if (!Files.exists(lockFile)) {
+            return;
         }
-        var lockFile = directory.resolve("epg-lock");
-        try (var channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try (var channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
                 var lock = channel.tryLock()) {
             if (lock == null) {
                 throw inUse(directory);
