@@ -165,6 +165,16 @@ class AccessMatrixTests {
     }
 
     @Test
+    void apiAnswersWithProblemDetailsAndNoInternals() throws Exception {
+        var response = mvc.perform(get("/api/journals/" + JOURNAL_B_MATHS).with(httpBasic("adminA", PASSWORD)))
+                .andReturn()
+                .getResponse();
+        assertThat(response.getStatus()).isEqualTo(NOT_FOUND);
+        assertThat(response.getContentType()).isEqualTo("application/problem+json");
+        assertThat(response.getContentAsString()).contains("\"status\":404").doesNotContain("Exception");
+    }
+
+    @Test
     void apiDoesNotAcceptABrowserSession() throws Exception {
         var response = mvc.perform(get("/api/me").session(sessionOf("adminA")))
                 .andReturn()

@@ -1,0 +1,51 @@
+package ru.paragraf.sferum;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Errors of the API as RFC 9457 problem details ({@code application/problem+json}). Only for REST controllers:
+ * pages answer with the Russian error templates instead. No exception text ever reaches the client.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
+    @ExceptionHandler
+    ResponseEntity<Object> unexpected(Exception exception, WebRequest request) throws Exception {
+        if (exception instanceof org.springframework.security.access.AccessDeniedException
+                || exception instanceof org.springframework.security.core.AuthenticationException) {
+            throw exception;
+        }
+        log.error("Unexpected error in an API call", exception);
+        var problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR, "The request could not be completed. It has been logged.");
+        return ResponseEntity.internalServerError().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception exception,
+            @Nullable Object body,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        var response = super.handleExceptionInternal(exception, body, headers, status, request);
+        if (response != null && response.getBody() == null) {
+            return ResponseEntity.status(status).headers(headers).body(ProblemDetail.forStatus(status));
+        }
+        return response;
+    }
+}
