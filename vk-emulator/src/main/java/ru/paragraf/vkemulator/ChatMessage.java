@@ -1,0 +1,17 @@
+package ru.paragraf.vkemulator;
+
+/**
+ * A message in a chat; service messages (chat created, user invited, …) carry an {@code action}.
+ *
+ * @param id emulator-wide message id (VK numbers messages per account; the emulator does not)
+ * @param conversationMessageId the per-chat id, 1 for the "chat created" service message
+ */
+record ChatMessage(
+        long id,
+        long conversationMessageId,
+        long fromId,
+        String text,
+        long randomId,
+        long date,
+        String action,
+        Long actionMemberId) {}
