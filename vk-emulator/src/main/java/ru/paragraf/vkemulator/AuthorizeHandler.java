@@ -30,12 +30,13 @@ final class AuthorizeHandler implements HttpHandler {
             var request = AuthorizationRequest.from(params);
             var client = state.directory.client(request.clientId());
             if (client == null) {
-                Http.send(exchange, 400, Http.HTML, LoginPage.error("Приложение не найдено", "Неизвестный client_id."));
+                Http.sendNoStore(
+                        exchange, 400, Http.HTML, LoginPage.error("Приложение не найдено", "Неизвестный client_id."));
                 return;
             }
             if (request.redirectUri() == null || !client.redirectUris().contains(request.redirectUri())) {
                 var detail = "Адрес возврата (redirect_uri) не совпадает с адресами, разрешёнными для приложения.";
-                Http.send(exchange, 400, Http.HTML, LoginPage.error("Недопустимый адрес возврата", detail));
+                Http.sendNoStore(exchange, 400, Http.HTML, LoginPage.error("Недопустимый адрес возврата", detail));
                 return;
             }
             var problem = problem(request);
@@ -48,7 +49,7 @@ final class AuthorizeHandler implements HttpHandler {
             } else if (request.prompt() != null && request.prompt().contains("none")) {
                 Http.redirect(exchange, back(request, error("login_required", "User is not logged in", request)));
             } else {
-                Http.send(exchange, 200, Http.HTML, LoginPage.login(request, null, null));
+                Http.sendNoStore(exchange, 200, Http.HTML, LoginPage.login(request, null, null));
             }
         } catch (IOException unreadable) {
             Http.abort(exchange);
@@ -64,7 +65,7 @@ final class AuthorizeHandler implements HttpHandler {
         var password = params.get("password");
         if (user == null || user.password() == null || !user.password().equals(password)) {
             var page = LoginPage.login(request, params.get("login"), "Неверный логин или пароль.");
-            Http.send(exchange, 200, Http.HTML, page);
+            Http.sendNoStore(exchange, 200, Http.HTML, page);
             return;
         }
         long expiresIn = state.config.authCodeLifetime().toSeconds();

@@ -43,11 +43,16 @@ final class Http {
         return values;
     }
 
+    /** Like {@link #send} with {@code Cache-Control: no-store}, for pages and token answers (RFC 6749 §5.1). */
+    static void sendNoStore(HttpExchange exchange, int status, String contentType, byte[] body) {
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        send(exchange, status, contentType, body);
+    }
+
     /** Writes a complete response; a client that has gone away is ignored. */
     static void send(HttpExchange exchange, int status, String contentType, byte[] body) {
         try (exchange) {
             exchange.getResponseHeaders().set("Content-Type", contentType);
-            exchange.getResponseHeaders().set("Cache-Control", "no-store");
             exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
             if (body.length > 0) {
                 exchange.getResponseBody().write(body);
@@ -59,7 +64,7 @@ final class Http {
 
     static void redirect(HttpExchange exchange, String location) {
         exchange.getResponseHeaders().set("Location", location);
-        send(exchange, 302, HTML, new byte[0]);
+        sendNoStore(exchange, 302, HTML, new byte[0]);
     }
 
     /** Closes the connection without any response: the client sees a reset or an empty reply. */

@@ -64,11 +64,11 @@ final class OAuthHandler implements HttpHandler {
                         case "revoke", "logout" -> revoke(params);
                         default -> throw new OAuthError("invalid_request", "unknown endpoint", 404);
                     };
-            Http.send(exchange, 200, Http.JSON, Json.bytes(response));
+            Http.sendNoStore(exchange, 200, Http.JSON, Json.bytes(response));
         } catch (OAuthError error) {
             int status = state.config.oauthErrorsAsHttp200() ? 200 : error.status();
             var body = new ErrorResponse(error.error(), error.getMessage(), params.get("state"));
-            Http.send(exchange, status, Http.JSON, Json.bytes(body));
+            Http.sendNoStore(exchange, status, Http.JSON, Json.bytes(body));
         } catch (IOException unreadable) {
             Http.abort(exchange);
         }
@@ -194,7 +194,7 @@ final class OAuthHandler implements HttpHandler {
                 nullToEmpty(user.birthday())));
     }
 
-    /** Revoke and logout both end the authorization: the access token and its refresh tokens stop working. */
+    /** Revoke and logout both end the authorization: all its access and refresh tokens stop working. */
     private Done revoke(Params params) {
         client(params);
         var token = state.tokens.find(required(params, "access_token"));
@@ -202,6 +202,7 @@ final class OAuthHandler implements HttpHandler {
             state.tokens.revoke(token.value());
             if (token.grantId() != null) {
                 state.grants.revoke(token.grantId());
+                state.tokens.revokeGrant(token.grantId());
             }
         }
         return new Done(1);

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -69,7 +70,9 @@ public final class VkEmulator implements AutoCloseable {
             server.createContext(OAuthHandler.PATH, new OAuthHandler(state, new IdTokens(emulator.baseUrl)));
             server.createContext(InspectionHandler.PATH, new InspectionHandler(state));
             server.createContext(
-                    "/", exchange -> Http.send(exchange, 404, Http.JSON, "{\"error\":\"not found\"}".getBytes()));
+                    "/",
+                    exchange -> Http.send(
+                            exchange, 404, Http.JSON, "{\"error\":\"not found\"}".getBytes(StandardCharsets.US_ASCII)));
             server.setExecutor(workers);
             server.start();
             return emulator;

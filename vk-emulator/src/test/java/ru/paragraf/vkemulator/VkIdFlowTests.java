@@ -273,6 +273,23 @@ class VkIdFlowTests {
     }
 
     @Test
+    void logoutEndsEveryTokenOfTheAuthorization() {
+        var answer = login();
+        var first = VkHttp.json(exchange(answer.get("code"), verifier, answer.get("device_id"), REDIRECT_URI));
+        var refreshed = VkHttp.json(refresh(first.path("refresh_token").asString(), answer.get("device_id")));
+        var firstAccess = first.path("access_token").asString();
+        assertThat(http.call("users.get", firstAccess).has("response")).isTrue();
+
+        http.post(
+                "/oauth2/logout",
+                VkHttp.pairs("access_token", refreshed.path("access_token").asString(), "client_id", CLIENT_ID));
+
+        assertThat(http.errorCode("users.get", firstAccess)).isEqualTo(5);
+        assertThat(http.errorCode("users.get", refreshed.path("access_token").asString()))
+                .isEqualTo(5);
+    }
+
+    @Test
     void answersOAuthErrorsWithHttp200WhenConfigured() {
         emulator.close();
         emulator = VkEmulator.start(
