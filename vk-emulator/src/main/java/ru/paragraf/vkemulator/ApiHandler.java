@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code /method/NAME}: the VK API request pipeline. Version check (8), token (5), per-token rate limit (6),
@@ -93,7 +94,7 @@ final class ApiHandler implements HttpHandler {
         }
     }
 
-    private static String accessToken(HttpExchange exchange, Params params) {
+    private static @Nullable String accessToken(HttpExchange exchange, Params params) {
         var fromParams = params.remove("access_token");
         if (fromParams != null && !fromParams.isEmpty()) {
             return fromParams;
@@ -121,7 +122,7 @@ final class ApiHandler implements HttpHandler {
         }
     }
 
-    private Token authenticate(String value, long now) {
+    private Token authenticate(@Nullable String value, long now) {
         if (value == null) {
             throw new ApiError(5, "User authorization failed: no access_token passed.");
         }

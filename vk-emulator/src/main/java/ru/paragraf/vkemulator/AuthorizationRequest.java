@@ -2,17 +2,18 @@ package ru.paragraf.vkemulator;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** The parameters of {@code GET /authorize}, carried through the login form as hidden fields. */
 record AuthorizationRequest(
-        String clientId,
-        String redirectUri,
-        String responseType,
-        String state,
-        String codeChallenge,
-        String codeChallengeMethod,
-        String scope,
-        String prompt) {
+        @Nullable String clientId,
+        @Nullable String redirectUri,
+        @Nullable String responseType,
+        @Nullable String state,
+        @Nullable String codeChallenge,
+        @Nullable String codeChallengeMethod,
+        @Nullable String scope,
+        @Nullable String prompt) {
 
     static AuthorizationRequest from(Params params) {
         return new AuthorizationRequest(
@@ -31,8 +32,8 @@ record AuthorizationRequest(
     }
 
     /** The fields the login form must send back, in a stable order. */
-    Map<String, String> hiddenFields() {
-        var fields = new LinkedHashMap<String, String>();
+    Map<String, @Nullable String> hiddenFields() {
+        var fields = new LinkedHashMap<String, @Nullable String>();
         fields.put("client_id", clientId);
         fields.put("redirect_uri", redirectUri);
         fields.put("response_type", responseType);

@@ -7,6 +7,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code /authorize}: GET shows the login page, POST checks the credentials and redirects back with
@@ -76,7 +77,7 @@ final class AuthorizeHandler implements HttpHandler {
                 user.id(),
                 request.scopeOrDefault(),
                 state.nowMillis() + expiresIn * 1000);
-        var answer = new LinkedHashMap<String, String>();
+        var answer = new LinkedHashMap<String, @Nullable String>();
         answer.put("code", code.code());
         answer.put("state", request.state());
         answer.put("device_id", code.deviceId());
@@ -86,7 +87,7 @@ final class AuthorizeHandler implements HttpHandler {
     }
 
     /** {@code [error, description]} of the first problem, or null. */
-    private String[] problem(AuthorizationRequest request) {
+    private String @Nullable [] problem(AuthorizationRequest request) {
         if (!"code".equals(request.responseType())) {
             return new String[] {"unsupported_response_type", "response_type must be code"};
         }
@@ -104,15 +105,15 @@ final class AuthorizeHandler implements HttpHandler {
         return null;
     }
 
-    private static Map<String, String> error(String error, String description, AuthorizationRequest request) {
-        var answer = new LinkedHashMap<String, String>();
+    private static Map<String, @Nullable String> error(String error, String description, AuthorizationRequest request) {
+        var answer = new LinkedHashMap<String, @Nullable String>();
         answer.put("error", error);
         answer.put("error_description", description);
         answer.put("state", request.state());
         return answer;
     }
 
-    private static String back(AuthorizationRequest request, Map<String, String> answer) {
+    private static String back(AuthorizationRequest request, Map<String, @Nullable String> answer) {
         var url = new StringBuilder(request.redirectUri());
         char separator = request.redirectUri().contains("?") ? '&' : '?';
         for (var entry : answer.entrySet()) {

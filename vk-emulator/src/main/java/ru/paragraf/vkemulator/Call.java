@@ -1,20 +1,22 @@
 package ru.paragraf.vkemulator;
 
+import org.jspecify.annotations.Nullable;
+
 /** A video call started with calls.start; finished by calls.forceFinish. */
 final class Call {
 
     private final String id;
     private final long startedBy;
-    private final Long groupId;
+    private final @Nullable Long groupId;
     private final String joinLink;
     private final String okJoinLink;
     private final String shortId;
     private final String password;
     private final long startedAt;
-    private Long finishedAt;
-    private Long finishedBy;
+    private @Nullable Long finishedAt;
+    private @Nullable Long finishedBy;
 
-    Call(String id, long startedBy, Long groupId, long startedAt) {
+    Call(String id, long startedBy, @Nullable Long groupId, long startedAt) {
         this.id = id;
         this.startedBy = startedBy;
         this.groupId = groupId;

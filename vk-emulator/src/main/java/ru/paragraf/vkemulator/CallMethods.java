@@ -1,5 +1,7 @@
 package ru.paragraf.vkemulator;
 
+import org.jspecify.annotations.Nullable;
+
 /** calls.start and calls.forceFinish (user tokens only). */
 final class CallMethods {
 
@@ -11,7 +13,7 @@ final class CallMethods {
 
     /** {@code group_id}, if given, must name a known community; it is recorded on the call. */
     Object start(ApiRequest request) {
-        Long groupId = null;
+        @Nullable Long groupId = null;
         if (request.params().has("group_id")) {
             groupId = request.params().requireLong("group_id");
             if (state.directory.community(groupId) == null) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One multi-user chat, shared by all its members, each of whom knows it under a local chat id of their own.
@@ -37,7 +38,7 @@ final class Chat {
             MemberState viewerState,
             boolean viewerIsAdmin,
             List<Member> activeMembers,
-            ChatMessage lastMessage) {}
+            @Nullable ChatMessage lastMessage) {}
 
     private final long id;
     private final long ownerId;
@@ -46,7 +47,7 @@ final class Chat {
     private final LinkedHashMap<Long, Member> members = new LinkedHashMap<>();
     private final ArrayList<ChatMessage> messages = new ArrayList<>();
     private String title;
-    private String inviteToken;
+    private @Nullable String inviteToken;
     private long activity;
 
     Chat(long id, long ownerId, String title, long now) {
@@ -82,7 +83,7 @@ final class Chat {
         return title;
     }
 
-    synchronized String inviteToken() {
+    synchronized @Nullable String inviteToken() {
         return inviteToken;
     }
 
@@ -240,7 +241,13 @@ final class Chat {
     }
 
     private ChatMessage append(
-            Chats chats, long from, String text, long randomId, long now, String action, Long actionMember) {
+            Chats chats,
+            long from,
+            String text,
+            long randomId,
+            long now,
+            @Nullable String action,
+            @Nullable Long actionMember) {
         var message = new ChatMessage(
                 chats.nextMessageId(), messages.size() + 1L, from, text, randomId, now, action, actionMember);
         messages.add(message);

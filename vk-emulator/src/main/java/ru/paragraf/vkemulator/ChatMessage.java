@@ -1,5 +1,7 @@
 package ru.paragraf.vkemulator;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A message in a chat; service messages (chat created, user invited, …) carry an {@code action}.
  *
@@ -13,5 +15,5 @@ record ChatMessage(
         String text,
         long randomId,
         long date,
-        String action,
-        Long actionMemberId) {}
+        @Nullable String action,
+        @Nullable Long actionMemberId) {}

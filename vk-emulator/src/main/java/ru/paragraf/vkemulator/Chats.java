@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * All chats, each owner's (community's or user's) own chat numbering, invite links, and the record of sent
@@ -34,7 +35,7 @@ final class Chats {
             return local;
         }
 
-        synchronized Chat chat(long localId) {
+        synchronized @Nullable Chat chat(long localId) {
             return byLocalId.get(localId);
         }
 
@@ -67,12 +68,14 @@ final class Chats {
     }
 
     /** The chat {@code peer} knows as {@code chatId}, or null. */
+    @Nullable
     Chat byLocalId(long peer, long chatId) {
         var numbering = numberings.get(peer);
         return numbering == null ? null : numbering.chat(chatId);
     }
 
     /** The chat {@code peer} addresses as {@code peerId} (2e9 + local chat id), or null. */
+    @Nullable
     Chat byPeerId(long peer, long peerId) {
         return isChatPeer(peerId) ? byLocalId(peer, peerId - Chat.PEER_BASE) : null;
     }
@@ -88,6 +91,7 @@ final class Chats {
         return list;
     }
 
+    @Nullable
     Chat byInviteLink(String link) {
         var token = link.trim();
         int at = token.indexOf("vk.me/join/");

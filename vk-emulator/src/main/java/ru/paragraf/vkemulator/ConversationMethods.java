@@ -3,6 +3,7 @@ package ru.paragraf.vkemulator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** messages.getConversations, getConversationsById and getConversationMembers. */
 final class ConversationMethods {
@@ -10,17 +11,22 @@ final class ConversationMethods {
     record ConversationsResponse(
             int count,
             List<Conversations.Item> items,
-            List<Profiles.UserObject> profiles,
-            List<Profiles.GroupObject> groups) {}
+            @Nullable List<Profiles.UserObject> profiles,
+            @Nullable List<Profiles.GroupObject> groups) {}
 
     record ByIdResponse(
             int count,
             List<Conversations.Conversation> items,
-            List<Profiles.UserObject> profiles,
-            List<Profiles.GroupObject> groups) {}
+            @Nullable List<Profiles.UserObject> profiles,
+            @Nullable List<Profiles.GroupObject> groups) {}
 
     record MemberItem(
-            long memberId, long invitedBy, long joinDate, Boolean isAdmin, Boolean isOwner, Boolean canKick) {}
+            long memberId,
+            long invitedBy,
+            long joinDate,
+            @Nullable Boolean isAdmin,
+            @Nullable Boolean isOwner,
+            @Nullable Boolean canKick) {}
 
     record ChatRestrictions(
             boolean onlyAdminsInvite,

@@ -1,6 +1,7 @@
 package ru.paragraf.vkemulator;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The conversation and message objects (VK API schema {@code messages_conversation}, {@code messages_message}). */
 final class Conversations {
@@ -9,7 +10,7 @@ final class Conversations {
 
     record Peer(long id, String type, long localId) {}
 
-    record CanWrite(boolean allowed, Integer reason) {}
+    record CanWrite(boolean allowed, @Nullable Integer reason) {}
 
     record Acl(
             boolean canInvite,
@@ -38,7 +39,7 @@ final class Conversations {
             String state,
             int membersCount,
             List<Long> adminIds,
-            List<Long> activeIds,
+            @Nullable List<Long> activeIds,
             Acl acl,
             Permissions permissions,
             boolean isGroupChannel) {}
@@ -52,7 +53,7 @@ final class Conversations {
             CanWrite canWrite,
             ChatSettings chatSettings) {}
 
-    record Action(String type, Long memberId, String text) {}
+    record Action(String type, @Nullable Long memberId, @Nullable String text) {}
 
     record Message(
             long id,
@@ -67,9 +68,9 @@ final class Conversations {
             List<Object> fwdMessages,
             boolean important,
             boolean isHidden,
-            Action action) {}
+            @Nullable Action action) {}
 
-    record Item(Conversation conversation, Message lastMessage) {}
+    record Item(Conversation conversation, @Nullable Message lastMessage) {}
 
     private static final Permissions PERMISSIONS = new Permissions(
             "all", "owner_and_admins", "owner_and_admins", "owner_and_admins", "owner_and_admins", "all", "owner");

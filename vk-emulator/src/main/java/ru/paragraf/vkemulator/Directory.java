@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /** The communities, test users and VK ID clients known to the emulator. */
 final class Directory {
@@ -16,27 +17,25 @@ final class Directory {
 
     void add(Community community) {
         communities.put(community.id(), community);
-        if (community.screenName() != null) {
-            communitiesByScreenName.put(community.screenName(), community);
-        }
+        communitiesByScreenName.put(community.screenName(), community);
     }
 
     void add(VkUser user) {
         users.put(user.id(), user);
-        if (user.login() != null) {
-            usersByLogin.put(user.login().toLowerCase(Locale.ROOT), user);
-        }
+        usersByLogin.put(user.login().toLowerCase(Locale.ROOT), user);
     }
 
     void add(VkIdClient client) {
         clients.put(client.clientId(), client);
     }
 
+    @Nullable
     Community community(long id) {
         return communities.get(id);
     }
 
     /** By numeric id, {@code club123}/{@code public123}, or screen name; null when unknown. */
+    @Nullable
     Community communityByReference(String reference) {
         var ref = reference.trim();
         for (var prefix : List.of("club", "public", "event", "-")) {
@@ -47,15 +46,18 @@ final class Directory {
         return isDigits(ref) ? communities.get(Long.parseLong(ref)) : communitiesByScreenName.get(ref);
     }
 
+    @Nullable
     VkUser user(long id) {
         return users.get(id);
     }
 
-    VkUser userByLogin(String login) {
+    @Nullable
+    VkUser userByLogin(@Nullable String login) {
         return login == null ? null : usersByLogin.get(login.trim().toLowerCase(Locale.ROOT));
     }
 
-    VkIdClient client(String clientId) {
+    @Nullable
+    VkIdClient client(@Nullable String clientId) {
         return clientId == null ? null : clients.get(clientId);
     }
 

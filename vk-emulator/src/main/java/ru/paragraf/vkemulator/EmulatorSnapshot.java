@@ -2,6 +2,7 @@ package ru.paragraf.vkemulator;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The emulator's state at one moment, as the inspection API ({@code GET /_emulator/state}) returns it.
@@ -35,7 +36,7 @@ public record EmulatorSnapshot(
             long ownerId,
             String title,
             long createdAt,
-            String inviteLink,
+            @Nullable String inviteLink,
             Map<Long, Long> localIds,
             List<Member> members,
             List<Message> messages) {
@@ -62,18 +63,18 @@ public record EmulatorSnapshot(
             String text,
             long randomId,
             long date,
-            String action,
-            Long actionMemberId) {}
+            @Nullable String action,
+            @Nullable Long actionMemberId) {}
 
     /** A call; {@code state} is {@code active} or {@code finished}. */
     public record Call(
             String callId,
             long startedBy,
-            Long groupId,
+            @Nullable Long groupId,
             String joinLink,
             long startedAt,
-            Long finishedAt,
-            Long finishedBy,
+            @Nullable Long finishedAt,
+            @Nullable Long finishedBy,
             String state) {}
 
     /**
@@ -105,7 +106,7 @@ public record EmulatorSnapshot(
     /** Error-6 answers of one token, identified by internal id and masked value. */
     public record RateLimitViolations(String tokenId, String token, String kind, long ownerId, long count) {}
 
-    public Chat chat(long id) {
+    public @Nullable Chat chat(long id) {
         return chats.stream().filter(c -> c.id() == id).findFirst().orElse(null);
     }
 }

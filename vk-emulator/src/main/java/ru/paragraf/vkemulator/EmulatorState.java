@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** Everything an emulator instance knows, shared by its HTTP handlers and its Java API. */
 final class EmulatorState {
@@ -88,7 +89,7 @@ final class EmulatorState {
     }
 
     /** Issues a user token directly, bypassing VK ID (a test shortcut, not part of VK's protocol). */
-    Token issueUserToken(long userId, String clientId) {
+    Token issueUserToken(long userId, @Nullable String clientId) {
         if (directory.user(userId) == null) {
             throw new IllegalArgumentException("unknown user " + userId);
         }

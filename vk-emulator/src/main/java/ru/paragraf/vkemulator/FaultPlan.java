@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Faults to inject into VK API calls ({@code /method/*}): latency, error answers, timeouts (the request is held,
@@ -22,8 +23,8 @@ import java.util.Map;
  * @param methodLatency latency per method name, replacing {@code latency} for that method
  */
 public record FaultPlan(
-        Long seed,
-        Latency latency,
+        @Nullable Long seed,
+        @Nullable Latency latency,
         Map<String, Latency> methodLatency,
         List<ErrorRule> errors,
         List<TimeoutRule> timeouts,
@@ -68,13 +69,13 @@ public record FaultPlan(
     public record LogNormal(long p50Ms, long p99Ms) implements Latency {}
 
     /** Answer VK error {@code code} for a share {@code rate} (0..1) of calls, before anything is done. */
-    public record ErrorRule(int code, double rate, String method) {}
+    public record ErrorRule(int code, double rate, @Nullable String method) {}
 
     /** Hold a share of calls for {@code holdMs} (default 30 s), then drop the connection; nothing is done. */
-    public record TimeoutRule(double rate, String method, long holdMs) {}
+    public record TimeoutRule(double rate, @Nullable String method, long holdMs) {}
 
     /** Perform a share of calls, then drop the connection instead of answering. */
-    public record LostResponseRule(double rate, String method) {}
+    public record LostResponseRule(double rate, @Nullable String method) {}
 
     public FaultPlan withSeed(long value) {
         return new FaultPlan(value, latency, methodLatency, errors, timeouts, lostResponses);
@@ -91,7 +92,7 @@ public record FaultPlan(
     }
 
     /** Error {@code code} for a share of all calls, or of one method's calls when {@code method} is not null. */
-    public FaultPlan withError(int code, double rate, String method) {
+    public FaultPlan withError(int code, double rate, @Nullable String method) {
         return new FaultPlan(
                 seed,
                 latency,
@@ -101,12 +102,12 @@ public record FaultPlan(
                 lostResponses);
     }
 
-    public FaultPlan withTimeout(double rate, String method, Duration hold) {
+    public FaultPlan withTimeout(double rate, @Nullable String method, Duration hold) {
         var rule = new TimeoutRule(rate, method, hold.toMillis());
         return new FaultPlan(seed, latency, methodLatency, errors, append(timeouts, rule), lostResponses);
     }
 
-    public FaultPlan withLostResponse(double rate, String method) {
+    public FaultPlan withLostResponse(double rate, @Nullable String method) {
         var rule = new LostResponseRule(rate, method);
         return new FaultPlan(seed, latency, methodLatency, errors, timeouts, append(lostResponses, rule));
     }

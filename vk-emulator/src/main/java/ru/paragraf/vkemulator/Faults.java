@@ -1,6 +1,7 @@
 package ru.paragraf.vkemulator;
 
 import java.util.Random;
+import org.jspecify.annotations.Nullable;
 
 /** The active {@link FaultPlan} and its seeded random generator; decides the fate of each API call. */
 final class Faults {
@@ -83,7 +84,7 @@ final class Faults {
         return rate >= 1.0 || (rate > 0 && random.nextDouble() < rate);
     }
 
-    private static boolean applies(String ruleMethod, String method) {
+    private static boolean applies(@Nullable String ruleMethod, String method) {
         return ruleMethod == null || ruleMethod.equals(method);
     }
 }

@@ -4,6 +4,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** Decodes query strings, {@code x-www-form-urlencoded} and simple {@code multipart/form-data} bodies. */
 final class FormParser {
@@ -11,7 +12,7 @@ final class FormParser {
     private FormParser() {}
 
     /** Adds the pairs of an urlencoded string; the first occurrence of a name wins. */
-    static void parseUrlEncoded(String encoded, LinkedHashMap<String, String> into) {
+    static void parseUrlEncoded(@Nullable String encoded, LinkedHashMap<String, String> into) {
         if (encoded == null || encoded.isEmpty()) {
             return;
         }
@@ -73,7 +74,7 @@ final class FormParser {
         into.putIfAbsent(name, new String(raw.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
     }
 
-    private static String headerParam(String headers, String param) {
+    private static @Nullable String headerParam(String headers, String param) {
         var marker = param + "=\"";
         for (var line : headers.split("\r\n")) {
             if (line.toLowerCase(Locale.ROOT).startsWith("content-disposition:")) {
@@ -91,7 +92,7 @@ final class FormParser {
         return null;
     }
 
-    private static String boundary(String contentType) {
+    private static @Nullable String boundary(String contentType) {
         for (var piece : contentType.split(";")) {
             var trimmed = piece.trim();
             if (trimmed.startsWith("boundary=")) {

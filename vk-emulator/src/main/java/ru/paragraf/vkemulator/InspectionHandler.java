@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -14,9 +15,9 @@ final class InspectionHandler implements HttpHandler {
 
     static final String PATH = "/_emulator";
 
-    private record RevokeRequest(String token) {}
+    private record RevokeRequest(@Nullable String token) {}
 
-    private record UserTokenRequest(long userId, String clientId) {}
+    private record UserTokenRequest(long userId, @Nullable String clientId) {}
 
     private record UserTokenResponse(String accessToken, long expiresIn, long userId) {}
 
@@ -61,7 +62,7 @@ final class InspectionHandler implements HttpHandler {
         }
     }
 
-    private Object route(String method, String path, byte[] body) {
+    private @Nullable Object route(String method, String path, byte[] body) {
         boolean get = method.equals("GET");
         boolean post = method.equals("POST") || method.equals("PUT");
         switch (path) {
@@ -101,7 +102,7 @@ final class InspectionHandler implements HttpHandler {
         }
     }
 
-    private Object faults(String method, byte[] body) {
+    private @Nullable Object faults(String method, byte[] body) {
         switch (method) {
             case "GET":
                 return state.faults.plan();

@@ -1,6 +1,7 @@
 package ru.paragraf.vkemulator;
 
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The VK ID login page and the error page, in Russian, plain HTML and CSS with no external assets. Element ids
@@ -29,7 +30,7 @@ final class LoginPage {
 
     private LoginPage() {}
 
-    static byte[] login(AuthorizationRequest request, String login, String error) {
+    static byte[] login(AuthorizationRequest request, @Nullable String login, @Nullable String error) {
         var html = new StringBuilder(4096);
         html.append(head("Вход — VK ID"))
                 .append("<div class=\"card\"><div class=\"logo\">VK</div><h1>Вход в VK ID</h1>")
@@ -83,7 +84,7 @@ final class LoginPage {
                 + "</style></head><body>";
     }
 
-    static String escape(String value) {
+    static String escape(@Nullable String value) {
         if (value == null) {
             return "";
         }

@@ -3,6 +3,7 @@ package ru.paragraf.vkemulator;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * VK ID's back-channel endpoints: {@code POST /oauth2/auth} (authorization_code with PKCE, refresh_token),
@@ -16,11 +17,11 @@ final class OAuthHandler implements HttpHandler {
     private record TokenResponse(
             String accessToken,
             String refreshToken,
-            String idToken,
+            @Nullable String idToken,
             String tokenType,
             long expiresIn,
             long userId,
-            String state,
+            @Nullable String state,
             String scope) {}
 
     private record UserInfo(UserInfoUser user) {}
@@ -38,7 +39,7 @@ final class OAuthHandler implements HttpHandler {
 
     private record Done(int response) {}
 
-    private record ErrorResponse(String error, String errorDescription, String state) {}
+    private record ErrorResponse(String error, String errorDescription, @Nullable String state) {}
 
     private final EmulatorState state;
     private final IdTokens idTokens;
@@ -239,7 +240,7 @@ final class OAuthHandler implements HttpHandler {
         return value;
     }
 
-    private static String nullToEmpty(String value) {
+    private static String nullToEmpty(@Nullable String value) {
         return value == null ? "" : value;
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Request parameters in arrival order, with VK-style validation (error 100) on typed reads. */
 final class Params {
@@ -19,6 +20,7 @@ final class Params {
     }
 
     /** The value, or null when absent or empty (VK treats an empty parameter as missing). */
+    @Nullable
     String get(String name) {
         var value = values.get(name);
         return value == null || value.isEmpty() ? null : value;
@@ -80,6 +82,7 @@ final class Params {
         values.putIfAbsent(name, value);
     }
 
+    @Nullable
     String remove(String name) {
         return values.remove(name);
     }

@@ -2,6 +2,7 @@ package ru.paragraf.vkemulator;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** The VK user and group objects as methods return them. */
 final class Profiles {
@@ -14,12 +15,12 @@ final class Profiles {
             String lastName,
             boolean canAccessClosed,
             boolean isClosed,
-            Integer sex,
-            String screenName,
-            String bdate,
-            @JsonProperty("photo_50") String photo50,
-            @JsonProperty("photo_100") String photo100,
-            @JsonProperty("photo_200") String photo200) {}
+            @Nullable Integer sex,
+            @Nullable String screenName,
+            @Nullable String bdate,
+            @JsonProperty("photo_50") @Nullable String photo50,
+            @JsonProperty("photo_100") @Nullable String photo100,
+            @JsonProperty("photo_200") @Nullable String photo200) {}
 
     record GroupObject(
             long id,

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Initial state: communities with their tokens, test VK users, VK ID clients. Read from a JSON seed file
@@ -29,14 +30,18 @@ public record Seed(List<Community> communities, List<User> users, List<Client> c
      * @param organizationMembers if given, only these users may join its chats (VK error 1019 otherwise)
      */
     public record Community(
-            long id, String name, String screenName, List<Token> tokens, List<Long> organizationMembers) {
+            long id,
+            @Nullable String name,
+            @Nullable String screenName,
+            List<Token> tokens,
+            @Nullable List<Long> organizationMembers) {
 
         public Community {
             tokens = tokens == null ? List.of() : List.copyOf(tokens);
             organizationMembers = organizationMembers == null ? null : List.copyOf(organizationMembers);
         }
 
-        public static Community of(long id, String name, String screenName, Token... tokens) {
+        public static Community of(long id, @Nullable String name, @Nullable String screenName, Token... tokens) {
             return new Community(id, name, screenName, List.of(tokens), null);
         }
     }
@@ -47,14 +52,14 @@ public record Seed(List<Community> communities, List<User> users, List<Client> c
      * @param value the secret; null to generate one
      * @param permissions API names such as {@code messages}, {@code manage} (see {@link CommunityPermission})
      */
-    public record Token(String value, List<String> permissions) {
+    public record Token(@Nullable String value, List<String> permissions) {
 
         public Token {
             permissions = permissions == null ? List.of() : List.copyOf(permissions);
             permissions.forEach(CommunityPermission::byName);
         }
 
-        public static Token of(String value, CommunityPermission... permissions) {
+        public static Token of(@Nullable String value, CommunityPermission... permissions) {
             return new Token(
                     value,
                     Arrays.stream(permissions).map(CommunityPermission::apiName).toList());
@@ -64,16 +69,16 @@ public record Seed(List<Community> communities, List<User> users, List<Client> c
     /** A test VK account; {@code login} and {@code password} are what the VK ID page accepts. */
     public record User(
             long id,
-            String firstName,
-            String lastName,
-            String login,
-            String password,
-            String email,
-            String phone,
-            Integer sex,
-            String birthday) {
+            @Nullable String firstName,
+            @Nullable String lastName,
+            @Nullable String login,
+            @Nullable String password,
+            @Nullable String email,
+            @Nullable String phone,
+            @Nullable Integer sex,
+            @Nullable String birthday) {
 
-        public static User of(long id, String firstName, String lastName, String login, String password) {
+        public static User of(long id, String firstName, String lastName, String login, @Nullable String password) {
             return new User(id, firstName, lastName, login, password, null, null, null, null);
         }
     }

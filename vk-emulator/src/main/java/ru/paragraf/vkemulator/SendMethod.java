@@ -2,6 +2,7 @@ package ru.paragraf.vkemulator;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * messages.send to chats. {@code random_id} is required (error 100) and makes the call idempotent per sender:
@@ -11,7 +12,8 @@ final class SendMethod {
 
     private static final int MAX_LENGTH = 9000;
 
-    record PeerResult(long peerId, Long messageId, Long conversationMessageId, PeerError error) {}
+    record PeerResult(
+            long peerId, @Nullable Long messageId, @Nullable Long conversationMessageId, @Nullable PeerError error) {}
 
     record PeerError(int code, String description) {}
 

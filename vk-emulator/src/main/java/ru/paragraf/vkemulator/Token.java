@@ -1,5 +1,7 @@
 package ru.paragraf.vkemulator;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An access token the VK API accepts: a community token (bound to one community, with a permission mask)
  * or a user token (bound to one VK user, issued by VK ID, expiring).
@@ -16,9 +18,9 @@ record Token(
         long ownerId,
         int permissionMask,
         long expiresAtMillis,
-        String clientId,
-        String grantId,
-        String scope) {
+        @Nullable String clientId,
+        @Nullable String grantId,
+        @Nullable String scope) {
 
     enum Kind {
         COMMUNITY,

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /** All access tokens by value, and which of them are revoked. */
 final class Tokens {
@@ -28,7 +29,8 @@ final class Tokens {
         return token;
     }
 
-    Token issueUserToken(long userId, String clientId, String grantId, String scope, long expiresAtMillis) {
+    Token issueUserToken(
+            long userId, @Nullable String clientId, @Nullable String grantId, String scope, long expiresAtMillis) {
         var token = new Token(
                 "vk2.a." + Secrets.urlSafe(96),
                 "user-" + userId + "-" + sequence.incrementAndGet(),
@@ -44,7 +46,8 @@ final class Tokens {
     }
 
     /** The token with this value, revoked or not; null when never issued. */
-    Token find(String value) {
+    @Nullable
+    Token find(@Nullable String value) {
         return value == null ? null : byValue.get(value);
     }
 
@@ -53,7 +56,7 @@ final class Tokens {
     }
 
     /** Returns false when the value is unknown. */
-    boolean revoke(String value) {
+    boolean revoke(@Nullable String value) {
         if (value == null || !byValue.containsKey(value)) {
             return false;
         }

@@ -2,6 +2,7 @@ package ru.paragraf.vkemulator;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /** VK ID authorization codes, refresh tokens and the grants (authorizations) they belong to. */
 final class VkIdGrants {
@@ -54,6 +55,7 @@ final class VkIdGrants {
     }
 
     /** Takes the code out for good; null when it is unknown or was taken before. */
+    @Nullable
     AuthCode consume(String code) {
         var taken = codes.remove(code);
         if (taken != null) {
@@ -62,6 +64,7 @@ final class VkIdGrants {
         return taken;
     }
 
+    @Nullable
     AuthCode consumedBefore(String code) {
         return usedCodes.get(code);
     }
@@ -74,7 +77,8 @@ final class VkIdGrants {
         return token;
     }
 
-    RefreshToken refreshToken(String value) {
+    @Nullable
+    RefreshToken refreshToken(@Nullable String value) {
         return value == null ? null : refreshTokens.get(value);
     }
 
