@@ -210,6 +210,12 @@ class ChatMethodsTests {
         assertThat(http.errorCode(
                         "messages.send", pupilToken, "peer_id", "2000000001", "random_id", "5", "message", "hi"))
                 .isEqualTo(917);
+        var pupilView = http.ok("messages.getConversations", pupilToken)
+                .path("items")
+                .get(0)
+                .path("conversation");
+        assertThat(pupilView.path("chat_settings").path("state").asString()).isEqualTo("kicked");
+        assertThat(pupilView.path("can_write").path("allowed").asBoolean()).isFalse();
         assertThat(http.errorCode(
                         "messages.removeChatUser", teacherToken, "chat_id", "1", "member_id", String.valueOf(-SCHOOL)))
                 .isEqualTo(15);

@@ -7,9 +7,14 @@ import static ru.paragraf.vkemulator.Fixtures.SCHOOL;
 import static ru.paragraf.vkemulator.Fixtures.SCHOOL_TOKEN;
 import static ru.paragraf.vkemulator.Fixtures.TEACHER;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 class SendTests {
 
@@ -66,6 +71,34 @@ class SendTests {
         assertThat(repeat).isEqualTo(first);
         assertThat(emulator.chats().get(0).textMessages()).hasSize(1);
         assertThat(emulator.chats().get(0).textMessages().get(0).randomId()).isEqualTo(777);
+    }
+
+    @Test
+    void concurrentRepeatsOfOneRandomIdStoreOneMessage() throws Exception {
+        var pool = Executors.newFixedThreadPool(8);
+        try {
+            var answers = new ArrayList<Future<JsonNode>>();
+            for (int i = 0; i < 16; i++) {
+                answers.add(pool.submit(() -> http.ok(
+                        "messages.send",
+                        SCHOOL_TOKEN,
+                        "peer_ids",
+                        "2000000001",
+                        "random_id",
+                        "31337",
+                        "message",
+                        "Раз")));
+            }
+            var distinct = new HashSet<JsonNode>();
+            for (var answer : answers) {
+                distinct.add(answer.get());
+            }
+
+            assertThat(distinct).hasSize(1);
+            assertThat(emulator.chats().get(0).textMessages()).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
