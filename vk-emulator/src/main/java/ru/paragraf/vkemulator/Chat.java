@@ -66,10 +66,6 @@ final class Chat {
         return ownerId;
     }
 
-    long createdAt() {
-        return createdAt;
-    }
-
     /** member peer id → that member's local chat id. */
     Map<Long, Long> localIds() {
         return localIds;

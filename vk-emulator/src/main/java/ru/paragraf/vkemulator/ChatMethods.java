@@ -77,8 +77,7 @@ final class ChatMethods {
             throw ApiError.of(917);
         }
         long user = request.caller();
-        var community = chat.ownerId() < 0 ? state.directory.community(-chat.ownerId()) : null;
-        if (community != null && !community.admits(user)) {
+        if (!admits(chat, user)) {
             throw ApiError.of(1019);
         }
         chat.join(user, request.now(), state.config.maxChatMembers(), state.chats);
@@ -92,8 +91,7 @@ final class ChatMethods {
         if (state.directory.user(user) == null) {
             throw ApiError.of(936);
         }
-        var community = chat.ownerId() < 0 ? state.directory.community(-chat.ownerId()) : null;
-        if (community != null && !community.admits(user)) {
+        if (!admits(chat, user)) {
             throw ApiError.of(947);
         }
         chat.invite(request.caller(), user, request.now(), state.config.maxChatMembers(), state.chats);
@@ -108,6 +106,12 @@ final class ChatMethods {
         long target = params.has("member_id") ? params.requireLong("member_id") : params.requireLong("user_id");
         chat.remove(request.caller(), target, request.now(), state.chats);
         return 1;
+    }
+
+    /** Chats of a community with an organization member list admit only those members. */
+    private boolean admits(Chat chat, long user) {
+        var community = chat.ownerId() < 0 ? state.directory.community(-chat.ownerId()) : null;
+        return community == null || community.admits(user);
     }
 
     private Chat ownChat(ApiRequest request) {

@@ -78,10 +78,6 @@ final class Params {
         return list(name).stream().map(item -> parseLong(name, item)).toList();
     }
 
-    void put(String name, String value) {
-        values.putIfAbsent(name, value);
-    }
-
     @Nullable
     String remove(String name) {
         return values.remove(name);

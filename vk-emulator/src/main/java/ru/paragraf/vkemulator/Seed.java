@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -110,17 +109,5 @@ public record Seed(List<Community> communities, List<User> users, List<Client> c
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read seed file " + file, e);
         }
-    }
-
-    /** This seed followed by {@code other}. */
-    public Seed plus(Seed other) {
-        return new Seed(
-                concat(communities, other.communities), concat(users, other.users), concat(clients, other.clients));
-    }
-
-    private static <T> List<T> concat(List<T> a, List<T> b) {
-        var all = new ArrayList<T>(a);
-        all.addAll(b);
-        return all;
     }
 }

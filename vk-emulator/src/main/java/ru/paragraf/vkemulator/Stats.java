@@ -1,6 +1,7 @@
 package ru.paragraf.vkemulator;
 
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,7 +45,7 @@ final class Stats {
                     return new EmulatorSnapshot.RateLimitViolations(
                             token.id(),
                             token.masked(),
-                            token.kind().name().toLowerCase(java.util.Locale.ROOT),
+                            token.kind().name().toLowerCase(Locale.ROOT),
                             token.ownerId(),
                             entry.getValue().sum());
                 })
