@@ -5,7 +5,9 @@ import static ru.paragraf.vkemulator.Fixtures.SCHOOL;
 import static ru.paragraf.vkemulator.Fixtures.SCHOOL_TOKEN;
 
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -96,6 +98,22 @@ class ApiEnvelopeTests {
         var response = http.get("/method/groups.getById?access_token=" + SCHOOL_TOKEN + "&v=5.199");
 
         assertThat(VkHttp.json(response).path("response").path("groups").size()).isEqualTo(1);
+    }
+
+    @Test
+    void answersClientsThatOfferAnHttp2Upgrade() throws Exception {
+        var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        var request = HttpRequest.newBuilder(URI.create(emulator.apiUrl() + "groups.getById"))
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString("v=5.199&access_token=" + SCHOOL_TOKEN))
+                .build();
+
+        for (int i = 0; i < 2; i++) {
+            var response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+            assertThat(VkHttp.json(response).path("response").path("groups").size())
+                    .isEqualTo(1);
+        }
     }
 
     @Test
