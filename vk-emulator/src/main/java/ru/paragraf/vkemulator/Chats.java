@@ -1,0 +1,156 @@
+package ru.paragraf.vkemulator;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * All chats, each owner's (community's or user's) own chat numbering, invite links, and the record of sent
+ * {@code random_id}s that makes messages.send idempotent.
+ */
+final class Chats {
+
+    static final String INVITE_PREFIX = "https://vk.me/join/";
+
+    private record SentKey(long sender, long randomId) {}
+
+    /** One account's chat numbering: local chat ids start at 1. */
+    private static final class Numbering {
+        private final HashMap<Long, Chat> byLocalId = new HashMap<>();
+        private long next;
+
+        synchronized long localId(long peer, Chat chat) {
+            var known = chat.localIds().get(peer);
+            if (known != null) {
+                return known;
+            }
+            long local = ++next;
+            byLocalId.put(local, chat);
+            chat.localIds().put(peer, local);
+            return local;
+        }
+
+        synchronized @Nullable Chat chat(long localId) {
+            return byLocalId.get(localId);
+        }
+
+        synchronized List<Chat> chats() {
+            return new ArrayList<>(byLocalId.values());
+        }
+    }
+
+    private final AtomicLong chatIds = new AtomicLong();
+    private final AtomicLong messageIds = new AtomicLong();
+    private final AtomicLong activity = new AtomicLong();
+    private final ConcurrentHashMap<Long, Chat> chats = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, Numbering> numberings = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Chat> byInviteToken = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<SentKey, Object> sent = new ConcurrentHashMap<>();
+
+    Chat create(long ownerPeer, String title, List<Long> memberPeers, long now) {
+        var chat = new Chat(chatIds.incrementAndGet(), ownerPeer, title, now);
+        memberPeers.forEach(peer -> chat.addInitial(peer, now));
+        chat.announceCreation(now, this);
+        chats.put(chat.id(), chat);
+        localId(ownerPeer, chat);
+        memberPeers.forEach(peer -> localId(peer, chat));
+        return chat;
+    }
+
+    /** The chat's id in {@code peer}'s numbering, assigned on first use. */
+    long localId(long peer, Chat chat) {
+        return numberings.computeIfAbsent(peer, p -> new Numbering()).localId(peer, chat);
+    }
+
+    /** The chat {@code peer} knows as {@code chatId}, or null. */
+    @Nullable
+    Chat byLocalId(long peer, long chatId) {
+        var numbering = numberings.get(peer);
+        return numbering == null ? null : numbering.chat(chatId);
+    }
+
+    /** The chat {@code peer} addresses as {@code peerId} (2e9 + local chat id), or null. */
+    @Nullable
+    Chat byPeerId(long peer, long peerId) {
+        return isChatPeer(peerId) ? byLocalId(peer, peerId - Chat.PEER_BASE) : null;
+    }
+
+    /** {@code peer}'s chats, most recently active first. */
+    List<Chat> of(long peer) {
+        var numbering = numberings.get(peer);
+        if (numbering == null) {
+            return List.of();
+        }
+        var list = numbering.chats();
+        list.sort(Comparator.comparingLong(Chat::activity).reversed());
+        return list;
+    }
+
+    @Nullable
+    Chat byInviteLink(String link) {
+        var token = link.trim();
+        int at = token.indexOf("vk.me/join/");
+        if (at < 0) {
+            return null;
+        }
+        return byInviteToken.get(token.substring(at + "vk.me/join/".length()));
+    }
+
+    /** The chat's current invite link; {@code reset} revokes the old one and makes a new one. */
+    String inviteLink(Chat chat, boolean reset) {
+        synchronized (chat) {
+            var current = chat.inviteToken();
+            if (current != null && !reset) {
+                return INVITE_PREFIX + current;
+            }
+            if (current != null) {
+                byInviteToken.remove(current);
+            }
+            var fresh = Secrets.standard(18);
+            byInviteToken.put(fresh, chat);
+            chat.inviteToken(fresh);
+            return INVITE_PREFIX + fresh;
+        }
+    }
+
+    /**
+     * Runs {@code send} once per (sender, random_id) and returns its response; a repeat returns the first
+     * response and sends nothing. {@code random_id} 0 turns this off, as in VK.
+     */
+    Object sendOnce(long sender, long randomId, Supplier<Object> send) {
+        if (randomId == 0) {
+            return send.get();
+        }
+        return sent.computeIfAbsent(new SentKey(sender, randomId), key -> send.get());
+    }
+
+    List<Chat> all() {
+        var list = new ArrayList<>(chats.values());
+        list.sort(Comparator.comparingLong(Chat::id));
+        return list;
+    }
+
+    long nextMessageId() {
+        return messageIds.incrementAndGet();
+    }
+
+    long nextActivity() {
+        return activity.incrementAndGet();
+    }
+
+    void clear() {
+        chats.clear();
+        numberings.clear();
+        byInviteToken.clear();
+        sent.clear();
+    }
+
+    static boolean isChatPeer(long peerId) {
+        return peerId > Chat.PEER_BASE && peerId <= Chat.PEER_BASE + Chat.MAX_CHAT_ID;
+    }
+}

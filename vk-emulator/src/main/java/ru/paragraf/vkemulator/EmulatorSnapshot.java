@@ -1,0 +1,112 @@
+package ru.paragraf.vkemulator;
+
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The emulator's state at one moment, as the inspection API ({@code GET /_emulator/state}) returns it.
+ * Tokens appear masked with an internal id, never with their value.
+ */
+public record EmulatorSnapshot(
+        List<Community> communities,
+        List<User> users,
+        List<Client> clients,
+        List<Chat> chats,
+        List<Call> calls,
+        Stats stats) {
+
+    public record Community(long id, String name, String screenName, List<TokenInfo> tokens) {}
+
+    /** A token by internal id and masked value. */
+    public record TokenInfo(String id, String token, int mask, List<String> permissions, boolean revoked) {}
+
+    public record User(long id, String firstName, String lastName, String login) {}
+
+    public record Client(String clientId, List<String> redirectUris) {}
+
+    /**
+     * A chat.
+     *
+     * @param ownerId the creator's peer id ({@code -group_id} for a community)
+     * @param localIds each member's peer id → that member's own chat_id (peer_id = 2000000000 + chat_id)
+     */
+    public record Chat(
+            long id,
+            long ownerId,
+            String title,
+            long createdAt,
+            @Nullable String inviteLink,
+            Map<Long, Long> localIds,
+            List<Member> members,
+            List<Message> messages) {
+
+        /** Members whose state is {@code in}. */
+        public List<Member> activeMembers() {
+            return members.stream().filter(m -> m.state().equals("in")).toList();
+        }
+
+        /** Messages that are not service messages (chat created, user invited, …). */
+        public List<Message> textMessages() {
+            return messages.stream().filter(m -> m.action() == null).toList();
+        }
+    }
+
+    /** A chat member; {@code state} is {@code in}, {@code kicked} or {@code left}. */
+    public record Member(
+            long memberId, String state, long invitedBy, long joinDate, boolean isOwner, boolean isAdmin) {}
+
+    public record Message(
+            long id,
+            long conversationMessageId,
+            long fromId,
+            String text,
+            long randomId,
+            long date,
+            @Nullable String action,
+            @Nullable Long actionMemberId) {}
+
+    /** A call; {@code state} is {@code active} or {@code finished}. */
+    public record Call(
+            String callId,
+            long startedBy,
+            @Nullable Long groupId,
+            String joinLink,
+            long startedAt,
+            @Nullable Long finishedAt,
+            @Nullable Long finishedBy,
+            String state) {}
+
+    /**
+     * Counters since start or the last reset.
+     *
+     * @param methodCalls VK API calls per method name, whatever their outcome
+     * @param methodErrors error answers per method name and error code
+     */
+    public record Stats(
+            Map<String, Long> methodCalls,
+            Map<String, Map<Integer, Long>> methodErrors,
+            List<RateLimitViolations> rateLimitViolations) {
+
+        public long callsOf(String method) {
+            return methodCalls.getOrDefault(method, 0L);
+        }
+
+        public long errorsOf(String method, int code) {
+            return methodErrors.getOrDefault(method, Map.of()).getOrDefault(code, 0L);
+        }
+
+        public long totalRateLimitViolations() {
+            return rateLimitViolations.stream()
+                    .mapToLong(RateLimitViolations::count)
+                    .sum();
+        }
+    }
+
+    /** Error-6 answers of one token, identified by internal id and masked value. */
+    public record RateLimitViolations(String tokenId, String token, String kind, long ownerId, long count) {}
+
+    public @Nullable Chat chat(long id) {
+        return chats.stream().filter(c -> c.id() == id).findFirst().orElse(null);
+    }
+}

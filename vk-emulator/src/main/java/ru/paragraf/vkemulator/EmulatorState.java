@@ -1,0 +1,143 @@
+package ru.paragraf.vkemulator;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/** Everything an emulator instance knows, shared by its HTTP handlers and its Java API. */
+final class EmulatorState {
+
+    final EmulatorConfig config;
+    final Directory directory = new Directory();
+    final Tokens tokens = new Tokens();
+    final RateLimits rateLimits;
+    final Chats chats = new Chats();
+    final Calls calls = new Calls();
+    final Stats stats = new Stats();
+    final Faults faults = new Faults();
+    final VkIdGrants grants = new VkIdGrants();
+    private final Clock clock;
+
+    EmulatorState(EmulatorConfig config) {
+        this.config = config;
+        this.clock = config.clock();
+        this.rateLimits = new RateLimits(config);
+        apply(config.seed());
+        faults.set(config.faults());
+    }
+
+    long nowMillis() {
+        return clock.millis();
+    }
+
+    /** Adds the seed's communities, users and clients; returns it with generated token values filled in. */
+    synchronized Seed apply(Seed seed) {
+        var communities = new ArrayList<Seed.Community>();
+        for (var community : seed.communities()) {
+            communities.add(add(community));
+        }
+        seed.users().forEach(this::add);
+        seed.clients().forEach(this::add);
+        return new Seed(communities, seed.users(), seed.clients());
+    }
+
+    Seed.Community add(Seed.Community seed) {
+        if (seed.id() <= 0) {
+            throw new IllegalArgumentException("community id must be positive: " + seed.id());
+        }
+        var name = seed.name() == null ? "Сообщество " + seed.id() : seed.name();
+        var screenName = seed.screenName() == null ? "club" + seed.id() : seed.screenName();
+        var members = seed.organizationMembers() == null ? null : new HashSet<>(seed.organizationMembers());
+        directory.add(new Community(seed.id(), name, screenName, members));
+        var tokensWithValues = new ArrayList<Seed.Token>();
+        for (var token : seed.tokens()) {
+            var value = token.value() == null ? "vk1.a." + Secrets.urlSafe(96) : token.value();
+            var mask = CommunityPermission.mask(token.permissions().stream()
+                    .map(CommunityPermission::byName)
+                    .toList());
+            tokens.addCommunityToken(seed.id(), value, mask);
+            tokensWithValues.add(new Seed.Token(value, token.permissions()));
+        }
+        return new Seed.Community(seed.id(), name, screenName, tokensWithValues, seed.organizationMembers());
+    }
+
+    void add(Seed.User seed) {
+        if (seed.id() <= 0) {
+            throw new IllegalArgumentException("user id must be positive: " + seed.id());
+        }
+        directory.add(new VkUser(
+                seed.id(),
+                seed.firstName() == null ? "Пользователь" : seed.firstName(),
+                seed.lastName() == null ? String.valueOf(seed.id()) : seed.lastName(),
+                seed.login() == null ? "id" + seed.id() : seed.login(),
+                seed.password(),
+                seed.email(),
+                seed.phone(),
+                seed.sex() == null ? 0 : seed.sex(),
+                seed.birthday(),
+                "https://vk.com/images/camera_200.png"));
+    }
+
+    void add(Seed.Client seed) {
+        if (seed.clientId() == null || seed.redirectUris().isEmpty()) {
+            throw new IllegalArgumentException("a VK ID client needs a client_id and at least one redirect URI");
+        }
+        directory.add(new VkIdClient(seed.clientId(), Set.copyOf(seed.redirectUris())));
+    }
+
+    /** Issues a user token directly, bypassing VK ID (a test shortcut, not part of VK's protocol). */
+    Token issueUserToken(long userId, @Nullable String clientId) {
+        if (directory.user(userId) == null) {
+            throw new IllegalArgumentException("unknown user " + userId);
+        }
+        long expiresAt = nowMillis() + config.userTokenLifetime().toMillis();
+        return tokens.issueUserToken(userId, clientId, null, "vkid.personal_info", expiresAt);
+    }
+
+    /** Back to the configured seed and faults, with no chats, calls, issued user tokens or counters. */
+    synchronized void reset() {
+        directory.clear();
+        tokens.clear();
+        rateLimits.clear();
+        chats.clear();
+        calls.clear();
+        stats.clear();
+        grants.clear();
+        apply(config.seed());
+        faults.set(config.faults());
+    }
+
+    EmulatorSnapshot snapshot() {
+        var communities = directory.communities().stream()
+                .map(c -> new EmulatorSnapshot.Community(
+                        c.id(),
+                        c.name(),
+                        c.screenName(),
+                        tokens.communityTokens(c.id()).stream()
+                                .map(t -> new EmulatorSnapshot.TokenInfo(
+                                        t.id(),
+                                        t.masked(),
+                                        t.permissionMask(),
+                                        CommunityPermission.fromMask(t.permissionMask()).stream()
+                                                .map(CommunityPermission::apiName)
+                                                .toList(),
+                                        tokens.isRevoked(t)))
+                                .toList()))
+                .toList();
+        var users = directory.users().stream()
+                .map(u -> new EmulatorSnapshot.User(u.id(), u.firstName(), u.lastName(), u.login()))
+                .toList();
+        var clients = directory.clients().stream()
+                .map(c -> new EmulatorSnapshot.Client(
+                        c.clientId(), c.redirectUris().stream().sorted().toList()))
+                .toList();
+        return new EmulatorSnapshot(communities, users, clients, chatSnapshots(), calls.snapshot(), stats.snapshot());
+    }
+
+    List<EmulatorSnapshot.Chat> chatSnapshots() {
+        return chats.all().stream().map(Chat::snapshot).toList();
+    }
+}

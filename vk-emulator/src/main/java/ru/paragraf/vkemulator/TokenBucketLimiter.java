@@ -1,0 +1,32 @@
+package ru.paragraf.vkemulator;
+
+/**
+ * A token bucket of capacity {@code rate} refilled continuously at {@code rate} per second: a burst of
+ * {@code rate + 1} requests gets one rejection, a steady {@code rate} per second gets none.
+ */
+final class TokenBucketLimiter implements RateLimiter {
+
+    private final int rate;
+    private double available;
+    private long lastRefill = Long.MIN_VALUE;
+
+    TokenBucketLimiter(int rate) {
+        this.rate = rate;
+        this.available = rate;
+    }
+
+    @Override
+    public synchronized boolean tryAcquire(long nowMillis) {
+        if (lastRefill != Long.MIN_VALUE && nowMillis > lastRefill) {
+            available = Math.min(rate, available + (nowMillis - lastRefill) * rate / 1000.0);
+        }
+        if (lastRefill == Long.MIN_VALUE || nowMillis > lastRefill) {
+            lastRefill = nowMillis;
+        }
+        if (available >= 1.0) {
+            available -= 1.0;
+            return true;
+        }
+        return false;
+    }
+}
