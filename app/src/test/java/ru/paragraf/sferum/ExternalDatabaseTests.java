@@ -40,6 +40,9 @@ class ExternalDatabaseTests {
                                 Class.forName("ru.paragraf.sferum.embedded.EmbeddedPostgresServer")))
                         .as("no embedded server in production mode")
                         .isEmpty();
+                assertThat(context.containsBean("vkEmulator"))
+                        .as("no VK emulator in production mode")
+                        .isFalse();
                 var tables = context.getBean(JdbcClient.class)
                         .sql("select table_schema || '.' || table_name from information_schema.tables")
                         .query(String.class)

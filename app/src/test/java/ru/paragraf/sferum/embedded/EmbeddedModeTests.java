@@ -29,6 +29,8 @@ class EmbeddedModeTests {
         var marker = UUID.randomUUID();
         try (var first = start(directory.resolve("pg"))) {
             assertThat(first.getBean(EmbeddedPostgresServer.class)).isNotNull();
+            var emulator = first.getBean("vkEmulator", ru.paragraf.vkemulator.VkEmulator.class);
+            assertThat(first.getEnvironment().getProperty("sferum.vk.api-url")).isEqualTo(emulator.baseUrl());
             first.getBean(JdbcClient.class)
                     .sql("insert into school.district (id, code, name) values (:id, :code, :name)")
                     .param("id", marker)
