@@ -38,11 +38,12 @@ record ImportReport(
             String message,
             String text) {}
 
-    boolean applied() {
+    /** Public, as templates call it. */
+    public boolean applied() {
         return outcome == Outcome.APPLIED;
     }
 
-    boolean listIsCut() {
+    public boolean listIsCut() {
         return problems.size() < problemCount;
     }
 }

@@ -1,10 +1,13 @@
 package ru.paragraf.sferum.school.oneroster;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -22,6 +25,15 @@ class ImportReports {
 
     private static final int MAX_VALUE_LENGTH = 100;
 
+    private static final List<String> FILE_ORDER = Stream.concat(
+                    Stream.of(OneRosterFile.MANIFEST),
+                    Arrays.stream(OneRosterFile.values()).map(OneRosterFile::fileName))
+            .toList();
+
+    private static final Comparator<Problem> IN_FILE_ORDER = Comparator.<Problem>comparingInt(
+                    problem -> FILE_ORDER.indexOf(problem.file()))
+            .thenComparingInt(Problem::line);
+
     private final MessageSource messages;
     private final OneRosterProperties properties;
 
@@ -37,7 +49,9 @@ class ImportReports {
         return new ImportReport(Outcome.APPLIED, message("oneroster.report.applied"), titled, 0, Map.of(), List.of());
     }
 
-    ImportReport rejected(List<Problem> problems) {
+    /** Reports the problems in the order of the files (as the planning steps read them) and of their lines. */
+    ImportReport rejected(List<Problem> found) {
+        var problems = found.stream().sorted(IN_FILE_ORDER).toList();
         var byFile = new LinkedHashMap<String, Integer>();
         problems.forEach(problem -> byFile.merge(problem.file(), 1, Integer::sum));
         var shown = new ArrayList<ReportedProblem>();

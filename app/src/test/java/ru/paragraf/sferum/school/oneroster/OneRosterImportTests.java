@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import ru.paragraf.sferum.accounts.CurrentUser;
@@ -19,7 +18,6 @@ import ru.paragraf.sferum.school.oneroster.ImportReport.Outcome;
 import ru.paragraf.sferum.school.oneroster.ImportReport.ReportedProblem;
 
 @SpringBootTest
-@AutoConfigureMockMvc
 class OneRosterImportTests {
 
     private static final String T = "2026-08-20T10:00:00.000Z";
