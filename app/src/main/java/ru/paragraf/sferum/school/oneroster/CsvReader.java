@@ -93,6 +93,10 @@ final class CsvReader {
             List<String> requiredColumns,
             Predicate<String> known,
             Problems problems) {
+        if (header.size() == 1 && header.get(0).contains(";")) {
+            problems.add(Problem.ofFile(file, "semicolons"));
+            return false;
+        }
         var valid = true;
         var seen = new HashSet<String>();
         for (var column : header) {

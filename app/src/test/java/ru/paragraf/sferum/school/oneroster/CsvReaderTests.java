@@ -66,6 +66,12 @@ class CsvReaderTests {
                         tuple("type", "missingColumn"));
     }
 
+    @Test
+    void recognisesSemicolonsAsTheSeparatorExcelUsesInRussia() {
+        assertThat(read("sourcedId;name\n1;x\n")).isEmpty();
+        assertThat(problems.list()).extracting(Problem::code).containsExactly("semicolons");
+    }
+
     private Optional<CsvTable> read(String text) {
         return read(text, List.of("sourcedId", "name"));
     }
