@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -88,26 +89,26 @@ class RussianTextsTests {
         assertThat(missing).isEmpty();
     }
 
-    /** The enums whose constants templates turn into message keys with a prefix. */
+    /** The enums whose constants templates turn into message keys with a prefix; package-private ones by name. */
+    static final Map<String, String> DYNAMIC_KEYS = Map.of(
+            "journalKind.", JournalKind.class.getName(),
+            "lessonFormat.", LessonFormat.class.getName(),
+            "publication.", Publication.class.getName(),
+            "role.", Role.class.getName(),
+            "oneroster.scope.", "ru.paragraf.sferum.school.oneroster.ImportScope$Level");
+
     private static List<String> valuesFor(String prefix) {
-        Enum<?>[] values;
-        switch (prefix) {
-            case "journalKind.":
-                values = JournalKind.values();
-                break;
-            case "lessonFormat.":
-                values = LessonFormat.values();
-                break;
-            case "publication.":
-                values = Publication.values();
-                break;
-            case "role.":
-                values = Role.values();
-                break;
-            default:
-                throw new AssertionError("Unknown dynamic message prefix " + prefix + ": add it to this test");
+        var type = DYNAMIC_KEYS.get(prefix);
+        if (type == null) {
+            throw new AssertionError("Unknown dynamic message prefix " + prefix + ": add its enum to DYNAMIC_KEYS");
         }
-        return Stream.of(values).map(Enum::name).toList();
+        try {
+            return Stream.of(Class.forName(type).getEnumConstants())
+                    .map(it -> ((Enum<?>) it).name())
+                    .toList();
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError("No enum " + type + " for message prefix " + prefix);
+        }
     }
 
     static Properties messages() throws IOException {

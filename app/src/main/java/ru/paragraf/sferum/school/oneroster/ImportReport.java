@@ -1,0 +1,49 @@
+package ru.paragraf.sferum.school.oneroster;
+
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The answer to an upload, in Russian: either the counts of what was written, or every problem found (the list
+ * may be cut at a configured length; {@code problemCount} and {@code problemsByFile} count them all), or the
+ * news that the database refused the write and nothing was saved.
+ */
+record ImportReport(
+        Outcome outcome,
+        String summary,
+        List<ImportCount> counts,
+        int problemCount,
+        Map<String, Integer> problemsByFile,
+        List<ReportedProblem> problems) {
+
+    enum Outcome {
+        /** Everything was written. */
+        APPLIED,
+        /** The package has problems; nothing was written. */
+        REJECTED,
+        /** The database refused the write; everything was rolled back. */
+        FAILED
+    }
+
+    /**
+     * One problem: where it is (a line of 0 is omitted: the problem is the whole file's), the offending value
+     * with control characters made visible, the reason, and the whole sentence as the page shows it.
+     */
+    record ReportedProblem(
+            String file,
+            @Nullable Integer line,
+            @Nullable String column,
+            @Nullable String value,
+            String message,
+            String text) {}
+
+    /** Public, as templates call it. */
+    public boolean applied() {
+        return outcome == Outcome.APPLIED;
+    }
+
+    public boolean listIsCut() {
+        return problems.size() < problemCount;
+    }
+}
