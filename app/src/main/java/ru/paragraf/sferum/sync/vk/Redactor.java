@@ -12,12 +12,15 @@ import java.util.Map;
  */
 final class Redactor {
 
+    private static final int MIN_SECRET_LENGTH = 8;
+
     private final List<String> secrets = new ArrayList<>();
 
     Redactor(VkToken token, VkParams params) {
         secrets.add(token.value());
         params.asMap().forEach((name, value) -> {
-            if (Secrets.isSecretParameter(name) && !value.isEmpty()) {
+            // shorter values would mask innocent text by chance; VK's secrets are long
+            if (Secrets.isSecretParameter(name) && value.length() >= MIN_SECRET_LENGTH) {
                 secrets.add(value);
             }
         });

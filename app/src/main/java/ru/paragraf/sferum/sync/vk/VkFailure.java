@@ -103,6 +103,11 @@ public record VkFailure(
         };
     }
 
+    /** Echoed values such as a message text can be 9000 characters; a log line needs their start. */
+    private static String shortened(String value) {
+        return value.length() <= 100 ? value : value.substring(0, 100) + "\u2026";
+    }
+
     /** One line for logs and exception messages; secrets were masked before they got here. */
     public String describe() {
         var text = new StringBuilder(method).append(": ").append(kind);
@@ -119,7 +124,11 @@ public record VkFailure(
                 .append(") ");
         text.append(message);
         if (!requestParams.isEmpty()) {
-            text.append(" ").append(requestParams);
+            text.append(" {");
+            requestParams.forEach((name, value) ->
+                    text.append(name).append('=').append(shortened(value)).append(", "));
+            text.setLength(text.length() - 2);
+            text.append('}');
         }
         return text.toString();
     }

@@ -39,6 +39,8 @@ final class VkRetries {
                         && repeatable(failed.failure(), idempotent)
                         && nanoTime.getAsLong() < deadline
                         && !Thread.currentThread().isInterrupted())
+                // an exception here is a bug in the client, not a VK failure: repeating it cannot help
+                .retryOnException(exception -> false)
                 .intervalBiFunction(IntervalBiFunction.ofIntervalFunction(backoff))
                 .consumeResultBeforeRetryAttempt((attempt, outcome) ->
                         metrics.retried(request.method(), ((VkOutcome.Failed<T>) outcome).failure()))

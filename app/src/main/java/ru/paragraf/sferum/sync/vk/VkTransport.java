@@ -86,22 +86,27 @@ final class VkTransport {
 
     private <T> VkOutcome<T> read(VkRequest<T> request, int status, byte[] body, Redactor redactor) {
         var method = request.method();
-        if (status >= 500) {
-            return failed(method, VkFailure.Kind.HTTP_STATUS, status, "HTTP " + status, true);
-        }
         JsonNode root;
         try {
             root = JSON.readTree(body);
         } catch (JacksonException e) {
-            return malformed(request, status, "not JSON");
+            root = null;
         }
-        var error = root.get("error");
+        var error = root == null ? null : root.get("error");
         if (error != null && error.isObject()) {
+            // VK answers errors with HTTP 200; should a status differ, the envelope still says what happened
             return apiError(method, error, redactor);
         }
-        var response = root.get("response");
-        if (status != 200 || response == null) {
-            return malformed(request, status, "no response in the answer");
+        if (status >= 500) {
+            // a proxy or VK itself failed; whether the method ran is unknown
+            return failed(method, VkFailure.Kind.HTTP_STATUS, status, "HTTP " + status, true);
+        }
+        if (status != 200) {
+            return failed(method, VkFailure.Kind.HTTP_STATUS, status, "HTTP " + status, false);
+        }
+        var response = root == null ? null : root.get("response");
+        if (response == null) {
+            return malformed(request, status, root == null ? "not JSON" : "no response in the answer");
         }
         try {
             return new VkOutcome.Ok<>(JSON.treeToValue(response, request.responseType()));

@@ -29,7 +29,7 @@ class VkErrorClassificationTests {
 
     @BeforeEach
     void freshState() {
-        world.emulator.reset();
+        world.reset();
         vk = world.client();
     }
 

@@ -26,7 +26,7 @@ class VkMethodsTests {
 
     @BeforeEach
     void freshState() {
-        world.emulator.reset();
+        world.reset();
         vk = world.client();
     }
 

@@ -33,7 +33,7 @@ class VkRateLimitTests {
 
     @BeforeEach
     void freshState() {
-        world.emulator.reset();
+        world.reset();
     }
 
     @Test

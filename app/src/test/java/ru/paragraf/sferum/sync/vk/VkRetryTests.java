@@ -34,7 +34,7 @@ class VkRetryTests {
 
     @BeforeEach
     void freshState() {
-        world.emulator.reset();
+        world.reset();
         vk = world.client();
     }
 
@@ -47,6 +47,13 @@ class VkRetryTests {
         assertThat(outcome.isOk()).isTrue();
         assertThat(world.emulator.stats().errorsOf("groups.getById", 10)).isEqualTo(2);
         assertThat(world.emulator.stats().callsOf("groups.getById")).isEqualTo(3);
+        assertThat(world.meters
+                        .get("sferum.vk.retries")
+                        .tag("method", "groups.getById")
+                        .tag("reason", "10")
+                        .counter()
+                        .count())
+                .isEqualTo(2);
     }
 
     @Test

@@ -38,7 +38,7 @@ class VkSecretsTests {
 
     @BeforeEach
     void freshStateAndDebugLogging() {
-        world.emulator.reset();
+        world.reset();
         vk = world.client();
         previousLevel = clientLog.getLevel();
         clientLog.setLevel(Level.DEBUG);

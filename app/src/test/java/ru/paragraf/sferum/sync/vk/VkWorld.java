@@ -56,6 +56,12 @@ final class VkWorld implements AutoCloseable {
                 List.of());
     }
 
+    /** Back to the seed, no faults, no counters, no meters. */
+    void reset() {
+        emulator.reset();
+        meters.clear();
+    }
+
     CommunityToken school() {
         return new CommunityToken(SCHOOL_TOKEN);
     }
