@@ -86,7 +86,7 @@ final class VkTransport {
 
     private <T> VkOutcome<T> read(VkRequest<T> request, int status, byte[] body, Redactor redactor) {
         var method = request.method();
-        JsonNode root;
+        @Nullable JsonNode root;
         try {
             root = JSON.readTree(body);
         } catch (JacksonException e) {
