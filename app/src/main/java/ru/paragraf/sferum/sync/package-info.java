@@ -1,0 +1,15 @@
+/**
+ * The synchronization engine with Sferum: derives the desired chats and calls from school data, compares them
+ * with the ledger of external objects and carries out the difference against the messenger.
+ *
+ * <p>For now only its VK adapter exists ({@code sync.vk}): the typed VK API client with per-token rate limits,
+ * idempotency-aware retries and the classification of every VK error. It is the only place that speaks VK API
+ * terms; the engine will reach it through a messenger provider SPI, so that a MAX provider can follow. Publishes
+ * and listens to nothing yet.
+ */
+@NullMarked
+@ApplicationModule(displayName = "Sync")
+package ru.paragraf.sferum.sync;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,50 @@
+package ru.paragraf.sferum.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Runs a benchmark and writes its figures under {@code bench/results/}. Usage:
+ * {@code java -jar bench/target/bench.jar client [--seconds 30] [--warmup 5] [--tokens 10] [--workers 8] [--out bench/results]}.
+ */
+public final class BenchMain {
+
+    private BenchMain() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0 || !args[0].equals("client")) {
+            System.err.println("usage: java -jar bench/target/bench.jar client"
+                    + " [--seconds 30] [--warmup 5] [--tokens 10] [--workers 8] [--out bench/results]");
+            System.exit(64);
+        }
+        int seconds = intOption(args, "--seconds", 30);
+        int tokens = intOption(args, "--tokens", 10);
+        int workers = intOption(args, "--workers", 8);
+        int warmup = intOption(args, "--warmup", 5);
+        var out = Path.of(option(args, "--out", "bench/results"));
+        var settings =
+                new ClientBenchmark.Settings(tokens, workers, Duration.ofSeconds(warmup), Duration.ofSeconds(seconds));
+        System.out.printf(
+                "VK client benchmark: %d tokens x %d workers, %d s warm-up, %d s measured ...%n",
+                tokens, workers, warmup, seconds);
+        var result = new ClientBenchmark(settings).run();
+        var report = BenchReport.markdown(result, "java -jar bench/target/bench.jar " + String.join(" ", args));
+        var file = BenchReport.write(report, out);
+        System.out.println(report);
+        System.out.println("Written to " + file);
+        System.exit(result.meetsTarget() ? 0 : 2);
+    }
+
+    private static int intOption(String[] args, String name, int fallback) {
+        return Integer.parseInt(option(args, name, String.valueOf(fallback)));
+    }
+
+    private static String option(String[] args, String name, String fallback) {
+        for (int i = 1; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+}
