@@ -13,6 +13,7 @@ final class CopyTable {
     private final String copy;
     private final StringBuilder text = new StringBuilder(1 << 16);
     private long rows;
+    private long copyNanos;
 
     CopyTable(String name, String columns) {
         this.name = name;
@@ -34,6 +35,11 @@ final class CopyTable {
         return rows;
     }
 
+    /** Time spent in the database receiving this table's rows. */
+    long copyMillis() {
+        return copyNanos / 1_000_000;
+    }
+
     int pendingChars() {
         return text.length();
     }
@@ -42,6 +48,7 @@ final class CopyTable {
         if (text.length() == 0) {
             return;
         }
+        long started = System.nanoTime();
         var bytes = text.toString().getBytes(UTF_8);
         var in = copyManager.copyIn(copy);
         try {
@@ -53,6 +60,7 @@ final class CopyTable {
             }
         }
         text.setLength(0);
+        copyNanos += System.nanoTime() - started;
     }
 
     private void append(@Nullable Object value) {

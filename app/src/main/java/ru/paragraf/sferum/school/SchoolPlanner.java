@@ -53,9 +53,10 @@ final class SchoolPlanner {
         for (int i = 1; i < (school.classes.size() + CLASSES_PER_DEPUTY - 1) / CLASSES_PER_DEPUTY; i++) {
             staff.hire(DEPUTY_ACADEMIC);
         }
+        var journals = new ClassJournals(catalog, random);
         for (var schoolClass : school.classes) {
-            halves(schoolClass, random).forEach(school.groups::add);
-            units(schoolClass, random);
+            school.groups.addAll(journals.halves(schoolClass));
+            journals.units(schoolClass);
         }
         new TeachingAssignment(staff, parameters.teachingLoad()).assign(school.classes);
         new HomeroomAssignment(staff).assign(school.classes);
@@ -93,78 +94,6 @@ final class SchoolPlanner {
             }
         }
         return classes;
-    }
-
-    /** Two halves of the class, alphabetically, if any subject of its grade is taught in halves. */
-    private List<PlannedGroup> halves(PlannedClass schoolClass, SplittableRandom random) {
-        boolean split = catalog.curriculum.stream().anyMatch(line -> line.split() && line.hours(schoolClass.grade) > 0);
-        if (!split) {
-            return List.of();
-        }
-        int firstHalf = (schoolClass.pupils.size() + 1) / 2;
-        for (int number = 1; number <= 2; number++) {
-            var half = new PlannedGroup(
-                    Randoms.uuid(random), catalog.texts.half(schoolClass.title(), number), schoolClass);
-            half.members.addAll(
-                    number == 1
-                            ? schoolClass.pupils.subList(0, firstHalf)
-                            : schoolClass.pupils.subList(firstHalf, schoolClass.pupils.size()));
-            schoolClass.halves.add(half);
-        }
-        return schoolClass.halves;
-    }
-
-    private void units(PlannedClass schoolClass, SplittableRandom random) {
-        int grade = schoolClass.grade;
-        for (var line : catalog.curriculum) {
-            int hours = line.hours(grade);
-            if (hours == 0) {
-                continue;
-            }
-            var journals = new ArrayList<PlannedJournal>();
-            if (line.split()) {
-                for (var half : schoolClass.halves) {
-                    journals.add(new PlannedJournal(
-                            Randoms.uuid(random),
-                            JournalKind.GENERAL_EDUCATION,
-                            line.subject(),
-                            line.position(),
-                            null,
-                            half,
-                            hours));
-                }
-            } else {
-                journals.add(new PlannedJournal(
-                        Randoms.uuid(random),
-                        JournalKind.GENERAL_EDUCATION,
-                        line.subject(),
-                        line.position(),
-                        schoolClass,
-                        null,
-                        hours));
-            }
-            schoolClass.units.add(new LessonUnit(
-                    schoolClass, journals, true, false, BellSchedule.lastCurriculumPeriod(grade), random.nextInt(10)));
-        }
-        for (var course : catalog.extracurricular) {
-            if (course.grades().contains(grade)) {
-                var journal = new PlannedJournal(
-                        Randoms.uuid(random),
-                        JournalKind.EXTRACURRICULAR,
-                        course.title(),
-                        course.position(),
-                        schoolClass,
-                        null,
-                        course.hours());
-                schoolClass.units.add(new LessonUnit(
-                        schoolClass,
-                        List.of(journal),
-                        false,
-                        course.mondayFirst(),
-                        BellSchedule.lastExtracurricularPeriod(grade),
-                        random.nextInt(10)));
-            }
-        }
     }
 
     /** A seventh grade if there is one: its homeroom and subject teachers, its first pupil and that pupil's parent. */

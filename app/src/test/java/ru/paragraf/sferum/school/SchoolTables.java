@@ -26,6 +26,44 @@ final class SchoolTables {
             "journal_teacher",
             "lesson");
 
+    /** Times at which one teacher has two lessons. */
+    static final String TEACHER_CLASHES =
+            """
+            select count(*) from (
+              select jt.employee_id, l.lesson_date, l.starts_at
+              from school.lesson l join school.journal_teacher jt on jt.journal_id = l.journal_id
+              group by 1, 2, 3 having count(*) > 1) clash""";
+
+    /** Times at which one class has two lessons of whole-class journals. */
+    static final String CLASS_CLASHES =
+            """
+            select count(*) from (
+              select j.class_unit_id, l.lesson_date, l.starts_at
+              from school.lesson l join school.journal j on j.id = l.journal_id
+              where j.class_unit_id is not null
+              group by 1, 2, 3 having count(*) > 1) clash""";
+
+    /** Times at which one pupil has two lessons, through the class or through study groups. */
+    static final String PUPIL_CLASHES =
+            """
+            with attendance as (
+              select p.id as pupil, l.lesson_date, l.starts_at
+              from school.lesson l join school.journal j on j.id = l.journal_id
+              join school.pupil p on p.class_unit_id = j.class_unit_id
+              union all
+              select m.pupil_id, l.lesson_date, l.starts_at
+              from school.lesson l join school.journal j on j.id = l.journal_id
+              join school.study_group_member m on m.study_group_id = j.study_group_id)
+            select count(*) from (select pupil, lesson_date, starts_at from attendance
+                                  group by 1, 2, 3 having count(*) > 1) clash""";
+
+    /** Journals without a teacher or without a lesson in the week. */
+    static final String JOURNALS_WITHOUT_TEACHER_OR_LESSONS =
+            """
+            select count(*) from school.journal j
+            where not exists (select 1 from school.journal_teacher jt where jt.journal_id = j.id)
+               or not exists (select 1 from school.lesson l where l.journal_id = j.id)""";
+
     private SchoolTables() {}
 
     static void clear(JdbcClient jdbc) {
