@@ -61,7 +61,14 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         return http.authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico")
+                                "/login",
+                                "/demo",
+                                "/error",
+                                "/webjars/**",
+                                "/css/**",
+                                "/js/**",
+                                "/img/**",
+                                "/favicon.ico")
                         .permitAll()
                         .requestMatchers(ADMINISTRATOR_PAGES)
                         .hasAnyRole(ADMINISTRATORS)

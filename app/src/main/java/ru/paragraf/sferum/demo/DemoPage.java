@@ -1,0 +1,29 @@
+package ru.paragraf.sferum.demo;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import ru.paragraf.sferum.embedded.ConditionalOnDemoData;
+
+/** The Demo page: the demo logins per role and school, open to everyone since people need it to log in. */
+@Controller
+@ConditionalOnDemoData
+class DemoPage {
+
+    private final DemoLogins logins;
+    private final DemoProperties properties;
+
+    DemoPage(DemoLogins logins, DemoProperties properties) {
+        this.logins = logins;
+        this.properties = properties;
+    }
+
+    @GetMapping("/demo")
+    String demo(Model model) {
+        var overview = logins.overview();
+        model.addAttribute("password", properties.password());
+        model.addAttribute("operators", overview.operators());
+        model.addAttribute("schools", overview.schools());
+        return "demo/demo";
+    }
+}

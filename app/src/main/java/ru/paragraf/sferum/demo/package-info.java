@@ -1,0 +1,19 @@
+/**
+ * Demo data: lets anyone click through every role of the product on a fresh machine.
+ *
+ * <p>Active in demo mode ({@link ru.paragraf.sferum.embedded.ConditionalOnDemoData}: {@code sferum.demo.enabled},
+ * by default on exactly in embedded mode). On start-up, if the database holds no organizations yet, it loads a
+ * small city once with the school data generator (two districts, three schools) and creates a login for the city
+ * operator, each district operator, each school's admin and every teacher, pupil and parent, all with one demo
+ * password ({@code sferum.demo.password}). At every start in demo mode it prints the featured logins to the log,
+ * and the Demo page ({@code /demo}, open to everyone) lists them per role and school. Publishes and listens to
+ * nothing.
+ */
+@NullMarked
+@ApplicationModule(
+        displayName = "Demo",
+        allowedDependencies = {"school", "accounts", "embedded"})
+package ru.paragraf.sferum.demo;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
