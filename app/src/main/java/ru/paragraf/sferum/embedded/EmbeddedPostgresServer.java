@@ -36,6 +36,9 @@ class EmbeddedPostgresServer implements AutoCloseable {
             var builder = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(false)
+                    // Spring stops the server after the connection pool; a JVM hook of its own would stop it while
+                    // the application still shuts down and needs the database.
+                    .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "200");
             if (properties.port() > 0) {
