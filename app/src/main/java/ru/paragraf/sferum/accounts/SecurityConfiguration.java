@@ -43,6 +43,9 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/actuator/**")
                         .hasRole("CITY_OPERATOR")
+                        // «База ссылок»: administrators only, not teachers
+                        .requestMatchers("/api/orgs/*/sferum-community/**")
+                        .hasAnyRole(ADMINISTRATORS)
                         .requestMatchers("/api/me")
                         .authenticated()
                         .requestMatchers("/api/orgs", "/api/orgs/*/employees/**", "/api/employees/**", "/api/import/**")
@@ -70,6 +73,12 @@ class SecurityConfiguration {
                                 "/img/**",
                                 "/favicon.ico")
                         .permitAll()
+                        // «Система мониторинга информационных ресурсов»: hand-down files of operators, the link base of
+                        // administrators
+                        .requestMatchers("/linkbase/import/**")
+                        .hasAnyRole("CITY_OPERATOR", "DISTRICT_OPERATOR")
+                        .requestMatchers("/linkbase", "/orgs/*/linkbase/**")
+                        .hasAnyRole(ADMINISTRATORS)
                         .requestMatchers(ADMINISTRATOR_PAGES)
                         .hasAnyRole(ADMINISTRATORS)
                         .requestMatchers(STAFF_PAGES)

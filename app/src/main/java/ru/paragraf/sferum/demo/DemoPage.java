@@ -11,10 +11,12 @@ import ru.paragraf.sferum.embedded.ConditionalOnDemoData;
 class DemoPage {
 
     private final DemoLogins logins;
+    private final DemoCommunities communities;
     private final DemoProperties properties;
 
-    DemoPage(DemoLogins logins, DemoProperties properties) {
+    DemoPage(DemoLogins logins, DemoCommunities communities, DemoProperties properties) {
         this.logins = logins;
+        this.communities = communities;
         this.properties = properties;
     }
 
@@ -24,6 +26,10 @@ class DemoPage {
         model.addAttribute("password", properties.password());
         model.addAttribute("operators", overview.operators());
         model.addAttribute("schools", overview.schools());
+        model.addAttribute(
+                "communities",
+                communities.listed().stream()
+                        .collect(java.util.stream.Collectors.toMap(DemoCommunity::school, community -> community)));
         return "demo/demo";
     }
 }

@@ -7,7 +7,10 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 import ru.paragraf.sferum.embedded.ConditionalOnDemoData;
 
-/** At every start in demo mode, after the schema is migrated: load the demo city if needed, then print the logins. */
+/**
+ * At every start in demo mode, after the schema is migrated: load the demo city if needed, seed the demo schools'
+ * Sferum communities into the in-process VK emulator, then print the logins and the communities' ids and tokens.
+ */
 @Component
 @ConditionalOnDemoData
 class DemoStartup implements ApplicationRunner {
@@ -16,15 +19,18 @@ class DemoStartup implements ApplicationRunner {
 
     private final DemoCity city;
     private final DemoLoginsLog logins;
+    private final DemoCommunities communities;
 
-    DemoStartup(DemoCity city, DemoLoginsLog logins) {
+    DemoStartup(DemoCity city, DemoLoginsLog logins, DemoCommunities communities) {
         this.city = city;
         this.logins = logins;
+        this.communities = communities;
     }
 
     @Override
     public void run(ApplicationArguments arguments) {
         city.loadIfEmpty();
-        log.info("\n\n{}\n", logins.render());
+        var handedDown = communities.render(communities.seed());
+        log.info("\n\n{}{}\n", logins.render(), handedDown.isEmpty() ? "" : "\n\n" + handedDown);
     }
 }

@@ -6,8 +6,9 @@
  * small city once with the school data generator (two districts, three schools) and creates a login for the city
  * operator, each district operator, each school's admin and every teacher, pupil and parent, all with one demo
  * password ({@code sferum.demo.password}). At every start in demo mode it prints the featured logins to the log,
- * and the Demo page ({@code /demo}, open to everyone) lists them per role and school. Publishes and listens to
- * nothing.
+ * and the Demo page ({@code /demo}, open to everyone) lists them per role and school. In embedded mode it also seeds
+ * one Sferum community per demo school into the in-process VK emulator at every start and lists their ids and full
+ * tokens (the demo's hand-down document) in the log and on the Demo page. Publishes and listens to nothing.
  */
 @NullMarked
 @ApplicationModule(

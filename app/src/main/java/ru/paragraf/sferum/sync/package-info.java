@@ -4,8 +4,9 @@
  *
  * <p>For now only its VK adapter exists ({@code sync.vk}): the typed VK API client with per-token rate limits,
  * idempotency-aware retries and the classification of every VK error. It is the only place that speaks VK API
- * terms; the engine will reach it through a messenger provider SPI, so that a MAX provider can follow. Publishes
- * and listens to nothing yet.
+ * terms; the engine will reach it through a messenger provider SPI, so that a MAX provider can follow. It
+ * implements the link base's {@link ru.paragraf.sferum.linkbase.CommunityVerifier} (depends on {@code linkbase}, never
+ * the other way). Publishes and listens to nothing yet.
  */
 @NullMarked
 @ApplicationModule(displayName = "Sync")

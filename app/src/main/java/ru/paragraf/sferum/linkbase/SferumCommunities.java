@@ -1,0 +1,188 @@
+package ru.paragraf.sferum.linkbase;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import ru.paragraf.sferum.secrets.SecretBox;
+
+/**
+ * The organizations' Sferum communities. Other modules look credentials up with {@link #of}; everything else here is
+ * the link base's own storage.
+ */
+@Repository
+public class SferumCommunities {
+
+    private static final String COLUMNS =
+            """
+            organization_id, community_id, community_name, token, token_masked, state, failure, verdict_at,
+            attempted_at, failed_attempts, next_check_at, saved_at, saved_by, version""";
+
+    private final JdbcClient jdbc;
+    private final SecretBox box;
+
+    SferumCommunities(JdbcClient jdbc, SecretBox box) {
+        this.jdbc = jdbc;
+        this.box = box;
+    }
+
+    /** The organization's community with its token opened; for use inside the server only (the sync engine). */
+    @Transactional(readOnly = true)
+    public Optional<SferumCommunity> of(UUID organization) {
+        return find(organization).map(this::opened);
+    }
+
+    SferumCommunity opened(StoredCommunity stored) {
+        var token = box.open(stored.token(), StoredCommunity.tokenContext(stored.organizationId()));
+        return new SferumCommunity(
+                stored.organizationId(),
+                stored.communityId(),
+                new SferumToken(token),
+                stored.state(),
+                stored.verdictAt());
+    }
+
+    Optional<StoredCommunity> find(UUID organization) {
+        return jdbc.sql("select " + COLUMNS + " from linkbase.sferum_community where organization_id = :organization")
+                .param("organization", organization)
+                .query(StoredCommunity.class)
+                .optional();
+    }
+
+    Optional<StoredCommunity> findForUpdate(UUID organization) {
+        return jdbc.sql("select " + COLUMNS
+                        + " from linkbase.sferum_community where organization_id = :organization for update")
+                .param("organization", organization)
+                .query(StoredCommunity.class)
+                .optional();
+    }
+
+    List<StoredCommunity> findAll(Collection<UUID> organizations) {
+        if (organizations.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from linkbase.sferum_community where organization_id in (:ids)")
+                .param("ids", List.copyOf(organizations))
+                .query(StoredCommunity.class)
+                .list();
+    }
+
+    /** The organization that holds this community, if any. */
+    Optional<UUID> holderOf(long communityId) {
+        return jdbc.sql("select organization_id from linkbase.sferum_community where community_id = :community")
+                .param("community", communityId)
+                .query(UUID.class)
+                .optional();
+    }
+
+    /** The organizations that hold these communities, by community id. */
+    java.util.Map<Long, UUID> holdersOf(Collection<Long> communityIds) {
+        if (communityIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        var holders = new java.util.HashMap<Long, UUID>();
+        jdbc.sql("select community_id, organization_id from linkbase.sferum_community where community_id in (:ids)")
+                .param("ids", List.copyOf(communityIds))
+                .query(rs -> {
+                    holders.put(rs.getLong("community_id"), rs.getObject("organization_id", UUID.class));
+                });
+        return holders;
+    }
+
+    /** Inserts or replaces; a community held by another organization fails on the unique index. */
+    void save(StoredCommunity community) {
+        jdbc.sql(
+                        """
+                        insert into linkbase.sferum_community (%s)
+                        values (:organization, :community, :name, :token, :masked, :state, :failure, :verdictAt,
+                                :attemptedAt, :failedAttempts, :nextCheckAt, :savedAt, :savedBy, 0)
+                        on conflict (organization_id) do update set
+                            community_id = excluded.community_id, community_name = excluded.community_name,
+                            token = excluded.token, token_masked = excluded.token_masked, state = excluded.state,
+                            failure = excluded.failure, verdict_at = excluded.verdict_at,
+                            attempted_at = excluded.attempted_at, failed_attempts = excluded.failed_attempts,
+                            next_check_at = excluded.next_check_at, saved_at = excluded.saved_at,
+                            saved_by = excluded.saved_by, version = sferum_community.version + 1
+                        """
+                                .formatted(COLUMNS))
+                .param("organization", community.organizationId())
+                .param("community", community.communityId())
+                .param("name", community.communityName())
+                .param("token", community.token())
+                .param("masked", community.tokenMasked())
+                .param("state", community.state().name())
+                .param(
+                        "failure",
+                        community.failure() == null ? null : community.failure().name())
+                .param("verdictAt", community.verdictAt())
+                .param("attemptedAt", community.attemptedAt())
+                .param("failedAttempts", community.failedAttempts())
+                .param("nextCheckAt", community.nextCheckAt())
+                .param("savedAt", community.savedAt())
+                .param("savedBy", community.savedBy())
+                .update();
+    }
+
+    /** Writes a verdict unless the credentials changed since {@code version}; tells whether it was written. */
+    boolean recordVerdict(StoredCommunity updated) {
+        return jdbc.sql(
+                                """
+                        update linkbase.sferum_community
+                        set community_name = :name, state = :state, failure = :failure, verdict_at = :verdictAt,
+                            attempted_at = :attemptedAt, failed_attempts = :failedAttempts,
+                            next_check_at = :nextCheckAt, version = version + 1
+                        where organization_id = :organization and version = :version
+                        """)
+                        .param("name", updated.communityName())
+                        .param("state", updated.state().name())
+                        .param(
+                                "failure",
+                                updated.failure() == null
+                                        ? null
+                                        : updated.failure().name())
+                        .param("verdictAt", updated.verdictAt())
+                        .param("attemptedAt", updated.attemptedAt())
+                        .param("failedAttempts", updated.failedAttempts())
+                        .param("nextCheckAt", updated.nextCheckAt())
+                        .param("organization", updated.organizationId())
+                        .param("version", updated.version())
+                        .update()
+                == 1;
+    }
+
+    Optional<StoredCommunity> delete(UUID organization) {
+        return jdbc.sql("delete from linkbase.sferum_community where organization_id = :organization returning "
+                        + COLUMNS)
+                .param("organization", organization)
+                .query(StoredCommunity.class)
+                .optional();
+    }
+
+    /**
+     * Takes up to {@code limit} «не проверены» credentials that are due, skipping those another node holds, and
+     * holds them for {@code lease} by moving their next check; the version stays, so a verdict still lands.
+     */
+    @Transactional
+    List<StoredCommunity> claimDue(OffsetDateTime now, Duration lease, int limit) {
+        return jdbc.sql(
+                        """
+                        update linkbase.sferum_community c set next_check_at = :leasedUntil
+                        where c.organization_id in (
+                            select organization_id from linkbase.sferum_community
+                            where state = 'UNVERIFIED' and next_check_at <= :now
+                            order by next_check_at limit :limit
+                            for update skip locked)
+                        returning %s"""
+                                .formatted(COLUMNS))
+                .param("leasedUntil", now.plus(lease))
+                .param("now", now)
+                .param("limit", limit)
+                .query(StoredCommunity.class)
+                .list();
+    }
+}
