@@ -25,6 +25,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import ru.paragraf.sferum.SchoolFixture;
+import ru.paragraf.sferum.linkbase.LinkbaseFixture;
+import ru.paragraf.sferum.secrets.SecretBox;
 
 /**
  * Who may see what, role by role and resource by resource, in pages and in the API. School data of another
@@ -186,6 +188,84 @@ class AccessMatrixTests {
     void wrongPasswordDoesNotLogIn() throws Exception {
         var result = mvc.perform(formLogin().user("adminA").password("wrong")).andReturn();
         assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/login?error");
+    }
+
+    @Autowired
+    SecretBox box;
+
+    @BeforeAll
+    void enterSferumCommunities() {
+        LinkbaseFixture.insert(jdbc, box);
+    }
+
+    /** «База ссылок» and the hand-down of ids and tokens: administrators within their scope, operators only for CSV. */
+    static Stream<Arguments> linkbasePages() {
+        var paths = new String[] {
+            "/linkbase",
+            orgs(SCHOOL_A, "linkbase"),
+            orgs(SCHOOL_B, "linkbase"),
+            orgs(SCHOOL_C, "linkbase"),
+            orgs(SCHOOL_A, "linkbase/remove"),
+            orgs(SCHOOL_B, "linkbase/remove"),
+            "/linkbase/import"
+        };
+        int o = OK, n = NOT_FOUND;
+        var expected = Map.of(
+                "city", fill(paths.length, OK),
+                "district1", new int[] {o, o, o, n, o, o, o},
+                "adminA", new int[] {REDIRECT, o, n, n, o, n, FORBIDDEN},
+                "teacherA1", fill(paths.length, FORBIDDEN),
+                "pupilA", fill(paths.length, FORBIDDEN),
+                "parentA", fill(paths.length, FORBIDDEN),
+                "anonymous", fill(paths.length, REDIRECT));
+        return expected.entrySet().stream().flatMap(row -> Stream.of(paths)
+                .map(path -> Arguments.of(row.getKey(), path, row.getValue()[indexOf(paths, path)])));
+    }
+
+    @ParameterizedTest(name = "{0} GET {1} -> {2}")
+    @MethodSource("linkbasePages")
+    void linkbasePageAccessFollowsRoleAndScope(String who, String path, int status) throws Exception {
+        pageAccessFollowsRoleAndScope(who, path, status);
+    }
+
+    static Stream<Arguments> linkbaseApi() {
+        var paths = new String[] {
+            "/api/orgs/" + SCHOOL_A + "/sferum-community",
+            "/api/orgs/" + SCHOOL_B + "/sferum-community",
+            "/api/orgs/" + SCHOOL_C + "/sferum-community"
+        };
+        int o = OK, n = NOT_FOUND;
+        var expected = Map.of(
+                "city", fill(paths.length, OK),
+                "district1", new int[] {o, o, n},
+                "adminA", new int[] {o, n, n},
+                "teacherA1", fill(paths.length, FORBIDDEN),
+                "pupilA", fill(paths.length, FORBIDDEN),
+                "parentA", fill(paths.length, FORBIDDEN),
+                "anonymous", fill(paths.length, UNAUTHORIZED));
+        return expected.entrySet().stream().flatMap(row -> Stream.of(paths)
+                .map(path -> Arguments.of(row.getKey(), path, row.getValue()[indexOf(paths, path)])));
+    }
+
+    @ParameterizedTest(name = "{0} GET {1} -> {2}")
+    @MethodSource("linkbaseApi")
+    void linkbaseApiAccessFollowsRoleAndScope(String who, String path, int status) throws Exception {
+        apiAccessFollowsRoleAndScope(who, path, status);
+    }
+
+    @Test
+    void schoolAdminSeesOnlyTheirOwnCommunityAndNoTokenAnywhere() throws Exception {
+        assertThat(body("adminA", orgs(SCHOOL_A, "linkbase")))
+                .contains(String.valueOf(LinkbaseFixture.COMMUNITY_A), "vk1.a.****")
+                .doesNotContain(String.valueOf(LinkbaseFixture.COMMUNITY_B), LinkbaseFixture.TOKEN_A);
+        assertThat(body("district1", "/linkbase"))
+                .contains("Школа A", "Школа B", String.valueOf(LinkbaseFixture.COMMUNITY_B))
+                .doesNotContain("Школа C", String.valueOf(LinkbaseFixture.COMMUNITY_C), LinkbaseFixture.TOKEN_B);
+        var api = mvc.perform(get("/api/orgs/" + SCHOOL_A + "/sferum-community").with(httpBasic("city", PASSWORD)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(api).contains("vk1.a.****").doesNotContain(LinkbaseFixture.TOKEN_A);
     }
 
     private String body(String who, String path) throws Exception {
