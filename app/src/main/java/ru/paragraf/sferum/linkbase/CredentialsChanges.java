@@ -156,61 +156,14 @@ class CredentialsChanges {
         return removed;
     }
 
-    private StoredCommunity apply(StoredCommunity c, CommunityVerdict verdict, OffsetDateTime now) {
+    private StoredCommunity apply(StoredCommunity checked, CommunityVerdict verdict, OffsetDateTime now) {
         if (verdict instanceof CommunityVerdict.Verified ok) {
-            return new StoredCommunity(
-                    c.organizationId(),
-                    c.communityId(),
-                    ok.communityName(),
-                    c.token(),
-                    c.tokenMasked(),
-                    VerificationState.VERIFIED,
-                    null,
-                    now,
-                    now,
-                    0,
-                    null,
-                    c.savedAt(),
-                    c.savedBy(),
-                    c.version());
+            return checked.verified(ok.communityName(), now);
         }
         if (verdict instanceof CommunityVerdict.Rejected refused) {
-            return new StoredCommunity(
-                    c.organizationId(),
-                    c.communityId(),
-                    c.communityName(),
-                    c.token(),
-                    c.tokenMasked(),
-                    VerificationState.FAILED,
-                    refused.reason(),
-                    now,
-                    now,
-                    0,
-                    null,
-                    c.savedAt(),
-                    c.savedBy(),
-                    c.version());
+            return checked.refused(refused.reason(), now);
         }
-        // Unreachable is no verdict: an earlier verdict stands; «не проверены» waits longer before the next try
-        int failed = c.failedAttempts() + 1;
-        var next = c.state() == VerificationState.UNVERIFIED
-                ? now.plus(properties.recheck().backoff(failed))
-                : null;
-        return new StoredCommunity(
-                c.organizationId(),
-                c.communityId(),
-                c.communityName(),
-                c.token(),
-                c.tokenMasked(),
-                c.state(),
-                c.failure(),
-                c.verdictAt(),
-                now,
-                failed,
-                next,
-                c.savedAt(),
-                c.savedBy(),
-                c.version());
+        return checked.unreachable(now, properties.recheck().backoff(checked.failedAttempts() + 1));
     }
 
     private static String result(CommunityVerdict verdict) {

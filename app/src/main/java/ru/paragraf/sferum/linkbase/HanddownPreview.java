@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -177,9 +176,5 @@ class HanddownPreview {
 
     private static String joined(List<Integer> lines) {
         return lines.stream().map(String::valueOf).collect(Collectors.joining(", "));
-    }
-
-    static Map<String, Long> counts(List<HanddownRow> rows) {
-        return rows.stream().collect(Collectors.groupingBy(row -> row.outcome().name(), Collectors.counting()));
     }
 }

@@ -38,6 +38,9 @@ class CommunityCredentialsTests extends LinkbaseTestSupport {
     @Autowired
     CredentialRechecks rechecks;
 
+    @Autowired
+    SferumCommunities communities;
+
     @Test
     void savesVerifiedCredentialsAndShowsTheTokenOnlyMasked(CapturedOutput output) {
         var saved = save("adminA", SCHOOL_A, String.valueOf(COMMUNITY_A), TOKEN_A);
@@ -165,6 +168,24 @@ class CommunityCredentialsTests extends LinkbaseTestSupport {
                         new CommunityCredentialsChanged(SCHOOL_A, COMMUNITY_A, VerificationState.VERIFIED));
         assertThat(auditActions(SCHOOL_A)).containsExactly("CREDENTIALS_SAVED", "CREDENTIALS_VERIFIED");
         assertThat(output.getAll()).doesNotContain(TOKEN_A);
+    }
+
+    @Test
+    void aNodeThatTookDueCredentialsHoldsThemForItsLease() {
+        LinkbaseWorld.unreachable();
+        save("adminA", SCHOOL_A, String.valueOf(COMMUNITY_A), TOKEN_A);
+        save("adminB", SCHOOL_B, String.valueOf(COMMUNITY_B), TOKEN_B);
+        makeDue(SCHOOL_A);
+        makeDue(SCHOOL_B);
+        var now = java.time.OffsetDateTime.now(clock);
+
+        var first = communities.claimDue(now, java.time.Duration.ofMinutes(5), 1);
+        var second = communities.claimDue(now, java.time.Duration.ofMinutes(5), 10);
+        var third = communities.claimDue(now, java.time.Duration.ofMinutes(5), 10);
+
+        assertThat(first).hasSize(1);
+        assertThat(second).hasSize(1).doesNotContainAnyElementsOf(first);
+        assertThat(third).as("both are leased").isEmpty();
     }
 
     @Test

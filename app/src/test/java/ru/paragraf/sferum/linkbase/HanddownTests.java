@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static ru.paragraf.sferum.SchoolFixture.SCHOOL_A;
-import static ru.paragraf.sferum.SchoolFixture.SCHOOL_B;
 import static ru.paragraf.sferum.SchoolFixture.SCHOOL_C;
 import static ru.paragraf.sferum.linkbase.LinkbaseWorld.TOKEN_A;
 import static ru.paragraf.sferum.linkbase.LinkbaseWorld.TOKEN_B;
@@ -275,6 +274,30 @@ class HanddownTests extends LinkbaseTestSupport {
     }
 
     @Test
+    void pollsTheProgressWhileRowsAreVerified() {
+        LinkbaseWorld.emulator.faults(
+                ru.paragraf.vkemulator.FaultPlan.NONE.withLatency(new ru.paragraf.vkemulator.FaultPlan.Fixed(1500)));
+        var id = upload("city", "A-001;227000011;" + TOKEN_A + "\n");
+
+        var page = html(mvc.get().uri("/linkbase/import/" + id).with(as("city")).exchange());
+        var progress = mvc.get()
+                .uri("/linkbase/import/" + id + "/progress")
+                .with(as("city"))
+                .exchange();
+
+        assertThat(page)
+                .contains("hx-trigger=\"every 1s\"")
+                .contains("hx-get=\"/linkbase/import/" + id + "/progress\"")
+                .contains("Проверка в VK Сферум: 0 из 1 строк…")
+                .doesNotContain("handdown-apply");
+        assertThat(progress).hasStatusOk().doesNotContainHeader("HX-Redirect");
+        assertThat(html(progress)).startsWith("<div id=\"handdown-progress\"").contains("<progress");
+        assertThat(apply("city", id).getMvcResult().getFlashMap().get("notice"))
+                .isEqualTo("Проверка строк ещё не закончена. Дождитесь её окончания.");
+        readyPreview("city", id);
+    }
+
+    @Test
     void refusesAnExpiredPreview() {
         var id = upload("city", "A-001;227000011;" + TOKEN_A + "\n");
         readyPreview("city", id);
@@ -376,6 +399,4 @@ class HanddownTests extends LinkbaseTestSupport {
                 .query(Integer.class)
                 .single();
     }
-
-    static final UUID[] SCHOOLS = {SCHOOL_A, SCHOOL_B, SCHOOL_C};
 }
