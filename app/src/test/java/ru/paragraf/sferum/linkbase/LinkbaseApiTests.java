@@ -84,6 +84,15 @@ class LinkbaseApiTests extends LinkbaseTestSupport {
     }
 
     @Test
+    void answersMalformedJsonWith400AndKeepsTheTokenOutOfAnswerAndLog(CapturedOutput output) {
+        var put = put("adminA", SCHOOL_A, "{\"communityId\": 227000011, \"token\": " + TOKEN_A + "}");
+
+        assertThat(put).hasStatus(400).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(body(put)).doesNotContain(TOKEN_A, "linkbase-test");
+        assertThat(output.getAll()).doesNotContain(TOKEN_A, "linkbase-test");
+    }
+
+    @Test
     void answersARefusalWith422AndTheReason() {
         var put = put("adminA", SCHOOL_A, "{\"communityId\": 227000011, \"token\": \"" + TOKEN_B + "\"}");
 
