@@ -17,8 +17,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import ru.paragraf.sferum.accounts.Role;
 import ru.paragraf.sferum.school.JournalKind;
+import ru.paragraf.sferum.school.LessonCallStatus;
 import ru.paragraf.sferum.school.LessonFormat;
 import ru.paragraf.sferum.school.Publication;
+import ru.paragraf.sferum.school.SubjectChatStatus;
 
 /**
  * Every text the users see comes from messages_ru.properties: no Russian string literals in Java code, no
@@ -95,7 +97,9 @@ class RussianTextsTests {
             "lessonFormat.", LessonFormat.class.getName(),
             "publication.", Publication.class.getName(),
             "role.", Role.class.getName(),
-            "oneroster.scope.", "ru.paragraf.sferum.school.oneroster.ImportScope$Level");
+            "oneroster.scope.", "ru.paragraf.sferum.school.oneroster.ImportScope$Level",
+            "chat.state.", SubjectChatStatus.State.class.getName(),
+            "call.state.", LessonCallStatus.State.class.getName());
 
     private static List<String> valuesFor(String prefix) {
         var type = DYNAMIC_KEYS.get(prefix);

@@ -27,7 +27,7 @@ class SecurityConfiguration {
     /** Pages of administrators only; teachers see their journals but not staff files or imports. */
     static final String[] ADMINISTRATOR_PAGES = {"/orgs", "/orgs/*/staff/**", "/staff/**", "/import/**"};
 
-    static final String[] STAFF_PAGES = {"/orgs/**", "/journals/**"};
+    static final String[] STAFF_PAGES = {"/orgs/**", "/journals/**", "/lessons/**"};
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -47,7 +47,7 @@ class SecurityConfiguration {
                         .authenticated()
                         .requestMatchers("/api/orgs", "/api/orgs/*/employees/**", "/api/employees/**", "/api/import/**")
                         .hasAnyRole(ADMINISTRATORS)
-                        .requestMatchers("/api/orgs/**", "/api/journals/**")
+                        .requestMatchers("/api/orgs/**", "/api/journals/**", "/api/lessons/**")
                         .hasAnyRole(STAFF)
                         .anyRequest()
                         .denyAll())

@@ -7,7 +7,9 @@
  * person may not see does not exist for them (404). Listens to nothing yet.
  */
 @NullMarked
-@ApplicationModule(displayName = "School", allowedDependencies = "accounts")
+@ApplicationModule(
+        displayName = "School",
+        allowedDependencies = {"accounts", "audit"})
 package ru.paragraf.sferum.school;
 
 import org.jspecify.annotations.NullMarked;
