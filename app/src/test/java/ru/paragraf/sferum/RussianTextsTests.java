@@ -95,7 +95,8 @@ class RussianTextsTests {
             "lessonFormat.", LessonFormat.class.getName(),
             "publication.", Publication.class.getName(),
             "role.", Role.class.getName(),
-            "oneroster.scope.", "ru.paragraf.sferum.school.oneroster.ImportScope$Level");
+            "oneroster.scope.", "ru.paragraf.sferum.school.oneroster.ImportScope$Level",
+            "vkid.failure.", "ru.paragraf.sferum.diary.LinkFailure");
 
     private static List<String> valuesFor(String prefix) {
         var type = DYNAMIC_KEYS.get(prefix);
