@@ -38,13 +38,21 @@ import ru.paragraf.sferum.accounts.NewAccount;
  * in-process, the application's clock under the tests' control, schools A/B/C and a second teacher account, and
  * the steps of the flow as a teacher's browser takes them. Test classes extending it share the context.
  */
-@SpringBootTest(properties = {"logging.level.ru.paragraf.sferum=DEBUG", "sferum.vkid.transfer-lock-timeout=300ms"})
+@SpringBootTest(
+        properties = {
+            "logging.level.ru.paragraf.sferum=DEBUG",
+            "sferum.vkid.transfer-lock-timeout=300ms",
+            "sferum.secrets.keys.old=" + VkIdTestContext.OLD_KEY
+        })
 @AutoConfigureMockMvc
 @Import(VkIdTestContext.Clocks.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class VkIdTestContext {
 
     static final VkIdWorld WORLD = VkIdWorld.start();
+
+    /** A retired encryption key, still configured so that values sealed with it can be re-sealed. */
+    static final String OLD_KEY = "T0xELWtleS1mb3Itcm90YXRpb24tdGVzdHMtMzJieXQ=";
 
     @DynamicPropertySource
     static void vkId(DynamicPropertyRegistry registry) {
