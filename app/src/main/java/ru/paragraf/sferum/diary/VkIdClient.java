@@ -77,6 +77,17 @@ class VkIdClient {
         post("/oauth2/revoke", Map.of("client_id", clientId(), "access_token", accessToken), Map.class);
     }
 
+    /** Revokes the token, best effort: true when VK ID confirmed, false (and logged) when it did not. */
+    boolean tryRevoke(String accessToken) {
+        try {
+            revoke(accessToken);
+            return true;
+        } catch (VkIdException e) {
+            log.warn("Could not revoke a VK ID token: {}", e.getMessage());
+            return false;
+        }
+    }
+
     private <T> T post(String path, Map<String, String> form, Class<T> type) {
         var request = HttpRequest.newBuilder(endpoint.resolve(path))
                 .timeout(properties.readTimeout())

@@ -135,46 +135,17 @@ class VkIdFlow {
         try {
             vkUserId = client.userInfo(tokens.accessToken()).userId();
         } catch (VkIdException e) {
-            revokeQuietly(tokens.accessToken());
+            client.tryRevoke(tokens.accessToken());
             return new Refused(failureOf(e));
         }
         try {
             var previous = changes.link(teacher, vkUserId, tokens, deviceId);
             previous.filter(old -> old.vkUserId() != vkUserId)
-                    .ifPresent(old -> revokeQuietly(secrets.accessToken(old)));
+                    .ifPresent(old -> client.tryRevoke(secrets.accessToken(old)));
             return new Linked(vkUserId);
         } catch (VkAccountTakenException | DuplicateKeyException e) {
-            revokeQuietly(tokens.accessToken());
+            client.tryRevoke(tokens.accessToken());
             return new Refused(LinkFailure.ACCOUNT_TAKEN);
-        }
-    }
-
-    /** Unlinks the teacher: revokes the tokens at VK (best effort), then forgets them. */
-    UnlinkResult unlink(CurrentUser teacher) {
-        var link = links.find(Objects.requireNonNull(teacher.employeeId()));
-        if (link.isEmpty()) {
-            return UnlinkResult.NOT_LINKED;
-        }
-        var revoked = properties.configured() && revokeQuietly(secrets.accessToken(link.get()));
-        var removed = changes.unlink(teacher, revoked);
-        if (removed.isEmpty()) {
-            return UnlinkResult.NOT_LINKED;
-        }
-        log.info(
-                "Employee {} unlinked VK user {} (revoked at VK: {})",
-                teacher.employeeId(),
-                removed.get().vkUserId(),
-                revoked);
-        return revoked ? UnlinkResult.UNLINKED : UnlinkResult.UNLINKED_VK_UNREACHABLE;
-    }
-
-    private boolean revokeQuietly(String accessToken) {
-        try {
-            client.revoke(accessToken);
-            return true;
-        } catch (VkIdException e) {
-            log.warn("Could not revoke a VK ID token: {}", e.getMessage());
-            return false;
         }
     }
 

@@ -29,10 +29,12 @@ class VkIdPages {
     static final String CALLBACK = "/diary/vkid/callback";
 
     private final VkIdFlow flow;
+    private final VkIdUnlinking unlinking;
     private final VkIdProperties properties;
 
-    VkIdPages(VkIdFlow flow, VkIdProperties properties) {
+    VkIdPages(VkIdFlow flow, VkIdUnlinking unlinking, VkIdProperties properties) {
         this.flow = flow;
+        this.unlinking = unlinking;
         this.properties = properties;
     }
 
@@ -86,7 +88,7 @@ class VkIdPages {
 
     @PostMapping("/diary/vkid/unlink")
     RedirectView unlink(CurrentUser user) {
-        switch (flow.unlink(teacher(user))) {
+        switch (unlinking.unlink(teacher(user))) {
             case UNLINKED:
                 return redirect("/diary/chats?vkid=unlinked");
             case UNLINKED_VK_UNREACHABLE:
