@@ -21,6 +21,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import ru.paragraf.sferum.SchoolFixture;
 import ru.paragraf.sferum.accounts.AccountRegistration;
+import ru.paragraf.sferum.accounts.NewAccount;
 import ru.paragraf.vkemulator.Seed;
 import ru.paragraf.vkemulator.VkEmulator;
 
@@ -33,10 +34,12 @@ import ru.paragraf.vkemulator.VkEmulator;
 class VkIdBrowserTests {
 
     static final String CLIENT_ID = "51900077";
-    static final long VK_USER = 700200001L;
+    static final long VK_USER = 700200001L, SECOND_VK_USER = 700200002L;
     static final VkEmulator VK = VkEmulator.start(Seed.of(
             List.of(),
-            List.of(Seed.User.of(VK_USER, "Пётр", "Учителев", "p.uchitelev@vk.test", "vk-secret")),
+            List.of(
+                    Seed.User.of(VK_USER, "Пётр", "Учителев", "p.uchitelev@vk.test", "vk-secret"),
+                    Seed.User.of(SECOND_VK_USER, "Мария", "Словесникова", "m.slovesnikova@vk.test", "vk-secret-2")),
             List.of()));
 
     @DynamicPropertySource
@@ -62,6 +65,8 @@ class VkIdBrowserTests {
     @BeforeAll
     void start() {
         SchoolFixture.insert(jdbc, accounts, LocalDate.now(clock));
+        accounts.registerAll(
+                List.of(NewAccount.teacher("teacherA2", "Словесникова М.", SCHOOL_A, TEACHER_A2)), PASSWORD);
         VK.addClient(Seed.Client.of(CLIENT_ID, "http://localhost:" + port + "/diary/vkid/callback"));
         browser = new Browser("http://localhost:" + port);
     }
@@ -105,6 +110,31 @@ class VkIdBrowserTests {
                 .startsWith("Идентификатор учётной записи VK Сферум: " + VK_USER)
                 .contains("Привязан ");
         browser.screenshot("vkid-04-staff-file-general");
+        browser.click(By.id("logout"));
+        browser.waitFor(By.id("login-form"));
+    }
+
+    @Test
+    void teacherCancelsAtVkIdThenUnlinksAfterConfirming() {
+        browser.logIn("teacherA2", PASSWORD);
+        browser.open("/diary/chats").click(By.id("vkid-link"));
+        browser.click(By.id("cancel"));
+        assertThat(browser.text(By.id("vkid-failure"))).isEqualTo("Не удалось привязать VK ID");
+        assertThat(browser.text(By.id("vkid-failure-reason"))).contains("отменили вход в VK ID");
+        browser.screenshot("vkid-05-cancelled-at-vk-id");
+
+        browser.click(By.id("vkid-back")).click(By.id("vkid-link"));
+        browser.type(By.id("login"), "m.slovesnikova@vk.test").type(By.id("password"), "vk-secret-2");
+        browser.click(By.id("submit"));
+        assertThat(browser.text(By.id("vkid-user-id"))).isEqualTo(String.valueOf(SECOND_VK_USER));
+
+        browser.click(By.id("vkid-unlink"));
+        assertThat(browser.text(By.id("vkid-unlink-title"))).isEqualTo("Отвязать VK ID?");
+        browser.screenshot("vkid-06-unlink-confirmation");
+        browser.click(By.id("vkid-unlink-confirm"));
+        assertThat(browser.text(By.id("vkid-notice"))).startsWith("VK ID отвязан");
+        assertThat(browser.text(By.id("vkid-link"))).isEqualTo("Привязать к VK ID");
+        browser.screenshot("vkid-07-unlinked");
         browser.click(By.id("logout"));
         browser.waitFor(By.id("login-form"));
     }

@@ -82,7 +82,7 @@ class StaffFileTransferTests extends VkIdTestContext {
     }
 
     @Test
-    void transfersEventsThatArriveOutOfOrderToTheLatestState() throws Exception {
+    void transfersTheDiarysCurrentLinkWhateverTheStaffFileShowed() throws Exception {
         var teacher = logIn("teacherA1");
         link(teacher, ANNA_LOGIN, ANNA_PASSWORD);
         awaitTransfers();
@@ -93,7 +93,7 @@ class StaffFileTransferTests extends VkIdTestContext {
         transactions.executeWithoutResult(status -> transfer.transfer(TEACHER_A1));
 
         assertThat(sferumUserIdOf(TEACHER_A1))
-                .as("a stale unlink transfer cannot win")
+                .as("the transfer writes the link as the diary holds it now")
                 .isEqualTo(ANNA);
     }
 
