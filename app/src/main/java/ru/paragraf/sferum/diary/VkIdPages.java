@@ -60,9 +60,8 @@ class VkIdPages {
             @RequestParam(required = false) @Nullable String state,
             @RequestParam(required = false) @Nullable String code,
             @RequestParam(name = "device_id", required = false) @Nullable String deviceId,
-            @RequestParam(required = false) @Nullable String error,
-            @RequestParam(name = "error_description", required = false) @Nullable String errorDescription) {
-        var result = flow.complete(teacher(user), new VkIdCallback(state, code, deviceId, error, errorDescription));
+            @RequestParam(required = false) @Nullable String error) {
+        var result = flow.complete(teacher(user), new VkIdCallback(state, code, deviceId, error));
         if (result instanceof Refused refused) {
             return failure(refused.reason());
         }
