@@ -99,7 +99,8 @@ class RussianTextsTests {
             "role.", Role.class.getName(),
             "oneroster.scope.", "ru.paragraf.sferum.school.oneroster.ImportScope$Level",
             "chat.state.", SubjectChatStatus.State.class.getName(),
-            "call.state.", LessonCallStatus.State.class.getName());
+            "call.state.", LessonCallStatus.State.class.getName(),
+            "vkid.failure.", "ru.paragraf.sferum.diary.LinkFailure");
 
     private static List<String> valuesFor(String prefix) {
         var type = DYNAMIC_KEYS.get(prefix);

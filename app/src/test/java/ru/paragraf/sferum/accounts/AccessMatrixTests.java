@@ -35,7 +35,7 @@ import ru.paragraf.sferum.SchoolFixture;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessMatrixTests {
 
-    static final int OK = 200, REDIRECT = 302, UNAUTHORIZED = 401, FORBIDDEN = 403, NOT_FOUND = 404;
+    static final int OK = 200, REDIRECT = 302, SEE_OTHER = 303, UNAUTHORIZED = 401, FORBIDDEN = 403, NOT_FOUND = 404;
 
     @Autowired
     MockMvc mvc;
@@ -72,24 +72,32 @@ class AccessMatrixTests {
             "/staff/" + TEACHER_A1,
             "/staff/" + TEACHER_B1,
             "/staff/" + TEACHER_C1,
+            "/diary/chats",
+            "/diary/chats/unlink",
+            "/diary/vkid/callback",
+            "/diary/vkid/failure?reason=UNKNOWN_STATE",
             "/diary"
         };
         var expected = Map.of(
-                "city", new int[] {OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, FORBIDDEN},
+                "city",
+                        new int[] {
+                            OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN,
+                            FORBIDDEN, FORBIDDEN
+                        },
                 "district1",
                         new int[] {
                             OK, OK, OK, NOT_FOUND, OK, OK, OK, NOT_FOUND, OK, OK, NOT_FOUND, OK, OK, NOT_FOUND,
-                            FORBIDDEN
+                            FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN
                         },
                 "adminA",
                         new int[] {
                             OK, OK, NOT_FOUND, NOT_FOUND, OK, OK, NOT_FOUND, NOT_FOUND, OK, NOT_FOUND, NOT_FOUND, OK,
-                            NOT_FOUND, NOT_FOUND, FORBIDDEN
+                            NOT_FOUND, NOT_FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN
                         },
                 "teacherA1",
                         new int[] {
                             FORBIDDEN, OK, NOT_FOUND, NOT_FOUND, OK, NOT_FOUND, NOT_FOUND, NOT_FOUND, FORBIDDEN,
-                            FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK
+                            FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, SEE_OTHER, SEE_OTHER, OK, OK
                         },
                 "pupilA", denyAllBut(paths.length, OK),
                 "parentA", denyAllBut(paths.length, OK),
@@ -162,6 +170,13 @@ class AccessMatrixTests {
                 .contains("Математика", "Шахматы")
                 .doesNotContain("Русский язык");
         assertThat(body("adminA", orgs(SCHOOL_A, "journals"))).contains("Математика", "Шахматы", "Русский язык");
+    }
+
+    @Test
+    void diaryLinksTheChatsTabForTeachersOnly() throws Exception {
+        assertThat(body("teacherA1", "/diary")).contains("id=\"diary-nav-chats\"");
+        assertThat(body("pupilA", "/diary")).doesNotContain("diary-nav-chats", "/diary/chats");
+        assertThat(body("parentA", "/diary")).doesNotContain("diary-nav-chats", "/diary/chats");
     }
 
     @Test
