@@ -104,6 +104,15 @@ class RussianTextsTests {
             case "role.":
                 values = Role.values();
                 break;
+            case "exchange.status.":
+                values = ru.paragraf.sferum.exchange.ExchangeRunStatus.values();
+                break;
+            case "exchange.result.":
+                values = ru.paragraf.sferum.exchange.ItemResult.values();
+                break;
+            case "exchange.preset.":
+                return List.of(
+                        "EVERY_10_MINUTES", "EVERY_30_MINUTES", "HOURLY", "DAILY", "CUSTOM"); // exchange.SchedulePreset
             default:
                 throw new AssertionError("Unknown dynamic message prefix " + prefix + ": add it to this test");
         }
