@@ -2,6 +2,8 @@ package ru.paragraf.sferum.exchange;
 
 import java.util.List;
 import java.util.regex.Pattern;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /** One field of a Quartz cron expression: its position, its range and what may be written in it. */
 enum CronField {
@@ -27,8 +29,9 @@ enum CronField {
         this.specials = specials;
     }
 
-    String messageKey() {
-        return "exchange.cron.field." + name();
+    /** The field's Russian name, resolved when the message it appears in is resolved. */
+    MessageSourceResolvable label() {
+        return new DefaultMessageSourceResolvable("exchange.cron.field." + name());
     }
 
     /**
@@ -47,7 +50,7 @@ enum CronField {
                     || Integer.parseInt(step) < 1
                     || Integer.parseInt(step) > max - min + 1) {
                 throw new InvalidScheduleException(
-                        "exchange.cron.error.step", messageKey(), step, String.valueOf(max - min + 1));
+                        "exchange.cron.error.step", label(), step, String.valueOf(max - min + 1));
             }
         }
         if (base.equals("*") || (base.equals("?") && specials.indexOf('?') >= 0 && slash < 0)) {
@@ -66,12 +69,12 @@ enum CronField {
             return min + name;
         }
         if (!NUMBER.matcher(text).matches()) {
-            throw new InvalidScheduleException("exchange.cron.error.characters", messageKey(), text);
+            throw new InvalidScheduleException("exchange.cron.error.characters", label(), text);
         }
         var value = text.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(text);
         if (value < min || value > max) {
             throw new InvalidScheduleException(
-                    "exchange.cron.error.range", messageKey(), text, String.valueOf(min), String.valueOf(max));
+                    "exchange.cron.error.range", label(), text, String.valueOf(min), String.valueOf(max));
         }
         return value;
     }

@@ -50,7 +50,7 @@ class CronSchedules {
         for (int i = 0; i < fields.length; i++) {
             var field = CronField.values()[i];
             if (fields[i].contains("?") && field.specials.indexOf('?') < 0) {
-                throw new InvalidScheduleException("exchange.cron.error.characters", field.messageKey(), fields[i]);
+                throw new InvalidScheduleException("exchange.cron.error.characters", field.label(), fields[i]);
             }
             for (var part : fields[i].split(",", -1)) {
                 field.check(part);

@@ -16,7 +16,7 @@ class MaintenanceJobs {
 
     @Bean
     JobDetail strandedRunsJob() {
-        return JobBuilder.newJob(StrandedRuns.class)
+        return JobBuilder.newJob(StrandedRuns.CheckJob.class)
                 .withIdentity("stranded-runs", "exchange-maintenance")
                 .storeDurably()
                 .build();
@@ -29,7 +29,7 @@ class MaintenanceJobs {
 
     @Bean
     JobDetail runRetentionJob() {
-        return JobBuilder.newJob(RunRetention.class)
+        return JobBuilder.newJob(RunRetention.DeleteJob.class)
                 .withIdentity("run-retention", "exchange-maintenance")
                 .storeDurably()
                 .build();

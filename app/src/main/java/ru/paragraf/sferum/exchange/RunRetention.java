@@ -7,10 +7,11 @@ import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 
 /** Deletes runs and items older than the retention, once a day on one node; the last run of each task stays. */
-@DisallowConcurrentExecution
-class RunRetention implements Job {
+@Component
+class RunRetention {
 
     private static final Logger log = LoggerFactory.getLogger(RunRetention.class);
 
@@ -24,9 +25,25 @@ class RunRetention implements Job {
         this.clock = clock;
     }
 
-    @Override
-    public void execute(JobExecutionContext context) {
+    int deleteOld() {
         var deleted = runs.deleteFinishedBefore(OffsetDateTime.now(clock).minus(properties.historyRetention()));
         log.info("Deleted {} exchange runs older than {}", deleted, properties.historyRetention());
+        return deleted;
+    }
+
+    /** The Quartz job that deletes. */
+    @DisallowConcurrentExecution
+    static class DeleteJob implements Job {
+
+        private final RunRetention retention;
+
+        DeleteJob(RunRetention retention) {
+            this.retention = retention;
+        }
+
+        @Override
+        public void execute(JobExecutionContext context) {
+            retention.deleteOld();
+        }
     }
 }

@@ -8,14 +8,15 @@ import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The safety net under Quartz's own recovery, run by one node of the cluster every minute: fires the job of every
  * task with a stranded run, so that no run stays RUNNING or QUEUED forever whatever happened to its node.
  */
-@DisallowConcurrentExecution
-class StrandedRuns implements Job {
+@Component
+class StrandedRuns {
 
     private static final Logger log = LoggerFactory.getLogger(StrandedRuns.class);
     static final Duration SETTLED = Duration.ofMinutes(1);
@@ -32,11 +33,7 @@ class StrandedRuns implements Job {
         this.clock = clock;
     }
 
-    @Override
-    public void execute(JobExecutionContext context) {
-        resume();
-    }
-
+    /** Fires the tasks with stranded runs; returns how many. */
     int resume() {
         var stranded = runs.strandedTasks(
                 triggers.schedulerName(), OffsetDateTime.now(clock).minus(SETTLED));
@@ -45,5 +42,21 @@ class StrandedRuns implements Job {
             transactions.executeWithoutResult(tx -> triggers.fire(task, TriggerKind.RESUME, null));
         }
         return stranded.size();
+    }
+
+    /** The Quartz job that runs the check. */
+    @DisallowConcurrentExecution
+    static class CheckJob implements Job {
+
+        private final StrandedRuns strandedRuns;
+
+        CheckJob(StrandedRuns strandedRuns) {
+            this.strandedRuns = strandedRuns;
+        }
+
+        @Override
+        public void execute(JobExecutionContext context) {
+            strandedRuns.resume();
+        }
     }
 }
