@@ -103,7 +103,7 @@ class ExchangeTaskPages {
             Model model,
             RedirectAttributes redirect) {
         try {
-            management.update(user, task, form.expression(), form.enabled());
+            management.update(user, task, form.expression(), form.on());
             redirect.addFlashAttribute("notice", texts.text("exchange.task.saved"));
             return "redirect:/exchange-tasks/" + task;
         } catch (InvalidScheduleException e) {
