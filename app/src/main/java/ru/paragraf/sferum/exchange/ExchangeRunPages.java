@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -14,7 +13,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import ru.paragraf.sferum.accounts.CurrentUser;
@@ -57,30 +55,33 @@ class ExchangeRunPages {
             Model model) {
         var found = access.run(user, run);
         model.addAttribute("organization", access.organization(user, found.organizationId()));
-        model.addAttribute("run", views.run(found));
-        model.addAttribute("errorsOnly", errors);
-        var shown = items.page(found.id(), errors, PageOf.offset(page, ITEMS_PER_PAGE), ITEMS_PER_PAGE).stream()
-                .map(views::item)
-                .toList();
-        model.addAttribute(
-                "items", new PageOf<>(shown, Math.max(1, page), ITEMS_PER_PAGE, items.count(found.id(), errors)));
+        live(found, errors, page, model);
         return "exchange/run";
     }
 
-    /** The progress fragment that the run page polls; once the run has ended, the page reloads itself. */
+    /**
+     * The live part of the run page (progress and the shown page of items), which the page polls every 2 s while
+     * the run is queued or running; the part sent once the run has ended does not poll any more.
+     */
     @GetMapping("/exchange-runs/{run}/progress")
     String progress(
             CurrentUser user,
             @PathVariable UUID run,
-            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
-            HttpServletResponse response,
+            @RequestParam(defaultValue = "false") boolean errors,
+            @RequestParam(defaultValue = "1") int page,
             Model model) {
-        var line = views.run(access.run(user, run));
-        if (htmx != null && !line.live()) {
-            response.setHeader("HX-Refresh", "true");
-        }
-        model.addAttribute("run", line);
-        return "exchange/run :: progress";
+        live(access.run(user, run), errors, page, model);
+        return "exchange/run :: live";
+    }
+
+    private void live(RunRow run, boolean errors, int page, Model model) {
+        model.addAttribute("run", views.run(run));
+        model.addAttribute("errorsOnly", errors);
+        var shown = items.page(run.id(), errors, PageOf.offset(page, ITEMS_PER_PAGE), ITEMS_PER_PAGE).stream()
+                .map(views::item)
+                .toList();
+        model.addAttribute(
+                "items", new PageOf<>(shown, Math.max(1, page), ITEMS_PER_PAGE, items.count(run.id(), errors)));
     }
 
     @PostMapping("/exchange-runs/{run}/cancel")

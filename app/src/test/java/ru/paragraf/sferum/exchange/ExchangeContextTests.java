@@ -28,7 +28,7 @@ import ru.paragraf.sferum.accounts.Role;
  * The shared context of the exchange tests: the whole application on its own database, with the test task types,
  * schools A, B, C and their accounts. Each test starts without tasks.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @Import(TestTaskTypes.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
