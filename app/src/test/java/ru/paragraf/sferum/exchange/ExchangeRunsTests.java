@@ -26,6 +26,15 @@ class ExchangeRunsTests extends ExchangeContextTests {
     @Autowired
     RunRetention retention;
 
+    @Autowired
+    Tasks tasks;
+
+    @Autowired
+    TaskTypes types;
+
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+
     @Test
     void aRunReportsProgressAndItemsAndEndsSucceeded() {
         var task = management.create(ADMIN_A_USER, SCHOOL_A, "TEST_OK", null, false);
@@ -188,6 +197,37 @@ class ExchangeRunsTests extends ExchangeContextTests {
         assertThat(run.counts()).as("the new attempt starts afresh").isEqualTo(new ItemCounts(3, 0, 0, 0));
         assertThat(items.count(stranded, false)).isEqualTo(3);
         assertThat(strandedRuns.resume()).isZero();
+    }
+
+    @Test
+    void aStoppingNodeHandsItsRunOverToAnotherNode() throws Exception {
+        var task = management.create(ADMIN_A_USER, SCHOOL_A, "TEST_GATED", null, false);
+        var queued = transactions.execute(status -> runs.queue(task, "test", OffsetDateTime.now(clock)));
+        // a second node in this JVM: its own executor on the same scheduler
+        var stoppingNode = new RunExecutor(
+                tasks,
+                runs,
+                items,
+                types,
+                new TaskTriggers(scheduler, clock),
+                texts,
+                CronSchedulesTests.properties(Duration.ofMinutes(1)),
+                transactions,
+                events,
+                clock);
+        var execution = java.util.concurrent.CompletableFuture.runAsync(
+                () -> stoppingNode.execute(task.id(), TriggerKind.MANUAL, queued.id(), false));
+        assertThat(gate.entered.tryAcquire(30, TimeUnit.SECONDS)).isTrue();
+
+        stoppingNode.stop();
+        scheduler.start(); // stop() put the shared scheduler in standby: let it be the node that stays
+        execution.get(30, TimeUnit.SECONDS);
+        gate.open.release();
+        var run = awaitFinished(queued.id());
+
+        assertThat(run.status()).isEqualTo(ExchangeRunStatus.SUCCEEDED);
+        assertThat(run.attempt()).as("taken over by the node that stays").isEqualTo(2);
+        assertThat(run.counts().ok()).isEqualTo(10);
     }
 
     @Test
