@@ -30,6 +30,9 @@ class ExchangeRunsTests extends ExchangeContextTests {
     Tasks tasks;
 
     @Autowired
+    ExchangeTaskStates states;
+
+    @Autowired
     TaskTypes types;
 
     @Autowired
@@ -62,6 +65,25 @@ class ExchangeRunsTests extends ExchangeContextTests {
                         ExchangeRunStatus.SUCCEEDED,
                         new ItemCounts(3, 0, 0, 0),
                         run.finishedAt().toInstant()));
+    }
+
+    @Test
+    void otherModulesSeeWhetherATaskIsOnAndHowItsLastRunEnded() {
+        assertThat(states.of(SCHOOL_A, "TEST_PARTIAL")).isEmpty();
+        var task = management.create(ADMIN_A_USER, SCHOOL_A, "TEST_PARTIAL", null, true);
+        assertThat(states.of(SCHOOL_A, "TEST_PARTIAL").orElseThrow().lastRunStatus())
+                .isNull();
+
+        var run = awaitFinished(management.runNow(ADMIN_A_USER, task.id()).id());
+
+        var state = states.of(SCHOOL_A, "TEST_PARTIAL").orElseThrow();
+        assertThat(state.enabled()).isTrue();
+        assertThat(state.lastRunId()).isEqualTo(run.id());
+        assertThat(state.lastRunStatus()).isEqualTo(ExchangeRunStatus.PARTIAL);
+        assertThat(state.lastRunCounts()).isEqualTo(new ItemCounts(2, 1, 1, 0));
+        assertThat(states.ofType("TEST_PARTIAL"))
+                .extracting(ExchangeTaskState::taskId)
+                .containsExactly(task.id());
     }
 
     @Test
