@@ -1,6 +1,7 @@
 package ru.paragraf.sferum.exchange;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -13,9 +14,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Executes what a firing of a task's job asks for, on the node that got the firing. Quartz guarantees that no
- * other firing of the same task executes meanwhile on any node, so a run of the task found RUNNING here was left
- * by a node that stopped: it is taken over first, as the next attempt. Then the queued run of «Запустить сейчас»,
+ * Executes what a firing of a task's job asks for, on the node that got the firing, holding the task's
+ * cluster-wide lock ({@link TaskLocks}): no other firing of the task executes meanwhile on any node, so a run of
+ * the task found RUNNING here was left by a node that stopped: it is taken over first, as the next attempt. Then the queued run of «Запустить сейчас»,
  * if any, whatever fired; otherwise a firing of the schedule starts a new run.
  *
  * <p>Every run ends SUCCEEDED, PARTIAL, FAILED or CANCELLED and publishes {@link ExchangeRunFinished}, except when
@@ -25,12 +26,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 class RunExecutor {
 
     private static final Logger log = LoggerFactory.getLogger(RunExecutor.class);
+    private static final Duration BUSY_RETRY = Duration.ofSeconds(2);
+    private static final int MAX_RUNS_PER_FIRING = 10;
 
     private final Tasks tasks;
     private final Runs runs;
     private final RunItems items;
     private final TaskTypes types;
     private final TaskTriggers triggers;
+    private final TaskLocks locks;
     private final ExchangeTexts texts;
     private final ExchangeProperties properties;
     private final TransactionTemplate transactions;
@@ -44,6 +48,7 @@ class RunExecutor {
             RunItems items,
             TaskTypes types,
             TaskTriggers triggers,
+            TaskLocks locks,
             ExchangeTexts texts,
             ExchangeProperties properties,
             TransactionTemplate transactions,
@@ -54,6 +59,7 @@ class RunExecutor {
         this.items = items;
         this.types = types;
         this.triggers = triggers;
+        this.locks = locks;
         this.texts = texts;
         this.properties = properties;
         this.transactions = transactions;
@@ -64,37 +70,56 @@ class RunExecutor {
     void execute(UUID taskId, TriggerKind kind, @Nullable UUID requested, boolean recovering) {
         if (stopping) {
             // acquired just before this node went to standby: let another node do it
-            refireElsewhere(taskId, kind, requested);
+            refire(taskId, kind, requested, Duration.ZERO);
             return;
         }
         var found = tasks.find(taskId);
         if (found.isEmpty()) {
             return;
         }
-        var task = found.get();
+        var lock = locks.tryLock(taskId);
+        if (lock.isEmpty()) {
+            // another firing of the task executes right now: a schedule's firing is covered by it, the others
+            // come back when it has ended
+            if (kind != TriggerKind.CRON) {
+                refire(taskId, kind, requested, BUSY_RETRY);
+            }
+            return;
+        }
+        try (var held = lock.get()) {
+            executeLocked(found.get(), kind, recovering);
+        }
+    }
+
+    /** With the task's lock held: nobody else executes the task, so a RUNNING run of it is an orphan. */
+    private void executeLocked(Task task, TriggerKind kind, boolean recovering) {
         var node = triggers.instanceId();
-        var orphan = runs.runningOf(taskId);
+        var orphan = runs.runningOf(task.id());
         if (orphan.isPresent()) {
             var attempt = transactions.execute(status -> runs.takeOver(orphan.get(), node, now()));
             if (attempt != null && attempt.isPresent()) {
                 log.info(
                         "Took over run {} of task {} from node {} as attempt {}",
                         orphan.get().id(),
-                        taskId,
+                        task.id(),
                         orphan.get().node(),
                         attempt.get());
                 perform(task, orphan.get().id(), attempt.get());
             }
         }
-        if (stopping) {
-            return;
-        }
-        // one queued run per task: whatever fired, it starts the waiting «Запустить сейчас»
-        var queued = runs.queuedOf(taskId);
-        if (queued.isPresent() && runs.start(queued.get(), node, now())) {
-            perform(task, queued.get(), 1);
-        } else if (kind == TriggerKind.CRON && !recovering && task.enabled()) {
-            perform(task, runs.startScheduled(task, node, now()), 1);
+        var scheduled = kind == TriggerKind.CRON && !recovering && task.enabled();
+        // one queued run per task: whatever fired, it starts the waiting «Запустить сейчас», also one queued
+        // while this firing executed
+        for (int i = 0; i < MAX_RUNS_PER_FIRING && !stopping; i++) {
+            var queued = runs.queuedOf(task.id());
+            if (queued.isPresent() && runs.start(queued.get(), node, now())) {
+                perform(task, queued.get(), 1);
+            } else if (scheduled) {
+                perform(task, runs.startScheduled(task, node, now()), 1);
+            } else {
+                return;
+            }
+            scheduled = false;
         }
     }
 
@@ -152,7 +177,7 @@ class RunExecutor {
     private void handOver(Task task, UUID runId, RunHandle handle) {
         try {
             handle.flush();
-            transactions.executeWithoutResult(tx -> triggers.fire(task.id(), TriggerKind.RESUME, null));
+            transactions.executeWithoutResult(tx -> triggers.fire(task.id(), TriggerKind.RESUME, null, Duration.ZERO));
             log.info("Node is stopping: run {} of task {} is handed over to another node", runId, task.id());
         } catch (RuntimeException e) {
             log.warn(
@@ -163,11 +188,11 @@ class RunExecutor {
         }
     }
 
-    private void refireElsewhere(UUID task, TriggerKind kind, @Nullable UUID run) {
+    private void refire(UUID task, TriggerKind kind, @Nullable UUID run, Duration delay) {
         try {
-            transactions.executeWithoutResult(tx -> triggers.fire(task, kind, run));
+            transactions.executeWithoutResult(tx -> triggers.fire(task, kind, run, delay));
         } catch (RuntimeException e) {
-            log.warn("Node is stopping: firing {} of task {} is left to the stranded-runs check", kind, task, e);
+            log.warn("Firing {} of task {} could not be repeated; the stranded-runs check will", kind, task, e);
         }
     }
 

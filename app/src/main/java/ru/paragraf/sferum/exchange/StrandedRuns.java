@@ -39,7 +39,7 @@ class StrandedRuns {
                 triggers.schedulerName(), OffsetDateTime.now(clock).minus(SETTLED));
         for (var task : stranded) {
             log.warn("Task {} has a stranded run; firing it to resume", task);
-            transactions.executeWithoutResult(tx -> triggers.fire(task, TriggerKind.RESUME, null));
+            transactions.executeWithoutResult(tx -> triggers.fire(task, TriggerKind.RESUME, null, Duration.ZERO));
         }
         return stranded.size();
     }

@@ -1,6 +1,9 @@
 package ru.paragraf.sferum.exchange;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.TimeZone;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -97,7 +100,7 @@ class TaskTriggers {
     @Transactional
     void fireNow(Task task, UUID run) {
         define(task);
-        fire(task.id(), TriggerKind.MANUAL, run);
+        fire(task.id(), TriggerKind.MANUAL, run, Duration.ZERO);
     }
 
     /**
@@ -105,14 +108,14 @@ class TaskTriggers {
      * ({@code RESUME}), or to pass a firing on to another node.
      */
     @Transactional
-    void fire(UUID task, TriggerKind kind, @Nullable UUID run) {
+    void fire(UUID task, TriggerKind kind, @Nullable UUID run, Duration delay) {
         try {
             scheduler.scheduleJob(TriggerBuilder.newTrigger()
                     .withIdentity(UUID.randomUUID().toString(), ONE_OFF_GROUP)
                     .forJob(jobKey(task))
                     .usingJobData(KIND, kind.name())
                     .usingJobData(RUN, run == null ? "" : run.toString())
-                    .startNow()
+                    .startAt(Date.from(Instant.now().plus(delay)))
                     .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                     .build());
         } catch (SchedulerException e) {

@@ -297,7 +297,9 @@ class ExchangeClusterTests {
                 "--spring.datasource.url=" + url,
                 "--spring.datasource.username=postgres",
                 "--spring.datasource.password=",
-                "--spring.datasource.hikari.maximum-pool-size=8",
+                "--spring.datasource.hikari.maximum-pool-size=12",
+                // one name for the cluster, none of the other contexts' in this JVM (Quartz keys resources by it)
+                "--spring.quartz.scheduler-name=sferum-cluster-test",
                 "--spring.quartz.properties.org.quartz.scheduler.instanceId=" + node,
                 "--spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval=" + CHECKIN.toMillis(),
                 "--spring.quartz.properties.org.quartz.scheduler.idleWaitTime=1000",

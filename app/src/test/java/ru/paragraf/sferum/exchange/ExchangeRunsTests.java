@@ -33,6 +33,9 @@ class ExchangeRunsTests extends ExchangeContextTests {
     ExchangeTaskStates states;
 
     @Autowired
+    TaskLocks locks;
+
+    @Autowired
     TaskTypes types;
 
     @Autowired
@@ -232,6 +235,7 @@ class ExchangeRunsTests extends ExchangeContextTests {
                 items,
                 types,
                 new TaskTriggers(scheduler, clock),
+                locks,
                 texts,
                 CronSchedulesTests.properties(Duration.ofMinutes(1)),
                 transactions,
