@@ -6,8 +6,9 @@ import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 
 /**
- * The Quartz job of one task. {@link DisallowConcurrentExecution} makes the clustered job store block every other
- * trigger of the task while one fires, on every node: this is what keeps two runs of a task from overlapping.
+ * The Quartz job of one task. {@link DisallowConcurrentExecution} makes the clustered job store block the task's
+ * other triggers while one fires, on every node; {@link TaskLocks} covers the cases where Quartz's cluster still
+ * fires two at once.
  */
 @DisallowConcurrentExecution
 class TaskJob implements Job {
