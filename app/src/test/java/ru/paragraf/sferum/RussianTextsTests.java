@@ -92,15 +92,18 @@ class RussianTextsTests {
     }
 
     /** The enums whose constants templates turn into message keys with a prefix; package-private ones by name. */
-    static final Map<String, String> DYNAMIC_KEYS = Map.of(
-            "journalKind.", JournalKind.class.getName(),
-            "lessonFormat.", LessonFormat.class.getName(),
-            "publication.", Publication.class.getName(),
-            "role.", Role.class.getName(),
-            "oneroster.scope.", "ru.paragraf.sferum.school.oneroster.ImportScope$Level",
-            "chat.state.", SubjectChatStatus.State.class.getName(),
-            "call.state.", LessonCallStatus.State.class.getName(),
-            "vkid.failure.", "ru.paragraf.sferum.diary.LinkFailure");
+    static final Map<String, String> DYNAMIC_KEYS = Map.ofEntries(
+            Map.entry("journalKind.", JournalKind.class.getName()),
+            Map.entry("lessonFormat.", LessonFormat.class.getName()),
+            Map.entry("publication.", Publication.class.getName()),
+            Map.entry("role.", Role.class.getName()),
+            Map.entry("oneroster.scope.", "ru.paragraf.sferum.school.oneroster.ImportScope$Level"),
+            Map.entry("chat.state.", SubjectChatStatus.State.class.getName()),
+            Map.entry("call.state.", LessonCallStatus.State.class.getName()),
+            Map.entry("vkid.failure.", "ru.paragraf.sferum.diary.LinkFailure"),
+            Map.entry("exchange.status.", "ru.paragraf.sferum.exchange.ExchangeRunStatus"),
+            Map.entry("exchange.result.", "ru.paragraf.sferum.exchange.ItemResult"),
+            Map.entry("exchange.preset.", "ru.paragraf.sferum.exchange.SchedulePreset"));
 
     private static List<String> valuesFor(String prefix) {
         var type = DYNAMIC_KEYS.get(prefix);

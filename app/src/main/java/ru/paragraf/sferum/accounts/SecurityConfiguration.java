@@ -27,7 +27,27 @@ class SecurityConfiguration {
     private static final String[] DIARY = {"TEACHER", "PUPIL", "PARENT"};
 
     /** Pages of administrators only; teachers see their journals but not staff files or imports. */
-    static final String[] ADMINISTRATOR_PAGES = {"/orgs", "/orgs/*/staff/**", "/staff/**", "/import/**"};
+    static final String[] ADMINISTRATOR_PAGES = {
+        "/orgs",
+        "/orgs/*/staff/**",
+        "/staff/**",
+        "/import/**",
+        "/orgs/*/exchange-tasks/**",
+        "/exchange-tasks/**",
+        "/exchange-runs/**"
+    };
+
+    /** API of administrators only: school data of staff files, imports, exchange tasks and runs. */
+    static final String[] ADMINISTRATOR_API = {
+        "/api/orgs",
+        "/api/orgs/*/employees/**",
+        "/api/employees/**",
+        "/api/import/**",
+        "/api/orgs/*/exchange-tasks/**",
+        "/api/exchange-tasks/**",
+        "/api/exchange-runs/**",
+        "/api/exchange-task-types"
+    };
 
     static final String[] STAFF_PAGES = {"/orgs/**", "/journals/**", "/lessons/**"};
 
@@ -50,7 +70,7 @@ class SecurityConfiguration {
                         .hasRole("CITY_OPERATOR")
                         .requestMatchers("/api/me")
                         .authenticated()
-                        .requestMatchers("/api/orgs", "/api/orgs/*/employees/**", "/api/employees/**", "/api/import/**")
+                        .requestMatchers(ADMINISTRATOR_API)
                         .hasAnyRole(ADMINISTRATORS)
                         .requestMatchers("/api/orgs/**", "/api/journals/**", "/api/lessons/**")
                         .hasAnyRole(STAFF)

@@ -25,6 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import ru.paragraf.sferum.SchoolFixture;
+import ru.paragraf.sferum.exchange.ExchangeFixture;
 
 /**
  * Who may see what, role by role and resource by resource, in pages and in the API. School data of another
@@ -54,6 +55,7 @@ class AccessMatrixTests {
     @BeforeAll
     void createSchools() {
         SchoolFixture.insert(jdbc, accounts, LocalDate.now(clock));
+        ExchangeFixture.insert(jdbc);
     }
 
     static Stream<Arguments> pages() {
@@ -160,6 +162,90 @@ class AccessMatrixTests {
         }
         var response = mvc.perform(request).andReturn().getResponse();
         assertThat(response.getStatus()).as("%s GET %s", who, path).isEqualTo(status);
+    }
+
+    /** «Задачи обмена данными»: administrators within their scope; teachers, pupils and parents never. */
+    static Stream<Arguments> exchangePages() {
+        var paths = new String[] {
+            orgs(SCHOOL_A, "exchange-tasks"),
+            orgs(SCHOOL_B, "exchange-tasks"),
+            orgs(SCHOOL_C, "exchange-tasks"),
+            "/exchange-tasks/" + ExchangeFixture.TASK_A,
+            "/exchange-tasks/" + ExchangeFixture.TASK_B,
+            "/exchange-tasks/" + ExchangeFixture.TASK_C,
+            "/exchange-runs/" + ExchangeFixture.RUN_A,
+            "/exchange-runs/" + ExchangeFixture.RUN_B,
+            "/exchange-runs/" + ExchangeFixture.RUN_C,
+            "/exchange-runs/" + ExchangeFixture.RUN_A + "/progress",
+            "/exchange-runs/" + ExchangeFixture.RUN_B + "/progress",
+            "/exchange-runs/" + ExchangeFixture.RUN_A + "/items.csv",
+            "/exchange-runs/" + ExchangeFixture.RUN_B + "/items.csv"
+        };
+        int o = OK, n = NOT_FOUND;
+        var expected = Map.of(
+                "city", fill(paths.length, OK),
+                "district1", new int[] {o, o, n, o, o, n, o, o, n, o, o, o, o},
+                "adminA", new int[] {o, n, n, o, n, n, o, n, n, o, n, o, n},
+                "teacherA1", fill(paths.length, FORBIDDEN),
+                "pupilA", fill(paths.length, FORBIDDEN),
+                "parentA", fill(paths.length, FORBIDDEN),
+                "anonymous", fill(paths.length, REDIRECT));
+        return matrix(paths, expected);
+    }
+
+    @ParameterizedTest(name = "{0} GET {1} -> {2}")
+    @MethodSource("exchangePages")
+    void exchangePageAccessFollowsRoleAndScope(String who, String path, int status) throws Exception {
+        pageAccessFollowsRoleAndScope(who, path, status);
+    }
+
+    static Stream<Arguments> exchangeApi() {
+        var paths = new String[] {
+            "/api/exchange-task-types",
+            "/api/orgs/" + SCHOOL_A + "/exchange-tasks",
+            "/api/orgs/" + SCHOOL_B + "/exchange-tasks",
+            "/api/orgs/" + SCHOOL_C + "/exchange-tasks",
+            "/api/exchange-tasks/" + ExchangeFixture.TASK_A,
+            "/api/exchange-tasks/" + ExchangeFixture.TASK_B,
+            "/api/exchange-tasks/" + ExchangeFixture.TASK_A + "/runs",
+            "/api/exchange-tasks/" + ExchangeFixture.TASK_C + "/runs",
+            "/api/exchange-runs/" + ExchangeFixture.RUN_A,
+            "/api/exchange-runs/" + ExchangeFixture.RUN_B,
+            "/api/exchange-runs/" + ExchangeFixture.RUN_C,
+            "/api/exchange-runs/" + ExchangeFixture.RUN_A + "/items.csv",
+            "/api/exchange-runs/" + ExchangeFixture.RUN_C + "/items.csv"
+        };
+        int o = OK, n = NOT_FOUND;
+        var expected = Map.of(
+                "city", fill(paths.length, OK),
+                "district1", new int[] {o, o, o, n, o, o, o, n, o, o, n, o, n},
+                "adminA", new int[] {o, o, n, n, o, n, o, n, o, n, n, o, n},
+                "teacherA1", fill(paths.length, FORBIDDEN),
+                "pupilA", fill(paths.length, FORBIDDEN),
+                "parentA", fill(paths.length, FORBIDDEN),
+                "anonymous", fill(paths.length, UNAUTHORIZED));
+        return matrix(paths, expected);
+    }
+
+    @ParameterizedTest(name = "{0} GET {1} -> {2}")
+    @MethodSource("exchangeApi")
+    void exchangeApiAccessFollowsRoleAndScope(String who, String path, int status) throws Exception {
+        apiAccessFollowsRoleAndScope(who, path, status);
+    }
+
+    @Test
+    void schoolAdminCannotSeeAnotherSchoolsTasksOrRuns() throws Exception {
+        assertThat(body("adminA", orgs(SCHOOL_A, "exchange-tasks")))
+                .contains("/exchange-tasks/" + ExchangeFixture.TASK_A)
+                .doesNotContain(ExchangeFixture.TASK_B.toString(), ExchangeFixture.TASK_C.toString());
+        assertThat(body("district1", "/exchange-tasks/" + ExchangeFixture.TASK_B))
+                .contains("Школа B")
+                .doesNotContain("Школа A");
+    }
+
+    private static Stream<Arguments> matrix(String[] paths, Map<String, int[]> expected) {
+        return expected.entrySet().stream().flatMap(row -> Stream.of(paths)
+                .map(path -> Arguments.of(row.getKey(), path, row.getValue()[indexOf(paths, path)])));
     }
 
     @Test
