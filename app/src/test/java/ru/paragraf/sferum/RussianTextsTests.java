@@ -17,8 +17,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import ru.paragraf.sferum.accounts.Role;
 import ru.paragraf.sferum.school.JournalKind;
+import ru.paragraf.sferum.school.LessonCallStatus;
 import ru.paragraf.sferum.school.LessonFormat;
 import ru.paragraf.sferum.school.Publication;
+import ru.paragraf.sferum.school.SubjectChatStatus;
 
 /**
  * Every text the users see comes from messages_ru.properties: no Russian string literals in Java code, no
@@ -90,12 +92,18 @@ class RussianTextsTests {
     }
 
     /** The enums whose constants templates turn into message keys with a prefix; package-private ones by name. */
-    static final Map<String, String> DYNAMIC_KEYS = Map.of(
-            "journalKind.", JournalKind.class.getName(),
-            "lessonFormat.", LessonFormat.class.getName(),
-            "publication.", Publication.class.getName(),
-            "role.", Role.class.getName(),
-            "oneroster.scope.", "ru.paragraf.sferum.school.oneroster.ImportScope$Level");
+    static final Map<String, String> DYNAMIC_KEYS = Map.ofEntries(
+            Map.entry("journalKind.", JournalKind.class.getName()),
+            Map.entry("lessonFormat.", LessonFormat.class.getName()),
+            Map.entry("publication.", Publication.class.getName()),
+            Map.entry("role.", Role.class.getName()),
+            Map.entry("oneroster.scope.", "ru.paragraf.sferum.school.oneroster.ImportScope$Level"),
+            Map.entry("chat.state.", SubjectChatStatus.State.class.getName()),
+            Map.entry("call.state.", LessonCallStatus.State.class.getName()),
+            Map.entry("vkid.failure.", "ru.paragraf.sferum.diary.LinkFailure"),
+            Map.entry("exchange.status.", "ru.paragraf.sferum.exchange.ExchangeRunStatus"),
+            Map.entry("exchange.result.", "ru.paragraf.sferum.exchange.ItemResult"),
+            Map.entry("exchange.preset.", "ru.paragraf.sferum.exchange.SchedulePreset"));
 
     private static List<String> valuesFor(String prefix) {
         var type = DYNAMIC_KEYS.get(prefix);

@@ -33,7 +33,18 @@ public final class SchoolFixture {
         return new UUID(0x5c4001L, n);
     }
 
-    public static void insert(JdbcClient jdbc, AccountRegistration accounts, LocalDate today) {
+    /**
+     * Inserts the fixture unless it is there already: test classes with equal configuration share one Spring
+     * context and thus one database.
+     */
+    public static synchronized void insert(JdbcClient jdbc, AccountRegistration accounts, LocalDate today) {
+        var present = jdbc.sql("select count(*) from school.district where id = :id")
+                .param("id", DISTRICT_1)
+                .query(Integer.class)
+                .single();
+        if (present > 0) {
+            return;
+        }
         var yearStart = LocalDate.of(today.getMonthValue() >= 9 ? today.getYear() : today.getYear() - 1, 9, 1);
         run(jdbc, "insert into school.district (id, code, name) values (?, ?, ?)", DISTRICT_1, "01", "Район 1");
         run(jdbc, "insert into school.district (id, code, name) values (?, ?, ?)", DISTRICT_2, "02", "Район 2");

@@ -37,10 +37,13 @@ class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
             // and also when the context fails to start.
             ((DefaultListableBeanFactory) context.getBeanFactory())
                     .registerDisposableBean("testDatabaseLease", TestDatabases::release);
+            // Quartz registers its connection providers JVM-wide under the scheduler's name: contexts living side
+            // by side in this JVM need names of their own, or one context's scheduler uses another's database.
             TestPropertyValues.of(
                             "spring.datasource.url=" + url,
                             "spring.datasource.username=postgres",
-                            "spring.datasource.password=")
+                            "spring.datasource.password=",
+                            "spring.quartz.scheduler-name=sferum-" + url.substring(url.lastIndexOf('/') + 1))
                     .applyTo(context);
         }
 

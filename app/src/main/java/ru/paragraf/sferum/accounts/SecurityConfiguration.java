@@ -2,9 +2,11 @@ package ru.paragraf.sferum.accounts;
 
 import static org.springframework.security.config.Customizer.withDefaults;
 
+import java.net.URI;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -25,9 +27,32 @@ class SecurityConfiguration {
     private static final String[] DIARY = {"TEACHER", "PUPIL", "PARENT"};
 
     /** Pages of administrators only; teachers see their journals but not staff files or imports. */
-    static final String[] ADMINISTRATOR_PAGES = {"/orgs", "/orgs/*/staff/**", "/staff/**", "/import/**"};
+    static final String[] ADMINISTRATOR_PAGES = {
+        "/orgs",
+        "/orgs/*/staff/**",
+        "/staff/**",
+        "/import/**",
+        "/orgs/*/exchange-tasks/**",
+        "/exchange-tasks/**",
+        "/exchange-runs/**"
+    };
 
-    static final String[] STAFF_PAGES = {"/orgs/**", "/journals/**"};
+    /** API of administrators only: school data of staff files, imports, exchange tasks and runs. */
+    static final String[] ADMINISTRATOR_API = {
+        "/api/orgs",
+        "/api/orgs/*/employees/**",
+        "/api/employees/**",
+        "/api/import/**",
+        "/api/orgs/*/exchange-tasks/**",
+        "/api/exchange-tasks/**",
+        "/api/exchange-runs/**",
+        "/api/exchange-task-types"
+    };
+
+    static final String[] STAFF_PAGES = {"/orgs/**", "/journals/**", "/lessons/**"};
+
+    /** The diary's «Чаты» tab and the VK ID link: teachers only until pupils' and parents' chats arrive. */
+    static final String[] TEACHER_DIARY_PAGES = {"/diary/chats/**", "/diary/vkid/**"};
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -48,9 +73,9 @@ class SecurityConfiguration {
                         .hasAnyRole(ADMINISTRATORS)
                         .requestMatchers("/api/me")
                         .authenticated()
-                        .requestMatchers("/api/orgs", "/api/orgs/*/employees/**", "/api/employees/**", "/api/import/**")
+                        .requestMatchers(ADMINISTRATOR_API)
                         .hasAnyRole(ADMINISTRATORS)
-                        .requestMatchers("/api/orgs/**", "/api/journals/**")
+                        .requestMatchers("/api/orgs/**", "/api/journals/**", "/api/lessons/**")
                         .hasAnyRole(STAFF)
                         .anyRequest()
                         .denyAll())
@@ -60,9 +85,20 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * Where page forms may post to. «Привязать к VK ID» posts to us and is redirected to VK ID's login page;
+     * browsers apply {@code form-action} to that redirect too, so VK ID's origin ({@code sferum.vk.id-url}) is
+     * allowed beside our own.
+     */
+    static String formAction(Environment environment) {
+        var idUrl = URI.create(environment.getProperty("sferum.vk.id-url", "https://id.vk.com"));
+        var origin = idUrl.getScheme() + "://" + idUrl.getRawAuthority();
+        return "form-action 'self' " + origin;
+    }
+
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, Environment environment) throws Exception {
         return http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/login",
                                 "/demo",
@@ -83,6 +119,8 @@ class SecurityConfiguration {
                         .hasAnyRole(ADMINISTRATORS)
                         .requestMatchers(STAFF_PAGES)
                         .hasAnyRole(STAFF)
+                        .requestMatchers(TEACHER_DIARY_PAGES)
+                        .hasRole("TEACHER")
                         .requestMatchers("/diary/**")
                         .hasAnyRole(DIARY)
                         .anyRequest()
@@ -91,7 +129,7 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                                        + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'"))
+                                        + "frame-ancestors 'none'; " + formAction(environment) + "; base-uri 'self'"))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .build();
     }

@@ -2,6 +2,7 @@ package ru.paragraf.sferum.school;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -20,6 +21,27 @@ record EmployeeView(
         @Nullable LocalDate hiredOn,
         @Nullable Long sferumUserId,
         @Nullable OffsetDateTime sferumLinkedAt) {
+
+    /** The same file with the link time in the given zone: the database answers in UTC. */
+    EmployeeView inZone(ZoneId zone) {
+        if (sferumLinkedAt == null) {
+            return this;
+        }
+        return new EmployeeView(
+                id,
+                organizationId,
+                organizationName,
+                lastName,
+                firstName,
+                middleName,
+                position,
+                birthDate,
+                email,
+                phone,
+                hiredOn,
+                sferumUserId,
+                sferumLinkedAt.atZoneSameInstant(zone).toOffsetDateTime());
+    }
 
     public String fullName() {
         return middleName == null ? lastName + " " + firstName : lastName + " " + firstName + " " + middleName;

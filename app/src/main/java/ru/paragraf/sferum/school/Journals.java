@@ -90,6 +90,26 @@ class Journals {
                 .optional();
     }
 
+    /** The journal of a lesson the person may see, with its academic year's bounds. */
+    Optional<LessonJournal> journalOfLesson(SchoolScope scope, UUID lesson) {
+        return scope.bind(jdbc.sql(
+                        """
+                        select j.id as journal, y.starts_on as year_starts, y.ends_on as year_ends
+                        from school.lesson l
+                        join school.journal j on j.id = l.journal_id
+                        join school.academic_year y on y.id = j.academic_year_id
+                        join school.organization o on o.id = j.organization_id
+                        where l.id = :lesson and %s and %s
+                        """
+                                .formatted(SchoolScope.organizations("o"), SchoolScope.journals("j"))))
+                .param("lesson", lesson)
+                .query(LessonJournal.class)
+                .optional();
+    }
+
+    /** A lesson's journal and the dates its lessons may take. */
+    record LessonJournal(UUID journal, java.time.LocalDate yearStarts, java.time.LocalDate yearEnds) {}
+
     List<ClassOption> classes(UUID organization) {
         return jdbc.sql(
                         """

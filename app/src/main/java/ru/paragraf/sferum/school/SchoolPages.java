@@ -19,11 +19,13 @@ class SchoolPages {
     private final Organizations organizations;
     private final Journals journals;
     private final Staff staff;
+    private final JournalPage journalPage;
 
-    SchoolPages(Organizations organizations, Journals journals, Staff staff) {
+    SchoolPages(Organizations organizations, Journals journals, Staff staff, JournalPage journalPage) {
         this.organizations = organizations;
         this.journals = journals;
         this.staff = staff;
+        this.journalPage = journalPage;
     }
 
     @GetMapping("/orgs")
@@ -51,8 +53,7 @@ class SchoolPages {
 
     @GetMapping("/journals/{journal}")
     String journal(CurrentUser user, @PathVariable UUID journal, Model model) {
-        model.addAttribute(
-                "journal", journals.find(SchoolScope.of(user), journal).orElseThrow(SchoolPages::notFound));
+        journalPage.fill(user, journal, model);
         return "school/journal";
     }
 

@@ -1,5 +1,6 @@
 package ru.paragraf.sferum.school;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,9 +12,11 @@ import org.springframework.stereotype.Repository;
 class Staff {
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    Staff(JdbcClient jdbc) {
+    Staff(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     List<EmployeeRow> list(SchoolScope scope, UUID organization) {
@@ -43,7 +46,8 @@ class Staff {
                                 .formatted(SchoolScope.organizations("o"))))
                 .param("id", id)
                 .query(EmployeeView.class)
-                .optional();
+                .optional()
+                .map(view -> view.inZone(clock.getZone()));
     }
 
     List<JournalRow> journalsOf(SchoolScope scope, UUID employee) {

@@ -25,6 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import ru.paragraf.sferum.SchoolFixture;
+import ru.paragraf.sferum.exchange.ExchangeFixture;
 import ru.paragraf.sferum.linkbase.LinkbaseFixture;
 import ru.paragraf.sferum.secrets.SecretBox;
 
@@ -37,7 +38,7 @@ import ru.paragraf.sferum.secrets.SecretBox;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessMatrixTests {
 
-    static final int OK = 200, REDIRECT = 302, UNAUTHORIZED = 401, FORBIDDEN = 403, NOT_FOUND = 404;
+    static final int OK = 200, REDIRECT = 302, SEE_OTHER = 303, UNAUTHORIZED = 401, FORBIDDEN = 403, NOT_FOUND = 404;
 
     @Autowired
     MockMvc mvc;
@@ -56,6 +57,7 @@ class AccessMatrixTests {
     @BeforeAll
     void createSchools() {
         SchoolFixture.insert(jdbc, accounts, LocalDate.now(clock));
+        ExchangeFixture.insert(jdbc);
     }
 
     static Stream<Arguments> pages() {
@@ -74,24 +76,32 @@ class AccessMatrixTests {
             "/staff/" + TEACHER_A1,
             "/staff/" + TEACHER_B1,
             "/staff/" + TEACHER_C1,
+            "/diary/chats",
+            "/diary/chats/unlink",
+            "/diary/vkid/callback",
+            "/diary/vkid/failure?reason=UNKNOWN_STATE",
             "/diary"
         };
         var expected = Map.of(
-                "city", new int[] {OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, FORBIDDEN},
+                "city",
+                        new int[] {
+                            OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN,
+                            FORBIDDEN, FORBIDDEN
+                        },
                 "district1",
                         new int[] {
                             OK, OK, OK, NOT_FOUND, OK, OK, OK, NOT_FOUND, OK, OK, NOT_FOUND, OK, OK, NOT_FOUND,
-                            FORBIDDEN
+                            FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN
                         },
                 "adminA",
                         new int[] {
                             OK, OK, NOT_FOUND, NOT_FOUND, OK, OK, NOT_FOUND, NOT_FOUND, OK, NOT_FOUND, NOT_FOUND, OK,
-                            NOT_FOUND, NOT_FOUND, FORBIDDEN
+                            NOT_FOUND, NOT_FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN
                         },
                 "teacherA1",
                         new int[] {
                             FORBIDDEN, OK, NOT_FOUND, NOT_FOUND, OK, NOT_FOUND, NOT_FOUND, NOT_FOUND, FORBIDDEN,
-                            FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK
+                            FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, SEE_OTHER, SEE_OTHER, OK, OK
                         },
                 "pupilA", denyAllBut(paths.length, OK),
                 "parentA", denyAllBut(paths.length, OK),
@@ -156,6 +166,90 @@ class AccessMatrixTests {
         assertThat(response.getStatus()).as("%s GET %s", who, path).isEqualTo(status);
     }
 
+    /** «Задачи обмена данными»: administrators within their scope; teachers, pupils and parents never. */
+    static Stream<Arguments> exchangePages() {
+        var paths = new String[] {
+            orgs(SCHOOL_A, "exchange-tasks"),
+            orgs(SCHOOL_B, "exchange-tasks"),
+            orgs(SCHOOL_C, "exchange-tasks"),
+            "/exchange-tasks/" + ExchangeFixture.TASK_A,
+            "/exchange-tasks/" + ExchangeFixture.TASK_B,
+            "/exchange-tasks/" + ExchangeFixture.TASK_C,
+            "/exchange-runs/" + ExchangeFixture.RUN_A,
+            "/exchange-runs/" + ExchangeFixture.RUN_B,
+            "/exchange-runs/" + ExchangeFixture.RUN_C,
+            "/exchange-runs/" + ExchangeFixture.RUN_A + "/progress",
+            "/exchange-runs/" + ExchangeFixture.RUN_B + "/progress",
+            "/exchange-runs/" + ExchangeFixture.RUN_A + "/items.csv",
+            "/exchange-runs/" + ExchangeFixture.RUN_B + "/items.csv"
+        };
+        int o = OK, n = NOT_FOUND;
+        var expected = Map.of(
+                "city", fill(paths.length, OK),
+                "district1", new int[] {o, o, n, o, o, n, o, o, n, o, o, o, o},
+                "adminA", new int[] {o, n, n, o, n, n, o, n, n, o, n, o, n},
+                "teacherA1", fill(paths.length, FORBIDDEN),
+                "pupilA", fill(paths.length, FORBIDDEN),
+                "parentA", fill(paths.length, FORBIDDEN),
+                "anonymous", fill(paths.length, REDIRECT));
+        return matrix(paths, expected);
+    }
+
+    @ParameterizedTest(name = "{0} GET {1} -> {2}")
+    @MethodSource("exchangePages")
+    void exchangePageAccessFollowsRoleAndScope(String who, String path, int status) throws Exception {
+        pageAccessFollowsRoleAndScope(who, path, status);
+    }
+
+    static Stream<Arguments> exchangeApi() {
+        var paths = new String[] {
+            "/api/exchange-task-types",
+            "/api/orgs/" + SCHOOL_A + "/exchange-tasks",
+            "/api/orgs/" + SCHOOL_B + "/exchange-tasks",
+            "/api/orgs/" + SCHOOL_C + "/exchange-tasks",
+            "/api/exchange-tasks/" + ExchangeFixture.TASK_A,
+            "/api/exchange-tasks/" + ExchangeFixture.TASK_B,
+            "/api/exchange-tasks/" + ExchangeFixture.TASK_A + "/runs",
+            "/api/exchange-tasks/" + ExchangeFixture.TASK_C + "/runs",
+            "/api/exchange-runs/" + ExchangeFixture.RUN_A,
+            "/api/exchange-runs/" + ExchangeFixture.RUN_B,
+            "/api/exchange-runs/" + ExchangeFixture.RUN_C,
+            "/api/exchange-runs/" + ExchangeFixture.RUN_A + "/items.csv",
+            "/api/exchange-runs/" + ExchangeFixture.RUN_C + "/items.csv"
+        };
+        int o = OK, n = NOT_FOUND;
+        var expected = Map.of(
+                "city", fill(paths.length, OK),
+                "district1", new int[] {o, o, o, n, o, o, o, n, o, o, n, o, n},
+                "adminA", new int[] {o, o, n, n, o, n, o, n, o, n, n, o, n},
+                "teacherA1", fill(paths.length, FORBIDDEN),
+                "pupilA", fill(paths.length, FORBIDDEN),
+                "parentA", fill(paths.length, FORBIDDEN),
+                "anonymous", fill(paths.length, UNAUTHORIZED));
+        return matrix(paths, expected);
+    }
+
+    @ParameterizedTest(name = "{0} GET {1} -> {2}")
+    @MethodSource("exchangeApi")
+    void exchangeApiAccessFollowsRoleAndScope(String who, String path, int status) throws Exception {
+        apiAccessFollowsRoleAndScope(who, path, status);
+    }
+
+    @Test
+    void schoolAdminCannotSeeAnotherSchoolsTasksOrRuns() throws Exception {
+        assertThat(body("adminA", orgs(SCHOOL_A, "exchange-tasks")))
+                .contains("/exchange-tasks/" + ExchangeFixture.TASK_A)
+                .doesNotContain(ExchangeFixture.TASK_B.toString(), ExchangeFixture.TASK_C.toString());
+        assertThat(body("district1", "/exchange-tasks/" + ExchangeFixture.TASK_B))
+                .contains("Школа B")
+                .doesNotContain("Школа A");
+    }
+
+    private static Stream<Arguments> matrix(String[] paths, Map<String, int[]> expected) {
+        return expected.entrySet().stream().flatMap(row -> Stream.of(paths)
+                .map(path -> Arguments.of(row.getKey(), path, row.getValue()[indexOf(paths, path)])));
+    }
+
     @Test
     void listsShowOnlyTheCallersSchoolsAndJournals() throws Exception {
         assertThat(body("district1", "/orgs")).contains("Школа A", "Школа B").doesNotContain("Школа C");
@@ -164,6 +258,13 @@ class AccessMatrixTests {
                 .contains("Математика", "Шахматы")
                 .doesNotContain("Русский язык");
         assertThat(body("adminA", orgs(SCHOOL_A, "journals"))).contains("Математика", "Шахматы", "Русский язык");
+    }
+
+    @Test
+    void diaryLinksTheChatsTabForTeachersOnly() throws Exception {
+        assertThat(body("teacherA1", "/diary")).contains("id=\"diary-nav-chats\"");
+        assertThat(body("pupilA", "/diary")).doesNotContain("diary-nav-chats", "/diary/chats");
+        assertThat(body("parentA", "/diary")).doesNotContain("diary-nav-chats", "/diary/chats");
     }
 
     @Test

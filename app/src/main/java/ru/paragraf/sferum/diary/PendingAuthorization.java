@@ -1,0 +1,34 @@
+package ru.paragraf.sferum.diary;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A VK ID authorization that a teacher started and whose callback has not come yet. The verifier is sealed;
+ * only the flow opens it, for the code exchange.
+ */
+record PendingAuthorization(
+        String state,
+        UUID accountId,
+        UUID employeeId,
+        UUID organizationId,
+        String sealedVerifier,
+        String redirectUri,
+        OffsetDateTime createdAt,
+        OffsetDateTime expiresAt,
+        @Nullable OffsetDateTime usedAt) {
+
+    static String verifierContext(String state) {
+        return "vkid-verifier:" + state;
+    }
+
+    boolean expiredAt(OffsetDateTime now) {
+        return !now.isBefore(expiresAt);
+    }
+
+    @Override
+    public String toString() {
+        return "PendingAuthorization[employee=%s, expiresAt=%s, used=%s]".formatted(employeeId, expiresAt, usedAt);
+    }
+}

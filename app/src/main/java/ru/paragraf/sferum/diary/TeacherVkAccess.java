@@ -1,0 +1,138 @@
+package ru.paragraf.sferum.diary;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import ru.paragraf.sferum.audit.AuditEntry;
+import ru.paragraf.sferum.audit.AuditTrail;
+
+/**
+ * Teachers' VK user tokens for the sync engine: hands out a valid access token, refreshing it with the refresh
+ * token shortly before it expires.
+ *
+ * <p>A refresh runs under the link's row lock ({@code select … for update}), so nodes that need the same
+ * teacher's token at once refresh it once: the others wait and then find the fresh token. This is the one place
+ * where VK is called inside a transaction, on purpose: VK ID rotates refresh tokens, and a second concurrent
+ * refresh with the old one would fail and break the link. The transaction changes nothing but this link.
+ */
+@Service
+public class TeacherVkAccess {
+
+    private static final Logger log = LoggerFactory.getLogger(TeacherVkAccess.class);
+
+    private final VkLinks links;
+    private final VkIdSecrets secrets;
+    private final VkIdClient client;
+    private final VkIdProperties properties;
+    private final AuditTrail audit;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    TeacherVkAccess(
+            VkLinks links,
+            VkIdSecrets secrets,
+            VkIdClient client,
+            VkIdProperties properties,
+            AuditTrail audit,
+            PlatformTransactionManager transactionManager,
+            Clock clock) {
+        this.links = links;
+        this.secrets = secrets;
+        this.client = client;
+        this.properties = properties;
+        this.audit = audit;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+    }
+
+    /** The teacher's VK user id and a token valid for at least the refresh margin, or why there is none. */
+    public VkAccess accessFor(UUID employee) {
+        var link = links.find(employee);
+        if (link.isEmpty()) {
+            return new VkAccess.NotLinked();
+        }
+        var ready = withoutRefresh(link.get());
+        if (ready != null) {
+            return ready;
+        }
+        var refreshed = transactions.execute(status -> refreshLocked(employee));
+        return refreshed == null ? new VkAccess.Unavailable() : refreshed;
+    }
+
+    private VkAccess refreshLocked(UUID employee) {
+        var locked = links.lock(employee);
+        if (locked.isEmpty()) {
+            return new VkAccess.NotLinked();
+        }
+        var link = locked.get();
+        var ready = withoutRefresh(link);
+        if (ready != null) {
+            return ready;
+        }
+        if (!properties.configured()) {
+            return new VkAccess.Unavailable();
+        }
+        var refreshToken = secrets.refreshToken(link);
+        if (refreshToken.isEmpty()) {
+            return relinkRequired(link);
+        }
+        try {
+            var tokens = client.refresh(new RefreshTokenGrant(refreshToken, link.deviceId(), Pkce.newState()));
+            var now = OffsetDateTime.now(clock);
+            var expiresAt = now.plusSeconds(tokens.expiresIn());
+            var next = tokens.refreshToken() == null || tokens.refreshToken().isEmpty()
+                    ? refreshToken
+                    : tokens.refreshToken();
+            links.updateTokens(
+                    employee,
+                    secrets.sealAccessToken(employee, tokens.accessToken()),
+                    expiresAt,
+                    secrets.sealRefreshToken(employee, next),
+                    now);
+            log.info("Refreshed the VK token of employee {}", employee);
+            return new VkUserAccess(link.vkUserId(), tokens.accessToken(), expiresAt.toInstant());
+        } catch (VkIdException e) {
+            if (e.invalidGrant()) {
+                return relinkRequired(link);
+            }
+            log.warn("Could not refresh the VK token of employee {}: {}", employee, e.getMessage());
+            return new VkAccess.Unavailable();
+        }
+    }
+
+    /** The access without a refresh, or null when the token has to be refreshed first. */
+    private @Nullable VkAccess withoutRefresh(VkLink link) {
+        if (link.relinkRequired()) {
+            return new VkAccess.RelinkRequired(link.vkUserId());
+        }
+        var threshold = OffsetDateTime.now(clock).plus(properties.refreshMargin());
+        if (link.accessExpiresAt().isAfter(threshold)) {
+            return new VkUserAccess(
+                    link.vkUserId(),
+                    secrets.accessToken(link),
+                    link.accessExpiresAt().toInstant());
+        }
+        return null;
+    }
+
+    private VkAccess relinkRequired(VkLink link) {
+        links.markRelinkRequired(link.employeeId());
+        audit.record(new AuditEntry(
+                null,
+                link.organizationId(),
+                "VK_ID_RELINK_REQUIRED",
+                "employee:" + link.employeeId(),
+                Map.of("vkUserId", String.valueOf(link.vkUserId()))));
+        log.warn(
+                "VK ID refused the refresh token of employee {}: the teacher has to link VK ID again",
+                link.employeeId());
+        return new VkAccess.RelinkRequired(link.vkUserId());
+    }
+}

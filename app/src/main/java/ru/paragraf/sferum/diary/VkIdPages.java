@@ -1,0 +1,127 @@
+package ru.paragraf.sferum.diary;
+
+import static org.springframework.http.HttpStatus.FORBIDDEN;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.servlet.view.RedirectView;
+import ru.paragraf.sferum.accounts.CurrentUser;
+import ru.paragraf.sferum.accounts.Role;
+import ru.paragraf.sferum.diary.LinkResult.Refused;
+
+/**
+ * The diary's «Чаты» tab for teachers: «Привязать к VK ID», the VK ID callback, «Отвязать» with a confirmation.
+ *
+ * <p>«Привязать к VK ID» is a POST with the CSRF token, not a link: it records an authorization, and a forged
+ * cross-site request must not send a teacher, whose VK ID session may still be open, through a link they did
+ * not ask for. The callback redirects onward at once, so the code never stays in the address bar or history.
+ */
+@Controller
+class VkIdPages {
+
+    static final String CALLBACK = "/diary/vkid/callback";
+
+    private final VkIdFlow flow;
+    private final VkIdUnlinking unlinking;
+    private final VkIdProperties properties;
+
+    VkIdPages(VkIdFlow flow, VkIdUnlinking unlinking, VkIdProperties properties) {
+        this.flow = flow;
+        this.unlinking = unlinking;
+        this.properties = properties;
+    }
+
+    @GetMapping("/diary/chats")
+    String chats(
+            CurrentUser user, @RequestParam(name = "vkid", required = false) @Nullable String notice, Model model) {
+        model.addAttribute("vkid", flow.status(teacher(user)));
+        model.addAttribute("notice", notice);
+        return "diary/chats";
+    }
+
+    @PostMapping("/diary/vkid/start")
+    RedirectView start(CurrentUser user) {
+        if (!flow.configured()) {
+            return failure(LinkFailure.NOT_CONFIGURED);
+        }
+        return redirect(flow.start(teacher(user), redirectUri()).toString());
+    }
+
+    @GetMapping(CALLBACK)
+    RedirectView callback(
+            CurrentUser user,
+            @RequestParam(required = false) @Nullable String state,
+            @RequestParam(required = false) @Nullable String code,
+            @RequestParam(name = "device_id", required = false) @Nullable String deviceId,
+            @RequestParam(required = false) @Nullable String error) {
+        var result = flow.complete(teacher(user), new VkIdCallback(state, code, deviceId, error));
+        if (result instanceof Refused refused) {
+            return failure(refused.reason());
+        }
+        return redirect("/diary/chats?vkid=linked");
+    }
+
+    @GetMapping("/diary/vkid/failure")
+    String failure(CurrentUser user, @RequestParam(required = false) @Nullable LinkFailure reason, Model model) {
+        teacher(user);
+        model.addAttribute("reason", reason == null ? LinkFailure.UNKNOWN_STATE : reason);
+        return "diary/vkid-failure";
+    }
+
+    @GetMapping("/diary/chats/unlink")
+    Object confirmUnlink(CurrentUser user, Model model) {
+        var status = flow.status(teacher(user));
+        if (!status.linked()) {
+            return redirect("/diary/chats");
+        }
+        model.addAttribute("vkid", status);
+        return "diary/vkid-unlink";
+    }
+
+    @PostMapping("/diary/vkid/unlink")
+    RedirectView unlink(CurrentUser user) {
+        switch (unlinking.unlink(teacher(user))) {
+            case UNLINKED:
+                return redirect("/diary/chats?vkid=unlinked");
+            case UNLINKED_VK_UNREACHABLE:
+                return redirect("/diary/chats?vkid=unlinked-vk-unreachable");
+            default:
+                return redirect("/diary/chats");
+        }
+    }
+
+    private String redirectUri() {
+        if (properties.redirectUri() != null) {
+            return properties.redirectUri().toString();
+        }
+        return ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path(CALLBACK)
+                .build()
+                .toUriString();
+    }
+
+    private static CurrentUser teacher(CurrentUser user) {
+        if (!user.is(Role.TEACHER) || user.employeeId() == null || user.organizationId() == null) {
+            throw new ResponseStatusException(FORBIDDEN);
+        }
+        return user;
+    }
+
+    private static RedirectView failure(LinkFailure reason) {
+        return redirect("/diary/vkid/failure?reason=" + reason.name());
+    }
+
+    private static RedirectView redirect(String url) {
+        var view = new RedirectView(url, true);
+        view.setStatusCode(HttpStatus.SEE_OTHER);
+        view.setExposeModelAttributes(false);
+        return view;
+    }
+}

@@ -1,0 +1,77 @@
+package ru.paragraf.sferum.diary;
+
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import ru.paragraf.sferum.secrets.SealedValues;
+import ru.paragraf.sferum.secrets.SecretBox;
+
+/** Re-seals the diary's sealed columns (VK user tokens, PKCE verifiers) with the current key after a rotation. */
+@Component
+class VkIdSealedValues implements SealedValues {
+
+    private record SealedLink(UUID employeeId, String accessToken, String refreshToken) {}
+
+    private record SealedVerifier(String state, String codeVerifier) {}
+
+    private final JdbcClient jdbc;
+
+    VkIdSealedValues(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    @Transactional
+    public int resealStale(SecretBox box) {
+        return resealLinks(box) + resealVerifiers(box);
+    }
+
+    private int resealLinks(SecretBox box) {
+        var stale = jdbc.sql(
+                        """
+                        select employee_id, access_token, refresh_token from diary.vk_link
+                        where access_token not like :current or refresh_token not like :current
+                        for update
+                        """)
+                .param("current", box.currentKeyPattern())
+                .query(SealedLink.class)
+                .list();
+        for (var link : stale) {
+            var employee = link.employeeId();
+            jdbc.sql(
+                            "update diary.vk_link set access_token = :access, refresh_token = :refresh where employee_id = :id")
+                    .param("access", resealed(box, link.accessToken(), VkLink.accessTokenContext(employee)))
+                    .param("refresh", resealed(box, link.refreshToken(), VkLink.refreshTokenContext(employee)))
+                    .param("id", employee)
+                    .update();
+        }
+        return stale.size();
+    }
+
+    private int resealVerifiers(SecretBox box) {
+        var stale = jdbc.sql(
+                        """
+                        select state, code_verifier from diary.vkid_authorization
+                        where used_at is null and code_verifier not like :current
+                        for update
+                        """)
+                .param("current", box.currentKeyPattern())
+                .query(SealedVerifier.class)
+                .list();
+        for (var pending : stale) {
+            jdbc.sql("update diary.vkid_authorization set code_verifier = :verifier where state = :state")
+                    .param(
+                            "verifier",
+                            resealed(
+                                    box, pending.codeVerifier(), PendingAuthorization.verifierContext(pending.state())))
+                    .param("state", pending.state())
+                    .update();
+        }
+        return stale.size();
+    }
+
+    private static String resealed(SecretBox box, String sealed, String context) {
+        return box.isStale(sealed) ? box.reseal(sealed, context) : sealed;
+    }
+}

@@ -1,0 +1,102 @@
+package ru.paragraf.sferum.diary;
+
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The stored VK ID links, one per employee at most and one per VK account at most. */
+@Repository
+class VkLinks {
+
+    private static final String SELECT =
+            """
+            select employee_id, organization_id, account_id, vk_user_id, access_token as sealed_access_token,
+                   access_expires_at, refresh_token as sealed_refresh_token, device_id, scope, linked_at,
+                   refreshed_at, relink_required
+            from diary.vk_link
+            """;
+
+    private final JdbcClient jdbc;
+
+    VkLinks(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<VkLink> find(UUID employee) {
+        return jdbc.sql(SELECT + " where employee_id = :employee")
+                .param("employee", employee)
+                .query(VkLink.class)
+                .optional();
+    }
+
+    /** Locks the row until the transaction ends: refreshes of one link run one at a time, across nodes. */
+    Optional<VkLink> lock(UUID employee) {
+        return jdbc.sql(SELECT + " where employee_id = :employee for update")
+                .param("employee", employee)
+                .query(VkLink.class)
+                .optional();
+    }
+
+    Optional<VkLink> findByVkUser(long vkUserId) {
+        return jdbc.sql(SELECT + " where vk_user_id = :vkUserId")
+                .param("vkUserId", vkUserId)
+                .query(VkLink.class)
+                .optional();
+    }
+
+    /** Inserts the link or replaces the employee's previous one. */
+    void save(VkLink link) {
+        jdbc.sql(
+                        """
+                        insert into diary.vk_link (employee_id, organization_id, account_id, vk_user_id, access_token,
+                                                   access_expires_at, refresh_token, device_id, scope, linked_at,
+                                                   refreshed_at, relink_required)
+                        values (:employeeId, :organizationId, :accountId, :vkUserId, :sealedAccessToken,
+                                :accessExpiresAt, :sealedRefreshToken, :deviceId, :scope, :linkedAt, :refreshedAt,
+                                :relinkRequired)
+                        on conflict (employee_id) do update set
+                            organization_id = excluded.organization_id, account_id = excluded.account_id,
+                            vk_user_id = excluded.vk_user_id, access_token = excluded.access_token,
+                            access_expires_at = excluded.access_expires_at, refresh_token = excluded.refresh_token,
+                            device_id = excluded.device_id, scope = excluded.scope, linked_at = excluded.linked_at,
+                            refreshed_at = excluded.refreshed_at, relink_required = excluded.relink_required
+                        """)
+                .paramSource(link)
+                .update();
+    }
+
+    void updateTokens(
+            UUID employee,
+            String sealedAccessToken,
+            OffsetDateTime accessExpiresAt,
+            String sealedRefreshToken,
+            OffsetDateTime refreshedAt) {
+        jdbc.sql(
+                        """
+                        update diary.vk_link
+                        set access_token = :access, access_expires_at = :expiresAt, refresh_token = :refresh,
+                            refreshed_at = :refreshedAt
+                        where employee_id = :employee
+                        """)
+                .param("employee", employee)
+                .param("access", sealedAccessToken)
+                .param("expiresAt", accessExpiresAt)
+                .param("refresh", sealedRefreshToken)
+                .param("refreshedAt", refreshedAt)
+                .update();
+    }
+
+    void markRelinkRequired(UUID employee) {
+        jdbc.sql("update diary.vk_link set relink_required = true where employee_id = :employee")
+                .param("employee", employee)
+                .update();
+    }
+
+    void delete(UUID employee) {
+        jdbc.sql("delete from diary.vk_link where employee_id = :employee")
+                .param("employee", employee)
+                .update();
+    }
+}

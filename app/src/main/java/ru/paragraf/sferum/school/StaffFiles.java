@@ -1,0 +1,61 @@
+package ru.paragraf.sferum.school;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The entries of employees' personal files that other modules fill in: the teacher's VK Sferum account, which
+ * arrives with the diary data transfer. Both methods are idempotent: repeating a call changes nothing.
+ */
+@Service
+public class StaffFiles {
+
+    private final JdbcClient jdbc;
+
+    StaffFiles(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Shows the VK account in the employee's file «Общая». A VK account belongs to one employee at most, so an
+     * employee whose file still shows this account from an earlier link loses it here.
+     */
+    @Transactional
+    public void recordSferumAccount(UUID employee, long vkUserId, Instant linkedAt) {
+        jdbc.sql(
+                        """
+                        update school.employee set sferum_user_id = null, sferum_linked_at = null
+                        where sferum_user_id = :vkUserId and id <> :employee
+                        """)
+                .param("vkUserId", vkUserId)
+                .param("employee", employee)
+                .update();
+        jdbc.sql(
+                        """
+                        update school.employee set sferum_user_id = :vkUserId, sferum_linked_at = :linkedAt
+                        where id = :employee
+                          and (sferum_user_id is distinct from :vkUserId or sferum_linked_at is distinct from :linkedAt)
+                        """)
+                .param("vkUserId", vkUserId)
+                .param("linkedAt", OffsetDateTime.ofInstant(linkedAt, ZoneOffset.UTC))
+                .param("employee", employee)
+                .update();
+    }
+
+    /** Shows «не привязан» in the employee's file. */
+    @Transactional
+    public void clearSferumAccount(UUID employee) {
+        jdbc.sql(
+                        """
+                        update school.employee set sferum_user_id = null, sferum_linked_at = null
+                        where id = :employee and sferum_user_id is not null
+                        """)
+                .param("employee", employee)
+                .update();
+    }
+}

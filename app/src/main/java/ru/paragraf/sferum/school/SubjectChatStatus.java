@@ -1,0 +1,31 @@
+package ru.paragraf.sferum.school;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the journal page shows about its subject chat.
+ *
+ * @param inviteLink where pupils and parents join, once the chat exists and is synchronized
+ * @param problem why it failed, in Russian, for {@link State#ERROR}
+ * @param remedy what the school can do about it, in Russian
+ */
+public record SubjectChatStatus(
+        State state, @Nullable String inviteLink, @Nullable String problem, @Nullable String remedy) {
+
+    /** The life of a subject chat as users see it. */
+    public enum State {
+        NOT_REQUESTED,
+        /** Requested; created when the first lesson of the journal is published in video-call mode. */
+        REQUESTED,
+        /** The conditions are met and the chat is being created. */
+        PENDING,
+        CREATED,
+        /** The selector was switched off: the chat stays, but is no longer kept in sync. */
+        NOT_SYNCED,
+        ERROR
+    }
+
+    public static SubjectChatStatus of(State state) {
+        return new SubjectChatStatus(state, null, null, null);
+    }
+}

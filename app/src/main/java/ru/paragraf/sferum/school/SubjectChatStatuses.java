@@ -1,0 +1,18 @@
+package ru.paragraf.sferum.school;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What the messenger side knows about subject chats and lesson calls. Implemented by the synchronization module;
+ * the school module only shows it, so it never depends on the messenger.
+ */
+public interface SubjectChatStatuses {
+
+    /** The chat of a journal; {@code requested} is the journal's «Чат по предмету» selector. */
+    SubjectChatStatus chatOf(UUID journal, boolean requested);
+
+    /** The calls of the given lessons; lessons without a call are absent from the map. */
+    Map<UUID, LessonCallStatus> callsOf(Collection<UUID> lessons);
+}
