@@ -74,6 +74,7 @@ class TaskManagement {
                 .with("type", typeCode)
                 .with("cron", schedule)
                 .with("enabled", enabled));
+        events.publishEvent(new ExchangeTaskChanged(task.id(), organization, typeCode, enabled));
         return task;
     }
 
@@ -95,6 +96,9 @@ class TaskManagement {
                 .with("cron", schedule)
                 .with("enabledBefore", task.enabled())
                 .with("enabled", enabled));
+        if (enabled != task.enabled()) {
+            events.publishEvent(new ExchangeTaskChanged(task.id(), task.organizationId(), task.typeCode(), enabled));
+        }
         return updated;
     }
 
@@ -109,6 +113,7 @@ class TaskManagement {
         triggers.remove(task.id());
         audit.record(AuditEntry.by(user, task.organizationId(), "EXCHANGE_TASK_DELETED", subject(task))
                 .with("type", task.typeCode()));
+        events.publishEvent(new ExchangeTaskChanged(task.id(), task.organizationId(), task.typeCode(), false));
     }
 
     /** «Запустить сейчас»: queues a run, or finds the one already waiting, and fires the task on some node. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,9 +17,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class StaffFiles {
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    StaffFiles(JdbcClient jdbc) {
+    StaffFiles(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /**
@@ -31,11 +34,15 @@ public class StaffFiles {
                         """
                         update school.employee set sferum_user_id = null, sferum_linked_at = null
                         where sferum_user_id = :vkUserId and id <> :employee
+                        returning id, organization_id
                         """)
                 .param("vkUserId", vkUserId)
                 .param("employee", employee)
-                .update();
-        jdbc.sql(
+                .query((rs, row) -> new SferumAccountChanged(
+                        rs.getObject("id", UUID.class), rs.getObject("organization_id", UUID.class), null))
+                .list()
+                .forEach(events::publishEvent);
+        var changed = jdbc.sql(
                         """
                         update school.employee set sferum_user_id = :vkUserId, sferum_linked_at = :linkedAt
                         where id = :employee
@@ -45,17 +52,30 @@ public class StaffFiles {
                 .param("linkedAt", OffsetDateTime.ofInstant(linkedAt, ZoneOffset.UTC))
                 .param("employee", employee)
                 .update();
+        if (changed > 0) {
+            events.publishEvent(new SferumAccountChanged(employee, organizationOf(employee), vkUserId));
+        }
     }
 
     /** Shows «не привязан» in the employee's file. */
     @Transactional
     public void clearSferumAccount(UUID employee) {
-        jdbc.sql(
+        var changed = jdbc.sql(
                         """
                         update school.employee set sferum_user_id = null, sferum_linked_at = null
                         where id = :employee and sferum_user_id is not null
                         """)
                 .param("employee", employee)
                 .update();
+        if (changed > 0) {
+            events.publishEvent(new SferumAccountChanged(employee, organizationOf(employee), null));
+        }
+    }
+
+    private UUID organizationOf(UUID employee) {
+        return jdbc.sql("select organization_id from school.employee where id = :employee")
+                .param("employee", employee)
+                .query(UUID.class)
+                .single();
     }
 }

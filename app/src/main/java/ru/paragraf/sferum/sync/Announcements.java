@@ -1,0 +1,66 @@
+package ru.paragraf.sferum.sync;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The message a subject chat gets when a lesson's call is ready: the lesson, its date and time, the link. */
+@Component
+class Announcements {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+    private final JdbcClient jdbc;
+    private final MessageSource messages;
+
+    Announcements(JdbcClient jdbc, MessageSource messages) {
+        this.jdbc = jdbc;
+        this.messages = messages;
+    }
+
+    String text(UUID lesson, String joinLink) {
+        var about = jdbc.sql(
+                        """
+                        select j.chat_title, l.lesson_date, l.starts_at, l.topic
+                        from school.sync_lesson l join school.sync_journal j on j.journal_id = l.journal_id
+                        where l.lesson_id = :lesson
+                        """)
+                .param("lesson", lesson)
+                .query((rs, row) -> new Object[] {
+                    rs.getString("chat_title"),
+                    rs.getObject("lesson_date", LocalDate.class).format(DATE),
+                    rs.getObject("starts_at", LocalTime.class).format(TIME),
+                    rs.getString("topic"),
+                    joinLink
+                })
+                .single();
+        var key = about[3] == null || ((String) about[3]).isBlank() ? "sync.announce.noTopic" : "sync.announce";
+        return messages.getMessage(key, about, OperationExecutor.RUSSIAN);
+    }
+
+    /**
+     * VK's {@code random_id}: derived from what is announced, so a repeated attempt — after a lost answer, a crash,
+     * or on another node — posts nothing new. Never 0, which would switch VK's dedupe off.
+     */
+    static long dedupeKey(String what) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256").digest(what.getBytes(StandardCharsets.UTF_8));
+            var value = 0L;
+            for (int i = 0; i < 8; i++) {
+                value = (value << 8) | (digest[i] & 0xff);
+            }
+            value &= Long.MAX_VALUE;
+            return value == 0 ? 1 : value;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

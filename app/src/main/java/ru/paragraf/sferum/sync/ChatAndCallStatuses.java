@@ -1,0 +1,175 @@
+package ru.paragraf.sferum.sync;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import ru.paragraf.sferum.school.LessonCallStatus;
+import ru.paragraf.sferum.school.SubjectChatStatus;
+import ru.paragraf.sferum.school.SubjectChatStatuses;
+
+/**
+ * What the journal and the diary show of chats and calls, from the ledger and the organization's state. A link
+ * is shown only while it works: a withdrawn lesson or one no longer in video mode shows none.
+ */
+@Component
+class ChatAndCallStatuses implements SubjectChatStatuses {
+
+    private final JdbcClient jdbc;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    ChatAndCallStatuses(JdbcClient jdbc, MessageSource messages, Clock clock) {
+        this.jdbc = jdbc;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @Override
+    public SubjectChatStatus chatOf(UUID journal, boolean requested) {
+        var facts = jdbc.sql(
+                        """
+                        select c.state, c.invite_link, c.problem, so.ready, so.paused_reason,
+                               exists (select 1 from school.sync_lesson l where l.journal_id = j.journal_id
+                                         and l.publication = 'PUBLISHED' and l.format = 'VIDEO_CALL') as has_video
+                        from school.sync_journal j
+                        left join sync.chat c on c.organization_id = j.organization_id and c.journal_id = j.journal_id
+                                             and c.academic_year_id = j.academic_year_id
+                        left join sync.organization so on so.organization_id = j.organization_id
+                        where j.journal_id = :journal
+                        """)
+                .param("journal", journal)
+                .query((rs, row) -> new ChatFacts(
+                        rs.getString("state"),
+                        rs.getString("invite_link"),
+                        rs.getString("problem"),
+                        rs.getBoolean("ready"),
+                        rs.getString("paused_reason"),
+                        rs.getBoolean("has_video")))
+                .optional();
+        if (facts.isEmpty()) {
+            return SubjectChatStatus.of(SubjectChatStatus.State.NOT_REQUESTED);
+        }
+        return chat(facts.get(), requested);
+    }
+
+    private SubjectChatStatus chat(ChatFacts facts, boolean requested) {
+        if ("ACTIVE".equals(facts.state())) {
+            var state = requested ? SubjectChatStatus.State.CREATED : SubjectChatStatus.State.NOT_SYNCED;
+            var paused = requested && facts.pausedReason() != null;
+            return new SubjectChatStatus(
+                    state,
+                    facts.inviteLink(),
+                    paused ? facts.pausedReason() : null,
+                    paused ? text("sync.remedy.credentials") : null);
+        }
+        if (!requested) {
+            return SubjectChatStatus.of(SubjectChatStatus.State.NOT_REQUESTED);
+        }
+        if (facts.pausedReason() != null) {
+            return error(facts.pausedReason(), "sync.remedy.credentials");
+        }
+        if (!facts.ready()) {
+            // the request stands; the chat follows once the school is connected
+            return new SubjectChatStatus(
+                    SubjectChatStatus.State.REQUESTED,
+                    null,
+                    text("sync.problem.notConnected"),
+                    text("sync.remedy.connect"));
+        }
+        if ("FAILED".equals(facts.state())) {
+            return error(facts.problem(), "sync.remedy.chat");
+        }
+        if ("CREATING".equals(facts.state()) || facts.hasVideoLesson()) {
+            return SubjectChatStatus.of(SubjectChatStatus.State.PENDING);
+        }
+        return SubjectChatStatus.of(SubjectChatStatus.State.REQUESTED);
+    }
+
+    @Override
+    public Map<UUID, LessonCallStatus> callsOf(Collection<UUID> lessons) {
+        var statuses = new HashMap<UUID, LessonCallStatus>();
+        if (lessons.isEmpty()) {
+            return statuses;
+        }
+        jdbc.sql(
+                        """
+                        select l.lesson_id, l.publication = 'PUBLISHED' and l.format = 'VIDEO_CALL' as wanted,
+                               l.lesson_date + l.starts_at + make_interval(mins => l.duration_minutes) > :localNow as upcoming,
+                               k.state, k.join_link, k.problem, coalesce(so.ready, false) as ready, so.paused_reason
+                        from school.sync_lesson l
+                        left join sync.call k on k.organization_id = l.organization_id and k.lesson_id = l.lesson_id
+                        left join sync.organization so on so.organization_id = l.organization_id
+                        where l.lesson_id in (:lessons)
+                        """)
+                .param("lessons", lessons)
+                .param("localNow", LocalDateTime.now(clock))
+                .query((rs, row) -> {
+                    var status = call(
+                            rs.getBoolean("wanted"),
+                            rs.getBoolean("upcoming"),
+                            rs.getString("state"),
+                            rs.getString("join_link"),
+                            rs.getString("problem"),
+                            rs.getBoolean("ready"),
+                            rs.getString("paused_reason"));
+                    if (status != null) {
+                        statuses.put(rs.getObject("lesson_id", UUID.class), status);
+                    }
+                    return null;
+                })
+                .list();
+        return statuses;
+    }
+
+    private @Nullable LessonCallStatus call(
+            boolean wanted,
+            boolean upcoming,
+            @Nullable String state,
+            @Nullable String joinLink,
+            @Nullable String problem,
+            boolean ready,
+            @Nullable String pausedReason) {
+        if (!wanted) {
+            return state == null ? null : new LessonCallStatus(LessonCallStatus.State.FINISHED, null, null);
+        }
+        if ("ACTIVE".equals(state)) {
+            return new LessonCallStatus(LessonCallStatus.State.READY, joinLink, null);
+        }
+        if ("FAILED".equals(state)) {
+            return new LessonCallStatus(LessonCallStatus.State.ERROR, null, problem);
+        }
+        if (!upcoming) {
+            return null;
+        }
+        if (pausedReason != null) {
+            return new LessonCallStatus(LessonCallStatus.State.ERROR, null, pausedReason);
+        }
+        if (!ready) {
+            return new LessonCallStatus(LessonCallStatus.State.ERROR, null, text("sync.problem.notConnected"));
+        }
+        return new LessonCallStatus(LessonCallStatus.State.PLANNED, null, null);
+    }
+
+    private SubjectChatStatus error(@Nullable String problem, String remedyKey) {
+        return new SubjectChatStatus(SubjectChatStatus.State.ERROR, null, problem, text(remedyKey));
+    }
+
+    private String text(String key) {
+        return messages.getMessage(key, null, OperationExecutor.RUSSIAN);
+    }
+
+    private record ChatFacts(
+            @Nullable String state,
+            @Nullable String inviteLink,
+            @Nullable String problem,
+            boolean ready,
+            @Nullable String pausedReason,
+            boolean hasVideoLesson) {}
+}

@@ -1,0 +1,79 @@
+package ru.paragraf.sferum.sync;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Which node serves which community. One node at a time keeps a community's operations in order and its token
+ * within VK's rate limit, whatever the number of nodes; an expired lease is taken over.
+ */
+@Repository
+class CommunityLeases {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    CommunityLeases(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * Takes up to {@code limit} communities that have due operations and no live lease — neither another node's nor
+     * this node's own, whose communities are being served already.
+     */
+    List<Long> acquire(String node, int limit, Duration lease) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        var now = OffsetDateTime.now(clock);
+        return jdbc.sql(
+                        """
+                        insert into sync.community_lease (community_id, owner, lease_until)
+                        select due.community_id, :node, :until
+                        from (select distinct q.community_id
+                              from sync.operation q
+                              join sync.organization so on so.organization_id = q.organization_id
+                                                        and so.paused_reason is null
+                              where q.status = 'PENDING' and q.next_attempt_at <= :now
+                                and not exists (select 1 from sync.community_lease l
+                                                where l.community_id = q.community_id and l.lease_until >= :now)
+                              limit :limit) due
+                        on conflict (community_id) do update
+                            set owner = excluded.owner, lease_until = excluded.lease_until
+                            where sync.community_lease.lease_until < :now or sync.community_lease.owner = :node
+                        returning community_id
+                        """)
+                .param("node", node)
+                .param("now", now)
+                .param("until", now.plus(lease))
+                .param("limit", limit)
+                .query(Long.class)
+                .list();
+    }
+
+    /** Extends the lease; false if another node took the community meanwhile. */
+    boolean renew(long community, String node, Duration lease) {
+        return jdbc.sql(
+                                """
+                                update sync.community_lease set lease_until = :until
+                                where community_id = :community and owner = :node
+                                """)
+                        .param("community", community)
+                        .param("node", node)
+                        .param("until", OffsetDateTime.now(clock).plus(lease))
+                        .update()
+                > 0;
+    }
+
+    void release(long community, String node) {
+        jdbc.sql("delete from sync.community_lease where community_id = :community and owner = :node")
+                .param("community", community)
+                .param("node", node)
+                .update();
+    }
+}

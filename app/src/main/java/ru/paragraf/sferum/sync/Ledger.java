@@ -1,0 +1,292 @@
+package ru.paragraf.sferum.sync;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The ledger of external objects: subject chats, the teachers put into them, and lesson calls. */
+@Repository
+class Ledger {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Ledger(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** A chat row. */
+    record Chat(String state, @Nullable Long chatId, @Nullable String inviteLink, String title) {}
+
+    /**
+     * Marks the chat CREATING before the messenger is asked to create it, and returns the state it had before:
+     * empty if this is the first attempt, CREATING if an earlier attempt may have created it already.
+     */
+    Optional<Chat> beginCreating(UUID organization, UUID journal, UUID year, long community, String title) {
+        var before = chat(organization, journal, year, true);
+        var now = OffsetDateTime.now(clock);
+        if (before.isEmpty()) {
+            jdbc.sql(
+                            """
+                            insert into sync.chat (organization_id, journal_id, academic_year_id, community_id, title,
+                                                   state, created_at, updated_at)
+                            values (:organization, :journal, :year, :community, :title, 'CREATING', :now, :now)
+                            """)
+                    .param("organization", organization)
+                    .param("journal", journal)
+                    .param("year", year)
+                    .param("community", community)
+                    .param("title", title)
+                    .param("now", now)
+                    .update();
+        } else if (!"ACTIVE".equals(before.get().state())) {
+            jdbc.sql(
+                            """
+                            update sync.chat set state = 'CREATING', title = :title, community_id = :community,
+                                                 updated_at = :now
+                            where organization_id = :organization and journal_id = :journal and academic_year_id = :year
+                            """)
+                    .param("organization", organization)
+                    .param("journal", journal)
+                    .param("year", year)
+                    .param("community", community)
+                    .param("title", title)
+                    .param("now", now)
+                    .update();
+        }
+        return before;
+    }
+
+    Optional<Chat> chat(UUID organization, UUID journal, UUID year, boolean lock) {
+        return jdbc.sql(
+                        """
+                        select state, chat_id, invite_link, title from sync.chat
+                        where organization_id = :organization and journal_id = :journal and academic_year_id = :year
+                        """
+                                + (lock ? " for update" : ""))
+                .param("organization", organization)
+                .param("journal", journal)
+                .param("year", year)
+                .query((rs, row) -> new Chat(
+                        rs.getString("state"),
+                        (Long) rs.getObject("chat_id"),
+                        rs.getString("invite_link"),
+                        rs.getString("title")))
+                .optional();
+    }
+
+    /** Chat ids of the community that the ledger holds: a found chat among these is not the one being created. */
+    Set<Long> knownChatIds(long community) {
+        return Set.copyOf(
+                jdbc.sql("select chat_id from sync.chat where community_id = :community and chat_id is not null")
+                        .param("community", community)
+                        .query(Long.class)
+                        .list());
+    }
+
+    void chatCreated(UUID organization, UUID journal, UUID year, long chatId, Collection<Long> members) {
+        var now = OffsetDateTime.now(clock);
+        jdbc.sql(
+                        """
+                        update sync.chat set state = 'ACTIVE', chat_id = :chatId, problem = null, problem_category = null,
+                                             updated_at = :now
+                        where organization_id = :organization and journal_id = :journal and academic_year_id = :year
+                        """)
+                .param("organization", organization)
+                .param("journal", journal)
+                .param("year", year)
+                .param("chatId", chatId)
+                .param("now", now)
+                .update();
+        members.forEach(member -> memberState(organization, journal, year, member, "ACTIVE"));
+    }
+
+    void chatFailed(UUID organization, UUID journal, UUID year, String category, String problem) {
+        jdbc.sql(
+                        """
+                        update sync.chat set state = 'FAILED', problem = :problem, problem_category = :category,
+                                             updated_at = :now
+                        where organization_id = :organization and journal_id = :journal and academic_year_id = :year
+                          and state <> 'ACTIVE'
+                        """)
+                .param("organization", organization)
+                .param("journal", journal)
+                .param("year", year)
+                .param("category", category)
+                .param("problem", problem)
+                .param("now", OffsetDateTime.now(clock))
+                .update();
+    }
+
+    void inviteLink(UUID organization, UUID journal, UUID year, String link) {
+        jdbc.sql(
+                        """
+                        update sync.chat set invite_link = :link, updated_at = :now
+                        where organization_id = :organization and journal_id = :journal and academic_year_id = :year
+                        """)
+                .param("organization", organization)
+                .param("journal", journal)
+                .param("year", year)
+                .param("link", link)
+                .param("now", OffsetDateTime.now(clock))
+                .update();
+    }
+
+    void memberState(UUID organization, UUID journal, UUID year, long vkUser, String state) {
+        jdbc.sql(
+                        """
+                        insert into sync.chat_member (organization_id, journal_id, academic_year_id, vk_user_id, state,
+                                                      updated_at)
+                        values (:organization, :journal, :year, :vkUser, :state, :now)
+                        on conflict (organization_id, journal_id, academic_year_id, vk_user_id)
+                        do update set state = excluded.state, updated_at = excluded.updated_at
+                        """)
+                .param("organization", organization)
+                .param("journal", journal)
+                .param("year", year)
+                .param("vkUser", vkUser)
+                .param("state", state)
+                .param("now", OffsetDateTime.now(clock))
+                .update();
+    }
+
+    /** A call row. */
+    record Call(
+            String state,
+            int generation,
+            @Nullable String callId,
+            @Nullable String joinLink,
+            @Nullable UUID startedBy,
+            boolean announced) {}
+
+    Optional<Call> call(UUID organization, UUID lesson, boolean lock) {
+        return jdbc.sql(
+                        """
+                        select state, generation, call_id, join_link, started_by_employee, announced from sync.call
+                        where organization_id = :organization and lesson_id = :lesson
+                        """
+                                + (lock ? " for update" : ""))
+                .param("organization", organization)
+                .param("lesson", lesson)
+                .query((rs, row) -> new Call(
+                        rs.getString("state"),
+                        rs.getInt("generation"),
+                        rs.getString("call_id"),
+                        rs.getString("join_link"),
+                        rs.getObject("started_by_employee", UUID.class),
+                        rs.getBoolean("announced")))
+                .optional();
+    }
+
+    /**
+     * Marks the call STARTING before the messenger is asked to start it. A finished or failed call of a lesson
+     * published again starts a new generation; a call still STARTING was attempted without an answer, which VK
+     * offers no way to find again: counted as an unconfirmed start.
+     */
+    void beginStarting(UUID organization, UUID lesson, UUID journal) {
+        var now = OffsetDateTime.now(clock);
+        jdbc.sql(
+                        """
+                        insert into sync.call (organization_id, lesson_id, journal_id, state, created_at, updated_at)
+                        values (:organization, :lesson, :journal, 'STARTING', :now, :now)
+                        on conflict (organization_id, lesson_id) do update
+                            set generation = case when sync.call.state = 'FINISHED' then sync.call.generation + 1
+                                                  else sync.call.generation end,
+                                unconfirmed_starts = sync.call.unconfirmed_starts
+                                                     + case when sync.call.state = 'STARTING' then 1 else 0 end,
+                                announced = case when sync.call.state = 'FINISHED' then false else sync.call.announced end,
+                                state = 'STARTING', call_id = null, join_link = null, problem = null,
+                                problem_category = null, problem_link = null, updated_at = excluded.updated_at
+                            where sync.call.state <> 'ACTIVE'
+                        """)
+                .param("organization", organization)
+                .param("lesson", lesson)
+                .param("journal", journal)
+                .param("now", now)
+                .update();
+    }
+
+    void callStarted(UUID organization, UUID lesson, String callId, String joinLink, UUID employee, long vkUser) {
+        jdbc.sql(
+                        """
+                        update sync.call set state = 'ACTIVE', call_id = :callId, join_link = :joinLink,
+                                             started_by_employee = :employee, started_by_vk_user = :vkUser,
+                                             updated_at = :now
+                        where organization_id = :organization and lesson_id = :lesson
+                        """)
+                .param("organization", organization)
+                .param("lesson", lesson)
+                .param("callId", callId)
+                .param("joinLink", joinLink)
+                .param("employee", employee)
+                .param("vkUser", vkUser)
+                .param("now", OffsetDateTime.now(clock))
+                .update();
+    }
+
+    void callFailed(UUID organization, UUID lesson, String category, String problem, @Nullable String link) {
+        jdbc.sql(
+                        """
+                        update sync.call set state = 'FAILED', problem = :problem, problem_category = :category,
+                                             problem_link = :link, updated_at = :now
+                        where organization_id = :organization and lesson_id = :lesson and state <> 'ACTIVE'
+                        """)
+                .param("organization", organization)
+                .param("lesson", lesson)
+                .param("category", category)
+                .param("problem", problem)
+                .param("link", link)
+                .param("now", OffsetDateTime.now(clock))
+                .update();
+    }
+
+    void callFinished(UUID organization, UUID lesson) {
+        jdbc.sql(
+                        """
+                        update sync.call set state = 'FINISHED', updated_at = :now
+                        where organization_id = :organization and lesson_id = :lesson
+                        """)
+                .param("organization", organization)
+                .param("lesson", lesson)
+                .param("now", OffsetDateTime.now(clock))
+                .update();
+    }
+
+    void callAnnounced(UUID organization, UUID lesson) {
+        jdbc.sql(
+                        """
+                        update sync.call set announced = true, updated_at = :now
+                        where organization_id = :organization and lesson_id = :lesson
+                        """)
+                .param("organization", organization)
+                .param("lesson", lesson)
+                .param("now", OffsetDateTime.now(clock))
+                .update();
+    }
+
+    /** The journal's teachers with a linked Sferum account, from the school's read contract. */
+    List<Teacher> teachersOf(UUID journal) {
+        return jdbc.sql(
+                        """
+                        select employee_id, sferum_user_id, full_name from school.sync_journal_teacher
+                        where journal_id = :journal order by full_name
+                        """)
+                .param("journal", journal)
+                .query((rs, row) -> new Teacher(
+                        rs.getObject("employee_id", UUID.class),
+                        (Long) rs.getObject("sferum_user_id"),
+                        rs.getString("full_name")))
+                .list();
+    }
+
+    /** A teacher of a journal. */
+    record Teacher(UUID employee, @Nullable Long vkUserId, String fullName) {}
+}

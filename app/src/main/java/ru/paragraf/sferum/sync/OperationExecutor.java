@@ -1,0 +1,338 @@
+package ru.paragraf.sferum.sync;
+
+import java.util.ArrayList;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import ru.paragraf.sferum.sync.messenger.CommunityAccess;
+import ru.paragraf.sferum.sync.messenger.MessengerProvider;
+import ru.paragraf.sferum.sync.messenger.Outcome;
+import ru.paragraf.sferum.sync.messenger.Problem;
+import ru.paragraf.sferum.sync.messenger.UserAccess;
+
+/**
+ * Carries out one operation against the messenger. Never inside a business transaction: what must be known
+ * before the call (a chat or call being created) is committed first, then the messenger is called, then the
+ * {@link Completion} says what to record.
+ */
+@Component
+class OperationExecutor {
+
+    static final Locale RUSSIAN = Locale.forLanguageTag("ru");
+
+    private final MessengerProvider messenger;
+    private final CommunityCredentials credentials;
+    private final TeacherTokens tokens;
+    private final Ledger ledger;
+    private final Announcements announcements;
+    private final MessageSource messages;
+    private final TransactionTemplate transactions;
+
+    OperationExecutor(
+            MessengerProvider messenger,
+            CommunityCredentials credentials,
+            TeacherTokens tokens,
+            Ledger ledger,
+            Announcements announcements,
+            MessageSource messages,
+            TransactionTemplate transactions) {
+        this.messenger = messenger;
+        this.credentials = credentials;
+        this.tokens = tokens;
+        this.ledger = ledger;
+        this.announcements = announcements;
+        this.messages = messages;
+        this.transactions = transactions;
+    }
+
+    Completion execute(Operation operation) {
+        var community = credentials.accessOf(operation.organizationId());
+        if (community.isEmpty()) {
+            return failed("ITEM", text("sync.problem.noCredentials"), null);
+        }
+        switch (operation.kind()) {
+            case CREATE_CHAT:
+                return createChat(operation, community.get());
+            case INVITE_LINK:
+                return inviteLink(operation, community.get());
+            case ADD_MEMBER:
+                return addMember(operation, community.get());
+            case REMOVE_MEMBER:
+                return removeMember(operation, community.get());
+            case START_CALL:
+                return startCall(operation, community.get());
+            case FINISH_CALL:
+                return finishCall(operation);
+            default:
+                return announce(operation, community.get());
+        }
+    }
+
+    /**
+     * Crash-safe creation (DESIGN §5.5): the chat is marked CREATING before the messenger is asked; if it was
+     * CREATING already, an earlier attempt may have created it, so it is looked up by its title and adopted.
+     */
+    private Completion createChat(Operation operation, CommunityAccess community) {
+        var organization = operation.organizationId();
+        var journal = operation.uuid("journal");
+        var year = operation.uuid("year");
+        var title = operation.text("title");
+        var before =
+                inTransaction(() -> ledger.beginCreating(organization, journal, year, community.communityId(), title));
+        if (before.isPresent() && "ACTIVE".equals(before.get().state())) {
+            return Completion.done();
+        }
+        if (before.isPresent() && "CREATING".equals(before.get().state())) {
+            var found = messenger.findChat(community, title, ledger.knownChatIds(community.communityId()));
+            if (found instanceof Outcome.Failed<?> failed) {
+                return fromProblem(failed.problem(), Completion.NOTHING, null);
+            }
+            var chat = ((Outcome.Done<java.util.Optional<Long>>) found).value();
+            if (chat.isPresent()) {
+                return Completion.done(
+                        () -> ledger.chatCreated(organization, journal, year, chat.get(), Set.of()), journal);
+            }
+        }
+        var members = ledger.teachersOf(journal).stream()
+                .map(Ledger.Teacher::vkUserId)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
+        var created = messenger.createChat(community, title, members);
+        if (created instanceof Outcome.Done<MessengerProvider.CreatedChat> done) {
+            var added = new ArrayList<Long>(members);
+            added.retainAll(done.value().memberIds());
+            return Completion.done(
+                    () -> ledger.chatCreated(
+                            organization, journal, year, done.value().chatId(), added),
+                    journal);
+        }
+        var problem = ((Outcome.Failed<?>) created).problem();
+        return fromProblem(
+                problem,
+                () -> ledger.chatFailed(organization, journal, year, category(problem), explain(problem)),
+                null);
+    }
+
+    private Completion inviteLink(Operation operation, CommunityAccess community) {
+        var organization = operation.organizationId();
+        var journal = operation.uuid("journal");
+        var year = operation.uuid("year");
+        var chat = ledger.chat(organization, journal, year, false).orElse(null);
+        if (chat == null || chat.chatId() == null) {
+            return Completion.done();
+        }
+        var link = messenger.inviteLink(community, chat.chatId());
+        if (link instanceof Outcome.Done<String> done) {
+            return Completion.done(() -> ledger.inviteLink(organization, journal, year, done.value()), journal);
+        }
+        return fromProblem(((Outcome.Failed<?>) link).problem(), Completion.NOTHING, null);
+    }
+
+    private Completion addMember(Operation operation, CommunityAccess community) {
+        var organization = operation.organizationId();
+        var journal = operation.uuid("journal");
+        var year = operation.uuid("year");
+        var employee = operation.uuid("employee");
+        var vkUser = operation.number("vkUser");
+        var chat = ledger.chat(organization, journal, year, false).orElse(null);
+        if (chat == null || chat.chatId() == null || chat.inviteLink() == null) {
+            return Completion.done();
+        }
+        var token = tokens.of(employee);
+        if (token instanceof TeacherTokens.TeacherToken.Unavailable) {
+            return retry(text("sync.problem.vkIdUnavailable"));
+        }
+        if (token instanceof TeacherTokens.TeacherToken.Missing missing) {
+            return failed("ITEM", text(missing.reasonKey()), staffFile(employee));
+        }
+        var user = ((TeacherTokens.TeacherToken.Granted) token).access();
+        var added = messenger.addMember(community, chat.chatId(), chat.inviteLink(), user);
+        if (added instanceof Outcome.Done<Boolean>) {
+            return Completion.done(() -> ledger.memberState(organization, journal, year, vkUser, "ACTIVE"), null);
+        }
+        return fromProblem(((Outcome.Failed<?>) added).problem(), Completion.NOTHING, staffFile(employee));
+    }
+
+    private Completion removeMember(Operation operation, CommunityAccess community) {
+        var organization = operation.organizationId();
+        var journal = operation.uuid("journal");
+        var year = operation.uuid("year");
+        var vkUser = operation.number("vkUser");
+        var chat = ledger.chat(organization, journal, year, false).orElse(null);
+        if (chat == null || chat.chatId() == null) {
+            return Completion.done();
+        }
+        var removed = messenger.removeMember(community, chat.chatId(), vkUser);
+        if (removed instanceof Outcome.Done<Boolean>) {
+            return Completion.done(() -> ledger.memberState(organization, journal, year, vkUser, "REMOVED"), null);
+        }
+        return fromProblem(((Outcome.Failed<?>) removed).problem(), Completion.NOTHING, null);
+    }
+
+    /** The call is started with the journal's first teacher who has a usable VK token. */
+    private Completion startCall(Operation operation, CommunityAccess community) {
+        var organization = operation.organizationId();
+        var lesson = operation.uuid("lesson");
+        var journal = operation.uuid("journal");
+        var current = ledger.call(organization, lesson, false);
+        if (current.isPresent() && "ACTIVE".equals(current.get().state())) {
+            return Completion.done();
+        }
+        inTransaction(() -> {
+            ledger.beginStarting(organization, lesson, journal);
+            return null;
+        });
+        var teachers = ledger.teachersOf(journal);
+        if (teachers.isEmpty()) {
+            var problem = text("sync.problem.noTeacher");
+            return failed("ITEM", problem, null, () -> ledger.callFailed(organization, lesson, "ITEM", problem, null));
+        }
+        String missingReason = null;
+        Ledger.Teacher missingTeacher = null;
+        var unavailable = false;
+        for (var teacher : teachers) {
+            var token = tokens.of(teacher.employee());
+            if (token instanceof TeacherTokens.TeacherToken.Granted granted) {
+                return startCallAs(organization, lesson, journal, community, teacher, granted.access());
+            }
+            if (token instanceof TeacherTokens.TeacherToken.Unavailable) {
+                unavailable = true;
+            } else if (missingTeacher == null) {
+                missingTeacher = teacher;
+                missingReason = ((TeacherTokens.TeacherToken.Missing) token).reasonKey();
+            }
+        }
+        if (unavailable) {
+            return retry(text("sync.problem.vkIdUnavailable"));
+        }
+        var problem = text(missingReason, missingTeacher.fullName());
+        var link = staffFile(missingTeacher.employee());
+        return failed("ITEM", problem, link, () -> ledger.callFailed(organization, lesson, "ITEM", problem, link));
+    }
+
+    private Completion startCallAs(
+            UUID organization,
+            UUID lesson,
+            UUID journal,
+            CommunityAccess community,
+            Ledger.Teacher teacher,
+            UserAccess user) {
+        var started = messenger.startCall(user, community.communityId());
+        if (started instanceof Outcome.Done<MessengerProvider.StartedCall> done) {
+            return Completion.done(
+                    () -> ledger.callStarted(
+                            organization,
+                            lesson,
+                            done.value().callId(),
+                            done.value().joinLink(),
+                            teacher.employee(),
+                            user.userId()),
+                    journal);
+        }
+        var problem = ((Outcome.Failed<?>) started).problem();
+        var link = staffFile(teacher.employee());
+        return fromProblem(
+                problem,
+                () -> ledger.callFailed(organization, lesson, category(problem), explain(problem), link),
+                link);
+    }
+
+    /** Finished with the token of the teacher who started it: VK lets only them finish it. */
+    private Completion finishCall(Operation operation) {
+        var organization = operation.organizationId();
+        var lesson = operation.uuid("lesson");
+        var call = ledger.call(organization, lesson, false).orElse(null);
+        if (call == null || !"ACTIVE".equals(call.state()) || call.callId() == null || call.startedBy() == null) {
+            return Completion.done();
+        }
+        var token = tokens.of(call.startedBy());
+        if (token instanceof TeacherTokens.TeacherToken.Unavailable) {
+            return retry(text("sync.problem.vkIdUnavailable"));
+        }
+        if (token instanceof TeacherTokens.TeacherToken.Missing) {
+            return failed(
+                    "ITEM",
+                    text("sync.problem.callNotFinished"),
+                    staffFile(call.startedBy()),
+                    () -> ledger.callFinished(organization, lesson));
+        }
+        var finished = messenger.finishCall(((TeacherTokens.TeacherToken.Granted) token).access(), call.callId());
+        if (finished instanceof Outcome.Done<Boolean>) {
+            return Completion.done(() -> ledger.callFinished(organization, lesson), null);
+        }
+        return fromProblem(((Outcome.Failed<?>) finished).problem(), Completion.NOTHING, null);
+    }
+
+    /** The chat gets the lesson, its time and the call link; the same call is never announced twice. */
+    private Completion announce(Operation operation, CommunityAccess community) {
+        var organization = operation.organizationId();
+        var lesson = operation.uuid("lesson");
+        var journal = operation.uuid("journal");
+        var year = operation.uuid("year");
+        var chat = ledger.chat(organization, journal, year, false).orElse(null);
+        var call = ledger.call(organization, lesson, false).orElse(null);
+        if (chat == null || chat.chatId() == null || call == null || call.joinLink() == null || call.announced()) {
+            return Completion.done();
+        }
+        var text = announcements.text(lesson, call.joinLink());
+        var dedupe = Announcements.dedupeKey(operation.objectKey() + ":" + call.callId());
+        var posted = messenger.post(community, chat.chatId(), dedupe, text);
+        if (posted instanceof Outcome.Done<Boolean>) {
+            return Completion.done(() -> ledger.callAnnounced(organization, lesson), null);
+        }
+        return fromProblem(((Outcome.Failed<?>) posted).problem(), Completion.NOTHING, null);
+    }
+
+    private Completion fromProblem(Problem problem, Runnable onFailure, @Nullable String link) {
+        if (problem.ambiguous() || problem.kind() == Problem.Kind.RETRY) {
+            return retry(explain(problem));
+        }
+        if (problem.kind() == Problem.Kind.CREDENTIALS) {
+            return new Completion(
+                    Completion.Status.PAUSE, Completion.NOTHING, "CREDENTIALS", explain(problem), null, null);
+        }
+        return new Completion(Completion.Status.FAILED, onFailure, category(problem), explain(problem), link, null);
+    }
+
+    private static Completion retry(String problem) {
+        return new Completion(Completion.Status.RETRY, Completion.NOTHING, "RETRY", problem, null, null);
+    }
+
+    private static Completion failed(String category, String problem, @Nullable String link) {
+        return failed(category, problem, link, Completion.NOTHING);
+    }
+
+    private static Completion failed(String category, String problem, @Nullable String link, Runnable ledgerChange) {
+        return new Completion(Completion.Status.FAILED, ledgerChange, category, problem, link, null);
+    }
+
+    private static String category(Problem problem) {
+        return problem.kind().name();
+    }
+
+    private String explain(Problem problem) {
+        return messages.getMessage(problem.explanation(), RUSSIAN);
+    }
+
+    private String text(String key, Object... arguments) {
+        MessageSourceResolvable resolvable = new DefaultMessageSourceResolvable(new String[] {key}, arguments);
+        return messages.getMessage(resolvable, RUSSIAN);
+    }
+
+    private static String staffFile(UUID employee) {
+        return "/staff/" + employee;
+    }
+
+    private <T> T inTransaction(Supplier<T> work) {
+        return transactions.execute(status -> work.get());
+    }
+}

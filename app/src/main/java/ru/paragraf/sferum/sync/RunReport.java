@@ -1,0 +1,120 @@
+package ru.paragraf.sferum.sync;
+
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import ru.paragraf.sferum.exchange.ExchangeRunItem;
+import ru.paragraf.sferum.exchange.ItemResult;
+
+/** The per-object results of a SFERUM_SYNC run, in the words of the run page. */
+@Component
+class RunReport {
+
+    private final JdbcClient jdbc;
+    private final MessageSource messages;
+
+    RunReport(JdbcClient jdbc, MessageSource messages) {
+        this.jdbc = jdbc;
+        this.messages = messages;
+    }
+
+    /** How many of the run's operations there are and how many have ended. */
+    record Progress(int total, int finished) {}
+
+    Progress progress(UUID run) {
+        return jdbc.sql(
+                        """
+                        select count(*) as total, count(*) filter (where status in ('DONE', 'FAILED', 'CANCELLED')) as finished
+                        from sync.operation where run_id = :run
+                        """)
+                .param("run", run)
+                .query((rs, row) -> new Progress(rs.getInt("total"), rs.getInt("finished")))
+                .single();
+    }
+
+    /** Every teacher of the organization's journals: linked VK ID or not (seed step 3). */
+    List<ExchangeRunItem> teachers(UUID organization) {
+        return jdbc.sql(
+                        """
+                        select distinct t.employee_id, t.full_name, t.sferum_user_id
+                        from school.sync_journal_teacher t where t.organization_id = :organization
+                        order by t.full_name
+                        """)
+                .param("organization", organization)
+                .query((rs, row) -> {
+                    var employee = rs.getObject("employee_id", UUID.class);
+                    var linked = rs.getObject("sferum_user_id") != null;
+                    var item = ExchangeRunItem.of(
+                            linked ? ItemResult.OK : ItemResult.WARNING,
+                            "TEACHER",
+                            employee,
+                            rs.getString("full_name"),
+                            "CHECK_VK_ID",
+                            linked ? null : text("sync.run.teacherNotLinked"));
+                    return linked ? item : item.withLink("/staff/" + employee);
+                })
+                .list();
+    }
+
+    /** One item per operation of the run, described by the object it concerns. */
+    List<ExchangeRunItem> operations(UUID run) {
+        return jdbc.sql(
+                        """
+                        select o.kind, o.status, o.problem, o.problem_link,
+                               coalesce(j.chat_title, lj.chat_title) as title, l.lesson_date, l.starts_at,
+                               coalesce(o.payload ->> 'lesson', o.payload ->> 'journal') as object_id
+                        from sync.operation o
+                        left join school.sync_journal j on j.journal_id = (o.payload ->> 'journal')::uuid
+                        left join school.sync_lesson l on l.lesson_id = (o.payload ->> 'lesson')::uuid
+                        left join school.sync_journal lj on lj.journal_id = l.journal_id
+                        where o.run_id = :run
+                        order by o.id
+                        """)
+                .param("run", run)
+                .query((rs, row) -> {
+                    var kind = OperationKind.valueOf(rs.getString("kind"));
+                    var status = rs.getString("status");
+                    var result = "DONE".equals(status)
+                            ? ItemResult.OK
+                            : "FAILED".equals(status) ? ItemResult.ERROR : ItemResult.WARNING;
+                    var message = "DONE".equals(status)
+                            ? null
+                            : "FAILED".equals(status) ? rs.getString("problem") : text("sync.run.notFinished");
+                    var title = rs.getString("title");
+                    var date = rs.getObject("lesson_date", java.time.LocalDate.class);
+                    if (date != null) {
+                        title = text(
+                                "sync.run.lessonTitle",
+                                title,
+                                date.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")),
+                                rs.getObject("starts_at", java.time.LocalTime.class)
+                                        .format(java.time.format.DateTimeFormatter.ofPattern("HH:mm")));
+                    }
+                    var item = ExchangeRunItem.of(
+                            result, objectType(kind), rs.getString("object_id"), title, kind.name(), message);
+                    var link = rs.getString("problem_link");
+                    return link == null || "DONE".equals(status) ? item : item.withLink(link);
+                })
+                .list();
+    }
+
+    private static String objectType(OperationKind kind) {
+        switch (kind) {
+            case CREATE_CHAT:
+            case INVITE_LINK:
+                return "CHAT";
+            case ADD_MEMBER:
+            case REMOVE_MEMBER:
+                return "CHAT_MEMBER";
+            default:
+                return "CALL";
+        }
+    }
+
+    private String text(String key, @Nullable Object... arguments) {
+        return messages.getMessage(key, arguments, OperationExecutor.RUSSIAN);
+    }
+}

@@ -1,0 +1,92 @@
+package ru.paragraf.sferum.sync;
+
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import ru.paragraf.sferum.school.LessonChanged;
+import ru.paragraf.sferum.school.LessonPublished;
+import ru.paragraf.sferum.school.LessonWithdrawn;
+import ru.paragraf.sferum.school.SferumAccountChanged;
+import ru.paragraf.sferum.school.SubjectChatCancelled;
+import ru.paragraf.sferum.school.SubjectChatRequested;
+
+/**
+ * Reacts to school changes at once: plans the affected journal. The events come through the event publication
+ * registry, so a change committed before a crash is still planned after it; planning twice enqueues nothing twice.
+ */
+@Component
+class SchoolChanges {
+
+    private final Planner planner;
+    private final Readiness readiness;
+    private final Workers workers;
+    private final JdbcClient jdbc;
+
+    SchoolChanges(Planner planner, Readiness readiness, Workers workers, JdbcClient jdbc) {
+        this.planner = planner;
+        this.readiness = readiness;
+        this.workers = workers;
+        this.jdbc = jdbc;
+    }
+
+    @ApplicationModuleListener
+    void on(LessonPublished event) {
+        plan(event.organization(), event.journal());
+    }
+
+    @ApplicationModuleListener
+    void on(LessonWithdrawn event) {
+        plan(event.organization(), event.journal());
+    }
+
+    @ApplicationModuleListener
+    void on(LessonChanged event) {
+        plan(event.organization(), event.journal());
+    }
+
+    @ApplicationModuleListener
+    void on(SubjectChatRequested event) {
+        plan(event.organization(), event.journal());
+    }
+
+    @ApplicationModuleListener
+    void on(SubjectChatCancelled event) {
+        plan(event.organization(), event.journal());
+    }
+
+    /** A teacher linked or unlinked a VK ID: their journals' chats gain or lose them. */
+    @ApplicationModuleListener
+    void on(SferumAccountChanged event) {
+        if (!readiness.refresh(event.organization())) {
+            return;
+        }
+        jdbc.sql("select distinct journal_id from school.sync_journal_teacher where employee_id = :employee")
+                .param("employee", event.employee())
+                .query(UUID.class)
+                .list()
+                .forEach(journal -> planner.plan(event.organization(), journal, null));
+        wakeAfterCommit();
+    }
+
+    private void plan(UUID organization, UUID journal) {
+        if (readiness.refresh(organization) && planner.plan(organization, journal, null) > 0) {
+            wakeAfterCommit();
+        }
+    }
+
+    private void wakeAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    workers.wakeUp();
+                }
+            });
+        } else {
+            workers.wakeUp();
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package ru.paragraf.sferum.sync;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import ru.paragraf.sferum.exchange.ExchangeRun;
+import ru.paragraf.sferum.exchange.ExchangeRunItem;
+import ru.paragraf.sferum.exchange.ExchangeTaskType;
+import ru.paragraf.sferum.exchange.ItemResult;
+import ru.paragraf.sferum.linkbase.SferumCommunities;
+
+/**
+ * The exchange task «Сервис выгрузки данных в Электронный дневник портала Петербургское образование -
+ * Синхронизация чатов и ВКС с платформой VK Сферум». A run checks the preparations (community credentials, every
+ * teacher's VK ID), then reconciles the whole organization with the same planner the events use, waits for the
+ * operations, and reports each object. Safe to repeat on another node after a crash: planning is idempotent.
+ */
+@Component
+class SferumSyncTask implements ExchangeTaskType {
+
+    private static final long POLL_MILLIS = 300;
+
+    private final SferumCommunities communities;
+    private final Readiness readiness;
+    private final SyncOrganizations organizations;
+    private final Planner planner;
+    private final Operations operations;
+    private final Workers workers;
+    private final RunReport report;
+    private final SyncProperties properties;
+    private final Clock clock;
+
+    SferumSyncTask(
+            SferumCommunities communities,
+            Readiness readiness,
+            SyncOrganizations organizations,
+            Planner planner,
+            Operations operations,
+            Workers workers,
+            RunReport report,
+            SyncProperties properties,
+            Clock clock) {
+        this.communities = communities;
+        this.readiness = readiness;
+        this.organizations = organizations;
+        this.planner = planner;
+        this.operations = operations;
+        this.workers = workers;
+        this.report = report;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public String code() {
+        return Readiness.TASK_TYPE;
+    }
+
+    @Override
+    public void run(ExchangeRun run) throws InterruptedException {
+        var organization = run.organizationId();
+        checkCredentials(run, organization);
+        report.teachers(organization).forEach(run::record);
+        var ready = readiness.refresh(organization);
+        var paused = organizations.find(organization).map(SyncOrganizations.State::pausedReason);
+        if (paused.isPresent() && paused.get() != null) {
+            run.record(ExchangeRunItem.of(
+                            ItemResult.ERROR,
+                            "ORGANIZATION",
+                            organization,
+                            null,
+                            "SYNCHRONIZE",
+                            run.text("sync.run.paused", paused.get()))
+                    .withLink("/orgs/" + organization + "/linkbase"));
+            return;
+        }
+        if (!ready) {
+            return;
+        }
+        planner.plan(organization, null, run.id());
+        operations.adoptIntoRun(organization, run.id());
+        workers.wakeUp();
+        awaitOperations(run);
+        report.operations(run.id()).forEach(run::record);
+    }
+
+    private void checkCredentials(ExchangeRun run, UUID organization) {
+        var community = communities.of(organization);
+        var link = "/orgs/" + organization + "/linkbase";
+        if (community.isEmpty()) {
+            run.record(ExchangeRunItem.of(
+                            ItemResult.ERROR,
+                            "ORGANIZATION",
+                            organization,
+                            null,
+                            "CHECK_CREDENTIALS",
+                            run.text("sync.run.noCredentials"))
+                    .withLink(link));
+        } else if (!community.get().isVerified()) {
+            run.record(ExchangeRunItem.of(
+                            ItemResult.ERROR,
+                            "ORGANIZATION",
+                            organization,
+                            String.valueOf(community.get().communityId()),
+                            "CHECK_CREDENTIALS",
+                            run.text("sync.run.credentialsNotVerified"))
+                    .withLink(link));
+        } else {
+            run.record(ExchangeRunItem.of(
+                    ItemResult.OK,
+                    "ORGANIZATION",
+                    organization,
+                    String.valueOf(community.get().communityId()),
+                    "CHECK_CREDENTIALS",
+                    null));
+        }
+    }
+
+    /** Waits until the run's operations are done or failed, reporting progress; stops at the timeout or on cancel. */
+    private void awaitOperations(ExchangeRun run) throws InterruptedException {
+        var deadline = Instant.now(clock).plus(properties.runTimeout());
+        while (!run.cancelled() && Instant.now(clock).isBefore(deadline)) {
+            var progress = report.progress(run.id());
+            run.total(progress.total());
+            run.processed(progress.finished());
+            if (progress.finished() >= progress.total()) {
+                return;
+            }
+            Thread.sleep(POLL_MILLIS);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package ru.paragraf.sferum.sync;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Per organization: its community, whether the engine may act for it, and whether it is paused. */
+@Repository
+class SyncOrganizations {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    SyncOrganizations(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The state of an organization as other modules report it. A pause is not lifted here: see {@link #resume}. */
+    void update(UUID organization, @Nullable Long community, boolean ready) {
+        jdbc.sql(
+                        """
+                        insert into sync.organization (organization_id, community_id, ready, updated_at)
+                        values (:organization, :community, :ready, :now)
+                        on conflict (organization_id) do update
+                            set community_id = excluded.community_id, ready = excluded.ready,
+                                updated_at = excluded.updated_at
+                        """)
+                .param("organization", organization)
+                .param("community", community)
+                .param("ready", ready)
+                .param("now", OffsetDateTime.now(clock))
+                .update();
+    }
+
+    /** Lifts a pause: the credentials were verified anew. True if the organization was paused. */
+    boolean resume(UUID organization) {
+        return jdbc.sql(
+                                """
+                                update sync.organization set paused_reason = null, paused_at = null, updated_at = :now
+                                where organization_id = :organization and paused_reason is not null
+                                """)
+                        .param("organization", organization)
+                        .param("now", OffsetDateTime.now(clock))
+                        .update()
+                > 0;
+    }
+
+    /** Pauses the organization; true only for the call that paused it, so the admin is told once. */
+    boolean pause(UUID organization, String reason) {
+        return jdbc.sql(
+                                """
+                                update sync.organization set paused_reason = :reason, paused_at = :now, updated_at = :now
+                                where organization_id = :organization and paused_reason is null
+                                """)
+                        .param("organization", organization)
+                        .param("reason", reason)
+                        .param("now", OffsetDateTime.now(clock))
+                        .update()
+                > 0;
+    }
+
+    Optional<State> find(UUID organization) {
+        return jdbc.sql(
+                        """
+                        select community_id, ready, paused_reason from sync.organization
+                        where organization_id = :organization
+                        """)
+                .param("organization", organization)
+                .query((rs, row) -> new State(
+                        (Long) rs.getObject("community_id"), rs.getBoolean("ready"), rs.getString("paused_reason")))
+                .optional();
+    }
+
+    /** What the engine knows of an organization. */
+    record State(@Nullable Long communityId, boolean ready, @Nullable String pausedReason) {}
+}

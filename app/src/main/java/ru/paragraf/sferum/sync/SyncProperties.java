@@ -1,0 +1,30 @@
+package ru.paragraf.sferum.sync;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the synchronization engine works.
+ *
+ * @param workersEnabled whether this node carries out queued operations
+ * @param workerThreads how many communities this node serves at once
+ * @param pumpInterval how often idle workers look for due operations (they are also woken after planning)
+ * @param communityLease how long a node owns a community without renewing the lease
+ * @param operationLease after this, a RUNNING operation of a vanished node is taken over
+ * @param maxAttempts attempts before a transiently failing operation is given up as failed
+ * @param backoff the first retry delay; it doubles with each attempt, with jitter
+ * @param maxBackoff the longest retry delay
+ * @param runTimeout how long a SFERUM_SYNC run waits for its operations
+ */
+@ConfigurationProperties("sferum.sync")
+record SyncProperties(
+        @DefaultValue("true") boolean workersEnabled,
+        @DefaultValue("16") int workerThreads,
+        @DefaultValue("500ms") Duration pumpInterval,
+        @DefaultValue("30s") Duration communityLease,
+        @DefaultValue("2m") Duration operationLease,
+        @DefaultValue("8") int maxAttempts,
+        @DefaultValue("2s") Duration backoff,
+        @DefaultValue("10m") Duration maxBackoff,
+        @DefaultValue("10m") Duration runTimeout) {}

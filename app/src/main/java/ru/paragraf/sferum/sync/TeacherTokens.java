@@ -1,0 +1,45 @@
+package ru.paragraf.sferum.sync;
+
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import ru.paragraf.sferum.diary.TeacherVkAccess;
+import ru.paragraf.sferum.diary.VkAccess;
+import ru.paragraf.sferum.diary.VkUserAccess;
+import ru.paragraf.sferum.sync.messenger.UserAccess;
+
+/** Teachers' own messenger tokens, from the diary where teachers link their VK ID. */
+@Component
+class TeacherTokens {
+
+    private final TeacherVkAccess access;
+
+    TeacherTokens(TeacherVkAccess access) {
+        this.access = access;
+    }
+
+    TeacherToken of(UUID employee) {
+        var granted = access.accessFor(employee);
+        if (granted instanceof VkUserAccess user) {
+            return new TeacherToken.Granted(new UserAccess(user.vkUserId(), user.accessToken()));
+        }
+        if (granted instanceof VkAccess.Unavailable) {
+            return new TeacherToken.Unavailable();
+        }
+        if (granted instanceof VkAccess.RelinkRequired) {
+            return new TeacherToken.Missing("sync.problem.teacherRelink");
+        }
+        return new TeacherToken.Missing("sync.problem.teacherNotLinked");
+    }
+
+    /** A teacher's token, or why there is none. */
+    sealed interface TeacherToken {
+
+        record Granted(UserAccess access) implements TeacherToken {}
+
+        /** The teacher has to act: link the VK ID, or link it again. */
+        record Missing(String reasonKey) implements TeacherToken {}
+
+        /** VK ID did not answer; try again later. */
+        record Unavailable() implements TeacherToken {}
+    }
+}

@@ -1,0 +1,48 @@
+package ru.paragraf.sferum.sync.messenger;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A messenger as the synchronization engine uses it. Implementations classify every failure; none throws for a
+ * failure of the messenger. Which token each call needs is the provider's business.
+ */
+public interface MessengerProvider {
+
+    Capabilities capabilities();
+
+    /** Creates a chat owned by the community with the given members; not idempotent. */
+    Outcome<CreatedChat> createChat(CommunityAccess community, String title, List<Long> memberIds);
+
+    /**
+     * A chat of the community with exactly this title that is none of {@code knownChatIds}: the one an earlier,
+     * unanswered {@link #createChat} may have created. The newest if several.
+     */
+    Outcome<Optional<Long>> findChat(CommunityAccess community, String title, Set<Long> knownChatIds);
+
+    /** The chat's invite link, created if there is none yet. */
+    Outcome<String> inviteLink(CommunityAccess community, long chatId);
+
+    /** Adds a user to a chat: as the user by the invite link, or by the community, as the messenger allows. */
+    Outcome<Boolean> addMember(CommunityAccess community, long chatId, String inviteLink, UserAccess user);
+
+    /** Removes a user from a chat; a user who is not in it counts as removed. */
+    Outcome<Boolean> removeMember(CommunityAccess community, long chatId, long userId);
+
+    /** Starts a call as the user; not idempotent, and a lost answer cannot be recovered. */
+    Outcome<StartedCall> startCall(UserAccess user, @Nullable Long communityId);
+
+    /** Finishes a call started by the same user; finishing a finished call succeeds. */
+    Outcome<Boolean> finishCall(UserAccess user, String callId);
+
+    /** Posts a message as the community; the same {@code dedupeKey} never posts twice. */
+    Outcome<Boolean> post(CommunityAccess community, long chatId, long dedupeKey, String text);
+
+    /** A created chat and the members the messenger actually added. */
+    record CreatedChat(long chatId, Set<Long> memberIds) {}
+
+    /** A started call. */
+    record StartedCall(String callId, String joinLink) {}
+}

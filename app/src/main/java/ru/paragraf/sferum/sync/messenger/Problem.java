@@ -1,0 +1,26 @@
+package ru.paragraf.sferum.sync.messenger;
+
+import org.springframework.context.MessageSourceResolvable;
+
+/**
+ * Why the messenger did not do something.
+ *
+ * @param kind what it means for the engine
+ * @param ambiguous the messenger may have done it although we got no answer
+ * @param explanation a Russian explanation for users (a message key with a fallback)
+ * @param detail what happened, for logs; never holds a secret
+ */
+public record Problem(Kind kind, boolean ambiguous, MessageSourceResolvable explanation, String detail) {
+
+    /** What a problem means (DESIGN §5.4). */
+    public enum Kind {
+        /** Transient: try again later. */
+        RETRY,
+        /** The community's credentials no longer work: pause the organization and tell the admin. */
+        CREDENTIALS,
+        /** This object cannot be synchronized as it is: report it with what to do. */
+        ITEM,
+        /** Our request was wrong: needs a developer. */
+        BUG
+    }
+}

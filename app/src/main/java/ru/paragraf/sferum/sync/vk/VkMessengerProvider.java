@@ -1,0 +1,154 @@
+package ru.paragraf.sferum.sync.vk;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.stereotype.Component;
+import ru.paragraf.sferum.sync.messenger.Capabilities;
+import ru.paragraf.sferum.sync.messenger.CommunityAccess;
+import ru.paragraf.sferum.sync.messenger.MessengerProvider;
+import ru.paragraf.sferum.sync.messenger.Outcome;
+import ru.paragraf.sferum.sync.messenger.Problem;
+import ru.paragraf.sferum.sync.messenger.UserAccess;
+
+/**
+ * VK Sferum as a messenger provider. Which token does what follows the public VK API (DESIGN §5.6, kept here in
+ * one place): the community token creates chats, hands out invite links, finds and edits chats, removes members
+ * and posts; the teacher's own token starts and finishes calls and joins a chat by its invite link, because VK
+ * allows only a user token there. A credential failure of a teacher's token concerns that teacher only.
+ */
+@Component
+public class VkMessengerProvider implements MessengerProvider {
+
+    private final VkClient vk;
+
+    public VkMessengerProvider(VkClient vk) {
+        this.vk = vk;
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return new Capabilities(true, true, true);
+    }
+
+    @Override
+    public Outcome<CreatedChat> createChat(CommunityAccess community, String title, List<Long> memberIds) {
+        return community(
+                community,
+                new VkChats.CreateChat(community.communityId(), memberIds, title),
+                created -> new CreatedChat(created.chatId(), Set.copyOf(created.peerIds())));
+    }
+
+    @Override
+    public Outcome<Optional<Long>> findChat(CommunityAccess community, String title, Set<Long> knownChatIds) {
+        var outcome = vk.allConversations(token(community), community.communityId());
+        if (outcome instanceof VkOutcome.Failed<?> failed) {
+            return Outcome.failed(problem(failed.failure(), false));
+        }
+        var conversations = ((VkOutcome.Ok<List<VkConversations.ConversationItem>>) outcome).value();
+        return Outcome.done(conversations.stream()
+                .map(VkConversations.ConversationItem::conversation)
+                .filter(it -> it.peer().isChat() && it.chatSettings() != null)
+                .filter(it -> title.equals(it.chatSettings().title()))
+                .map(it -> VkPeers.chatIdOf(it.peer().id()))
+                .filter(chatId -> !knownChatIds.contains(chatId))
+                .max(Long::compare));
+    }
+
+    @Override
+    public Outcome<String> inviteLink(CommunityAccess community, long chatId) {
+        return community(
+                community,
+                new VkChats.GetInviteLink(VkPeers.ofChat(chatId), false, community.communityId()),
+                VkChats.InviteLink::link);
+    }
+
+    @Override
+    public Outcome<Boolean> addMember(CommunityAccess community, long chatId, String inviteLink, UserAccess user) {
+        return user(user, new VkChats.JoinChatByInviteLink(inviteLink), joined -> true);
+    }
+
+    @Override
+    public Outcome<Boolean> removeMember(CommunityAccess community, long chatId, long userId) {
+        var outcome = vk.call(token(community), new VkChats.RemoveChatUser(chatId, userId));
+        if (outcome instanceof VkOutcome.Failed<VkDone> failed
+                && failed.failure().isApiError(935)) {
+            return Outcome.done(true);
+        }
+        return map(outcome, done -> true, false);
+    }
+
+    @Override
+    public Outcome<StartedCall> startCall(UserAccess user, @Nullable Long communityId) {
+        return user(user, new VkCalls.Start(null), started -> new StartedCall(started.callId(), started.joinLink()));
+    }
+
+    @Override
+    public Outcome<Boolean> finishCall(UserAccess user, String callId) {
+        var outcome = vk.call(new UserToken(user.token()), new VkCalls.ForceFinish(callId));
+        if (outcome instanceof VkOutcome.Failed<VkDone> failed
+                && failed.failure().isApiError(104)) {
+            return Outcome.done(true);
+        }
+        return map(outcome, done -> true, true);
+    }
+
+    @Override
+    public Outcome<Boolean> post(CommunityAccess community, long chatId, long dedupeKey, String text) {
+        var outcome = vk.call(
+                token(community),
+                new VkMessages.SendToPeers(List.of(VkPeers.ofChat(chatId)), dedupeKey, text, community.communityId()));
+        if (outcome instanceof VkOutcome.Ok<VkMessages.Sent> ok) {
+            var refused = ok.value().results().stream()
+                    .filter(it -> it.error() != null)
+                    .findFirst();
+            if (refused.isPresent()) {
+                var error = refused.get().error();
+                var failure = VkFailure.apiError(
+                        "messages.send",
+                        error.code(),
+                        error.description() == null ? "" : error.description(),
+                        java.util.Map.of());
+                return Outcome.failed(problem(failure, false));
+            }
+        }
+        return map(outcome, sent -> true, false);
+    }
+
+    private <T, R> Outcome<R> community(CommunityAccess community, VkRequest<T> request, Function<T, R> answer) {
+        return map(vk.call(token(community), request), answer, false);
+    }
+
+    private <T, R> Outcome<R> user(UserAccess user, VkRequest<T> request, Function<T, R> answer) {
+        return map(vk.call(new UserToken(user.token()), request), answer, true);
+    }
+
+    private static <T, R> Outcome<R> map(VkOutcome<T> outcome, Function<T, R> answer, boolean userToken) {
+        if (outcome instanceof VkOutcome.Ok<T> ok) {
+            return Outcome.done(answer.apply(ok.value()));
+        }
+        return Outcome.failed(problem(((VkOutcome.Failed<T>) outcome).failure(), userToken));
+    }
+
+    /** A teacher's rejected token is that teacher's matter (re-link the VK ID), not the school's credentials. */
+    static Problem problem(VkFailure failure, boolean userToken) {
+        var kind =
+                switch (failure.category()) {
+                    case RETRY -> Problem.Kind.RETRY;
+                    case CREDENTIALS -> userToken ? Problem.Kind.ITEM : Problem.Kind.CREDENTIALS;
+                    case ITEM -> Problem.Kind.ITEM;
+                    case BUG -> Problem.Kind.BUG;
+                };
+        var explanation = userToken && failure.category() == VkErrorCategory.CREDENTIALS
+                ? new DefaultMessageSourceResolvable(new String[] {"sync.problem.teacherToken"})
+                : failure.explanation();
+        return new Problem(kind, failure.ambiguous(), explanation, failure.describe());
+    }
+
+    private static CommunityToken token(CommunityAccess community) {
+        return new CommunityToken(community.token());
+    }
+}
