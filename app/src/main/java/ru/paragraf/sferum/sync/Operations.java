@@ -131,8 +131,9 @@ class Operations {
         jdbc.sql(
                         """
                         update sync.operation
-                        set status = :status, finished_at = :now, locked_by = null, locked_until = null,
-                            problem = :problem, problem_category = :category, problem_link = :link
+                        set status = :status, finished_at = :now, finished_by = locked_by, locked_by = null,
+                            locked_until = null, problem = :problem, problem_category = :category,
+                            problem_link = :link
                         where id = :id and status = 'RUNNING'
                         """)
                 .param("id", operation.id())

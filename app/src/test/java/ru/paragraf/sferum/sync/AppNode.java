@@ -1,0 +1,144 @@
+package ru.paragraf.sferum.sync;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import ru.paragraf.sferum.SferumApplication;
+
+/**
+ * The whole application in a JVM of its own, against a given database and VK: a second node of a cluster, or a
+ * node to kill with SIGKILL ({@link Process#destroyForcibly()}) as a power cut or the OOM killer would.
+ */
+final class AppNode implements AutoCloseable {
+
+    private final String name;
+    private final List<String> arguments;
+    private final Path log;
+    private Process process;
+    private int port;
+
+    AppNode(String name, String databaseUrl, String vkUrl, String vkIdClient) {
+        this.name = name;
+        this.arguments = List.of(
+                "--spring.main.banner-mode=off",
+                "--spring.datasource.url=" + databaseUrl,
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=",
+                "--spring.datasource.hikari.maximum-pool-size=10",
+                "--sferum.vk.api-url=" + vkUrl,
+                "--sferum.vk.id-url=" + vkUrl,
+                "--sferum.vkid.client-id=" + vkIdClient,
+                "--sferum.sync.pump-interval=100ms",
+                "--sferum.sync.backoff=200ms",
+                "--sferum.sync.operation-lease=10s",
+                "--sferum.sync.community-lease=5s",
+                "--spring.quartz.scheduler-name=node-" + name,
+                "--logging.level.root=WARN",
+                "--logging.level.ru.paragraf.sferum.sync=INFO");
+        try {
+            Files.createDirectories(Path.of("target", "nodes"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.log = Path.of("target", "nodes", name + ".log");
+    }
+
+    /** Starts the node and waits until it answers health checks. */
+    AppNode start() {
+        port = freePort();
+        var command = new ArrayList<String>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx512m");
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-cp");
+        command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+        command.add(SferumApplication.class.getName());
+        command.add("--server.port=" + port);
+        command.addAll(arguments);
+        try {
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        var deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (!healthy()) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Node " + name + " stopped during start-up; see " + log);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Node " + name + " did not start in 3 minutes; see " + log);
+            }
+            pause(200);
+        }
+        return this;
+    }
+
+    /** SIGKILL: no shutdown hook, no graceful stop, no chance to finish a write. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("Node " + name + " survived SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    @Override
+    public void close() {
+        if (alive()) {
+            kill();
+        }
+    }
+
+    private boolean healthy() {
+        try {
+            var response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                                    .timeout(Duration.ofSeconds(2))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static int freePort() {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
