@@ -102,16 +102,28 @@ class Workers implements SmartLifecycle {
     }
 
     private void pumpLoop() {
+        var failures = 0L;
         while (running) {
             try {
                 pumpOnce();
+                if (failures > 0) {
+                    log.info("Sync pump works again after {} failed passes", failures);
+                    failures = 0;
+                }
                 wake.tryAcquire(properties.pumpInterval().toMillis(), TimeUnit.MILLISECONDS);
                 wake.drainPermits();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                log.warn("Sync pump failed; retrying shortly: {}", e.toString());
+                // once per outage, then every hundredth pass: a database down for minutes must not flood the log
+                if (failures++ % 100 == 0) {
+                    log.warn(
+                            "Sync pump failed ({} passes so far); retrying every {}: {}",
+                            failures,
+                            properties.pumpInterval(),
+                            e.toString());
+                }
                 sleepQuietly(properties.pumpInterval());
             }
         }

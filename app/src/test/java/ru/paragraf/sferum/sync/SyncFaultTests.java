@@ -1,0 +1,143 @@
+package ru.paragraf.sferum.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import ru.paragraf.sferum.accounts.AccountRegistration;
+import ru.paragraf.sferum.school.SchoolDataGenerator;
+import ru.paragraf.vkemulator.FaultPlan;
+
+/**
+ * Fault injection over the synchronization of two demo schools: VK answers 10 % of all API calls with a fault —
+ * error 6 (too many requests), 9 (flood control), 10 (internal error), a timeout, or a response lost after the
+ * side effect was done. The engine must still converge completely, with nothing created twice. The figures go to
+ * target/reliability/fault-report.txt.
+ */
+@SpringBootTest(
+        properties = {
+            "sferum.sync.pump-interval=100ms",
+            "sferum.sync.backoff=200ms",
+            "sferum.sync.max-backoff=2s",
+            "sferum.vk.read-timeout=1s"
+        })
+@AutoConfigureMockMvc
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SyncFaultTests {
+
+    static final ConnectedCity CITY = new ConnectedCity();
+    static final double EACH = 0.02;
+
+    @DynamicPropertySource
+    static void vk(DynamicPropertyRegistry registry) {
+        registry.add("sferum.vk.api-url", CITY.vk::baseUrl);
+        registry.add("sferum.vk.id-url", CITY.vk::baseUrl);
+        registry.add("sferum.vkid.client-id", () -> ConnectedCity.CLIENT_ID);
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    AccountRegistration accounts;
+
+    @Autowired
+    SchoolDataGenerator generator;
+
+    @Autowired
+    Clock clock;
+
+    @BeforeAll
+    void connect() throws Exception {
+        CITY.connect(2, generator, accounts, mvc, jdbc, clock);
+    }
+
+    @Test
+    void aTenthOfVkAnswersFaultyStillConvergesCompletelyWithoutDuplicates() throws Exception {
+        CITY.vk.faults(FaultPlan.NONE
+                .withSeed(10)
+                .withLatency(FaultPlan.Latency.uniform(Duration.ofMillis(5), Duration.ofMillis(30)))
+                .withError(6, EACH, null)
+                .withError(9, EACH, null)
+                .withError(10, EACH, null)
+                .withTimeout(EACH, null, Duration.ofMillis(1500))
+                .withLostResponse(EACH, null));
+        CITY.enableTasks(mvc, jdbc);
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("sync.operation") > 0);
+        await().atMost(Duration.ofMinutes(6))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> count("sync.operation where status in ('PENDING', 'RUNNING')") == 0);
+        CITY.vk.clearFaults();
+
+        var checks = SyncLedgerChecks.of(CITY.vk, jdbc);
+        var stats = CITY.vk.stats();
+        var injected = stats.methodErrors().values().stream()
+                .mapToLong(
+                        byCode -> byCode.getOrDefault(6, 0L) + byCode.getOrDefault(9, 0L) + byCode.getOrDefault(10, 0L))
+                .sum();
+        var calls =
+                stats.methodCalls().values().stream().mapToLong(Long::longValue).sum();
+        var retried = count("sync.operation where attempts > 1");
+        report(List.of(
+                "Fault injection: two demo schools, every VK API method, 10 % faults (2 % each: error 6, error 9,"
+                        + " error 10, timeout, response lost after the side effect)",
+                "operations: %d, retried: %d, done: %d, failed: %d, open: %d"
+                        .formatted(
+                                count("sync.operation"),
+                                retried,
+                                count("sync.operation where status = 'DONE'"),
+                                checks.failedOperations(),
+                                checks.openOperations()),
+                "VK API calls: %d, error answers 6/9/10 injected: %d".formatted(calls, injected),
+                "chats in VK: %d, in the ledger: %d, duplicates: %d"
+                        .formatted(checks.chats(), checks.ledgerChats(), checks.duplicateChats()),
+                "calls in VK: %d, in the ledger: %d, unused after lost answers: %d (unanswered starts: %d)"
+                        .formatted(
+                                checks.calls(), checks.ledgerCalls(), checks.orphanCalls(), checks.unconfirmedStarts()),
+                "messages: %d, duplicates: %d".formatted(checks.announcements(), checks.duplicateMessages()),
+                "convergence: %s"
+                        .formatted(
+                                checks.failedOperations() == 0 && checks.openOperations() == 0
+                                        ? "100 %"
+                                        : "incomplete")));
+
+        assertThat(injected).as("faults were injected").isPositive();
+        assertThat(retried).as("operations were retried").isPositive();
+        assertThat(checks.openOperations()).isZero();
+        assertThat(checks.failedOperations()).isZero();
+        assertThat(checks.ledgerChats()).isPositive();
+        assertThat(checks.duplicateChats()).isZero();
+        assertThat(checks.chats()).isEqualTo(checks.ledgerChats());
+        assertThat(checks.duplicateMessages()).isZero();
+        assertThat(checks.announcements()).isEqualTo(checks.announcedCalls()).isEqualTo(checks.ledgerCalls());
+        assertThat(checks.orphanCalls()).isLessThanOrEqualTo(checks.unconfirmedStarts());
+    }
+
+    private static void report(List<String> lines) throws Exception {
+        Files.createDirectories(Path.of("target", "reliability"));
+        Files.write(Path.of("target", "reliability", "fault-report.txt"), new ArrayList<>(lines));
+        lines.forEach(System.out::println);
+    }
+
+    private int count(String from) {
+        return jdbc.sql("select count(*) from " + from).query(Integer.class).single();
+    }
+}
