@@ -1,0 +1,170 @@
+package ru.paragraf.sferum.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import ru.paragraf.sferum.accounts.AccountRegistration;
+import ru.paragraf.sferum.school.SchoolDataGenerator;
+import ru.paragraf.vkemulator.FaultPlan;
+
+/**
+ * PostgreSQL goes down in the middle of a school's synchronization and comes back a few seconds later on the same
+ * data: the application recovers by itself — connections, workers, leases and the queue — and the school ends
+ * synchronized completely, with nothing created twice.
+ */
+@SpringBootTest(
+        properties = {
+            "sferum.sync.pump-interval=100ms",
+            "sferum.sync.backoff=200ms",
+            "sferum.sync.max-backoff=2s",
+            "sferum.sync.operation-lease=10s",
+            "sferum.sync.community-lease=5s",
+            "spring.datasource.hikari.connection-timeout=2000"
+        })
+@AutoConfigureMockMvc
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SyncDatabaseRestartTests {
+
+    static final ConnectedCity CITY = new ConnectedCity();
+    static final RestartablePostgres POSTGRES = new RestartablePostgres();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", POSTGRES::url);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "");
+        registry.add("spring.quartz.scheduler-name", () -> "sferum-restart");
+        registry.add("sferum.vk.api-url", CITY.vk::baseUrl);
+        registry.add("sferum.vk.id-url", CITY.vk::baseUrl);
+        registry.add("sferum.vkid.client-id", () -> ConnectedCity.CLIENT_ID);
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    AccountRegistration accounts;
+
+    @Autowired
+    SchoolDataGenerator generator;
+
+    @Autowired
+    Clock clock;
+
+    @BeforeAll
+    void connect() throws Exception {
+        CITY.connect(1, generator, accounts, mvc, jdbc, clock);
+    }
+
+    @AfterAll
+    void stop() {
+        POSTGRES.close();
+    }
+
+    @Test
+    void theApplicationRecoversFromADatabaseRestartDuringARun() throws Exception {
+        CITY.vk.faults(FaultPlan.NONE.withLatency(FaultPlan.Latency.fixed(Duration.ofMillis(40))));
+        CITY.enableTasks(mvc, jdbc);
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("sync.operation where status = 'DONE'") >= 10);
+        var doneBefore = count("sync.operation where status = 'DONE'");
+
+        POSTGRES.restart(Duration.ofSeconds(4));
+
+        await().atMost(Duration.ofMinutes(4))
+                .pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptions()
+                .until(() -> count("sync.operation where status in ('PENDING', 'RUNNING')") == 0);
+        var checks = SyncLedgerChecks.of(CITY.vk, jdbc);
+        var report = List.of(
+                "PostgreSQL restart during a run: stopped for 4 s after %d operations were done".formatted(doneBefore),
+                "after the restart: " + checks);
+        Files.createDirectories(Path.of("target", "reliability"));
+        Files.write(Path.of("target", "reliability", "database-restart-report.txt"), report);
+        report.forEach(System.out::println);
+
+        assertThat(count("sync.operation where status = 'DONE'")).isGreaterThan(doneBefore);
+        assertThat(checks.openOperations()).isZero();
+        assertThat(checks.failedOperations()).isZero();
+        assertThat(checks.duplicateChats()).isZero();
+        assertThat(checks.chats()).isEqualTo(checks.ledgerChats());
+        assertThat(checks.duplicateMessages()).isZero();
+        assertThat(checks.announcements()).isEqualTo(checks.announcedCalls()).isEqualTo(checks.ledgerCalls());
+    }
+
+    private int count(String from) {
+        return jdbc.sql("select count(*) from " + from).query(Integer.class).single();
+    }
+
+    /** A PostgreSQL of this test alone, on a fixed port and data directory, so that it can be stopped and started. */
+    static final class RestartablePostgres {
+
+        private final Path directory;
+        private final int port;
+        private EmbeddedPostgres server;
+
+        RestartablePostgres() {
+            try (var socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+                // not created here: PostgreSQL's initdb makes it on the first start
+                directory = Files.createTempDirectory("sferum-restart").resolve("data");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            server = start();
+        }
+
+        String url() {
+            return "jdbc:postgresql://localhost:%d/postgres".formatted(port);
+        }
+
+        void restart(Duration down) throws InterruptedException {
+            close();
+            Thread.sleep(down.toMillis());
+            server = start();
+        }
+
+        void close() {
+            try {
+                server.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Never cleans the directory: zonky deletes a clean-mode directory on close, which would lose the data. */
+        private EmbeddedPostgres start() {
+            try {
+                return EmbeddedPostgres.builder()
+                        .setDataDirectory(directory)
+                        .setCleanDataDirectory(false)
+                        .setPort(port)
+                        .start();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package ru.paragraf.sferum.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static ru.paragraf.sferum.SchoolFixture.PASSWORD;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/** What the synchronization tests do as the school's people: API calls, pages, VK ID linking, waiting for the queue. */
+record SyncSteps(MockMvc mvc, JdbcClient jdbc, SyncWorld world) {
+
+    /** Calls the API as {@code who} and expects a 2xx answer; returns its body. */
+    String api(String who, MockHttpServletRequestBuilder request, String body) throws Exception {
+        request.with(httpBasic(who, PASSWORD));
+        if (body != null) {
+            request.contentType(MediaType.APPLICATION_JSON).content(body);
+        }
+        var response = mvc.perform(request).andReturn().getResponse();
+        assertThat(response.getStatus())
+                .as("%s → %s", who, response.getContentAsString())
+                .isBetween(200, 299);
+        return response.getContentAsString();
+    }
+
+    String html(String who, String path) throws Exception {
+        return mvc.perform(get(path).session(login(who)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+    }
+
+    MockHttpSession login(String who) throws Exception {
+        return (MockHttpSession) mvc.perform(formLogin().user(who).password(PASSWORD))
+                .andReturn()
+                .getRequest()
+                .getSession(false);
+    }
+
+    /** Links {@code who}'s VK ID through VK ID's login page and waits until the staff file has it. */
+    void linkVkId(String who, UUID employee, long vkUser, String vkLogin, String vkPassword) throws Exception {
+        var session = login(who);
+        var start = mvc.perform(post("/diary/vkid/start").session(session).with(csrf()))
+                .andReturn()
+                .getResponse();
+        var callback = world.logIn(start.getHeader("Location"), vkLogin, vkPassword);
+        var back = mvc.perform(get(URI.create(callback)).session(session))
+                .andReturn()
+                .getResponse();
+        assertThat(back.getRedirectedUrl()).isEqualTo("/diary/chats?vkid=linked");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.sql("select sferum_user_id from school.employee where id = :id")
+                                .param("id", employee)
+                                .query(Long.class)
+                                .optional()
+                                .orElse(0L)
+                        == vkUser);
+    }
+
+    /** Waits until the queue is empty and nothing is running. */
+    void settle() {
+        await().atMost(Duration.ofSeconds(20)).pollDelay(Duration.ofMillis(300)).until(() -> openOperations() == 0);
+    }
+
+    int openOperations() {
+        return count("sync.operation where status in ('PENDING', 'RUNNING')");
+    }
+
+    int count(String from) {
+        return jdbc.sql("select count(*) from " + from).query(Integer.class).single();
+    }
+}
