@@ -35,13 +35,16 @@ class CommunityLeases {
                         """
                         insert into sync.community_lease (community_id, owner, lease_until)
                         select due.community_id, :node, :until
-                        from (select distinct q.community_id
+                        from (select q.community_id
                               from sync.operation q
                               join sync.organization so on so.organization_id = q.organization_id
                                                         and so.paused_reason is null
+                              left join sync.community_lease l on l.community_id = q.community_id
                               where q.status = 'PENDING' and q.next_attempt_at <= :now
-                                and not exists (select 1 from sync.community_lease l
-                                                where l.community_id = q.community_id and l.lease_until >= :now)
+                                and (l.lease_until is null or l.lease_until < :now)
+                              group by q.community_id
+                              -- the longest unserved first: a released lease keeps its release time
+                              order by max(l.lease_until) nulls first, q.community_id
                               limit :limit) due
                         on conflict (community_id) do update
                             set owner = excluded.owner, lease_until = excluded.lease_until
@@ -70,10 +73,16 @@ class CommunityLeases {
                 > 0;
     }
 
+    /** Gives the community back; the row keeps the release time, so that others are served before it again. */
     void release(long community, String node) {
-        jdbc.sql("delete from sync.community_lease where community_id = :community and owner = :node")
+        jdbc.sql(
+                        """
+                        update sync.community_lease set lease_until = :now
+                        where community_id = :community and owner = :node
+                        """)
                 .param("community", community)
                 .param("node", node)
+                .param("now", OffsetDateTime.now(clock).minusNanos(1000))
                 .update();
     }
 }

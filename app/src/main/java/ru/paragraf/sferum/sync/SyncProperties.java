@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param workerThreads how many communities this node serves at once
  * @param pumpInterval how often idle workers look for due operations (they are also woken after planning)
  * @param communityLease how long a node owns a community without renewing the lease
+ * @param communitySlice how long a worker serves one community before it gives the community back, so that
+ *     communities waiting for a worker (or a dead node's communities) get their turn
  * @param operationLease after this, a RUNNING operation of a vanished node is taken over
  * @param maxAttempts attempts before a transiently failing operation is given up as failed
  * @param backoff the first retry delay; it doubles with each attempt, with jitter
@@ -23,6 +25,7 @@ record SyncProperties(
         @DefaultValue("16") int workerThreads,
         @DefaultValue("500ms") Duration pumpInterval,
         @DefaultValue("30s") Duration communityLease,
+        @DefaultValue("10s") Duration communitySlice,
         @DefaultValue("2m") Duration operationLease,
         @DefaultValue("8") int maxAttempts,
         @DefaultValue("2s") Duration backoff,

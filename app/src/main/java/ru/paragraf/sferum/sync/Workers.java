@@ -140,8 +140,9 @@ class Workers implements SmartLifecycle {
     }
 
     private void drain(long community) {
+        var sliceEnds = System.nanoTime() + properties.communitySlice().toNanos();
         try {
-            while (running) {
+            while (running && System.nanoTime() < sliceEnds) {
                 var claimed = operations.claimNext(community, node, properties.operationLease());
                 if (claimed.isEmpty()) {
                     break;
@@ -170,6 +171,10 @@ class Workers implements SmartLifecycle {
                 }
             }
             leases.release(community, node);
+            if (running && System.nanoTime() >= sliceEnds) {
+                // its slice is over: the pump hands the community out again, after those waiting longest
+                wakeUp();
+            }
         } catch (RuntimeException e) {
             log.warn("Serving community {} failed; another pass will take it up: {}", community, e.toString());
         } finally {
