@@ -65,11 +65,11 @@ class PreparatoryStageBrowserTests {
         browser.open("/demo");
         var communityId = browser.text(By.cssSelector("#demo-community-1 .demo-community-id"));
         var token = browser.text(By.cssSelector("#demo-community-1 .demo-community-token"));
-        var teacherRow = browser.waitFor(By.cssSelector("#demo-vk-accounts-1 .demo-vk-account"));
-        var teacherName = cell(teacherRow, 1);
-        var teacherLogin = cell(teacherRow, 2);
-        var vkLogin = cell(teacherRow, 3);
-        var vkUserId = cell(teacherRow, 4);
+        var featured = browser.waitFor(By.cssSelector("#demo-vk-accounts-1 .demo-vk-account"));
+        var teacherName = cell(featured, 1);
+        var teacherLogin = cell(featured, 2);
+        var vkLogin = cell(featured, 3);
+        var vkUserId = cell(featured, 4);
         var vkPassword = browser.text(By.cssSelector("#demo-vk-accounts-1 .demo-vk-password"));
         assertThat(teacherLogin).isEqualTo("teacher1-01");
         assertThat(vkLogin).isEqualTo("teacher1-01@vk.demo");
@@ -157,7 +157,7 @@ class PreparatoryStageBrowserTests {
                 .isEqualTo("step");
         assertThat(teacherState(teacherName)).isEqualTo("привязан: " + vkUserId);
         browser.screenshot("preparatory-10-readiness-after");
-        scrollTo(By.id("readiness-teachers"));
+        scrollTo(teacherRow(teacherName));
         browser.screenshot("preparatory-11-readiness-teachers");
     }
 
@@ -170,9 +170,13 @@ class PreparatoryStageBrowserTests {
 
     private String teacherState(Browser page, String teacherName) {
         return page.driver()
-                .findElement(By.xpath("//tr[contains(@class,'readiness-teacher')][td/a[normalize-space()='"
-                        + teacherName + "']]/td[contains(@class,'readiness-teacher-state')]"))
+                .findElement(teacherRow(teacherName))
+                .findElement(By.className("readiness-teacher-state"))
                 .getText();
+    }
+
+    private static By teacherRow(String teacherName) {
+        return By.xpath("//tr[contains(@class,'readiness-teacher')][td/a[normalize-space()='" + teacherName + "']]");
     }
 
     private String teacherState(String teacherName) {
