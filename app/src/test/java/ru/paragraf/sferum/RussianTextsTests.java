@@ -103,7 +103,10 @@ class RussianTextsTests {
             Map.entry("vkid.failure.", "ru.paragraf.sferum.diary.LinkFailure"),
             Map.entry("exchange.status.", "ru.paragraf.sferum.exchange.ExchangeRunStatus"),
             Map.entry("exchange.result.", "ru.paragraf.sferum.exchange.ItemResult"),
-            Map.entry("exchange.preset.", "ru.paragraf.sferum.exchange.SchedulePreset"));
+            Map.entry("exchange.preset.", "ru.paragraf.sferum.exchange.SchedulePreset"),
+            Map.entry("readiness.stage.", "ru.paragraf.sferum.readiness.ReadinessStage"),
+            Map.entry("readiness.credentials.", "ru.paragraf.sferum.readiness.CredentialsStatus"),
+            Map.entry("readiness.column.", "ru.paragraf.sferum.readiness.ReadinessColumn"));
 
     private static List<String> valuesFor(String prefix) {
         var type = DYNAMIC_KEYS.get(prefix);

@@ -34,7 +34,8 @@ class SecurityConfiguration {
         "/import/**",
         "/orgs/*/exchange-tasks/**",
         "/exchange-tasks/**",
-        "/exchange-runs/**"
+        "/exchange-runs/**",
+        "/orgs/*/readiness"
     };
 
     /** API of administrators only: school data of staff files, imports, exchange tasks and runs. */
@@ -46,7 +47,8 @@ class SecurityConfiguration {
         "/api/orgs/*/exchange-tasks/**",
         "/api/exchange-tasks/**",
         "/api/exchange-runs/**",
-        "/api/exchange-task-types"
+        "/api/exchange-task-types",
+        "/api/orgs/*/readiness"
     };
 
     static final String[] STAFF_PAGES = {"/orgs/**", "/journals/**", "/lessons/**"};
@@ -73,6 +75,11 @@ class SecurityConfiguration {
                         .hasAnyRole(ADMINISTRATORS)
                         .requestMatchers("/api/me")
                         .authenticated()
+                        // «Готовность к работе со Сферум» of a district and of the city: operators only
+                        .requestMatchers("/api/districts/*/readiness")
+                        .hasAnyRole("CITY_OPERATOR", "DISTRICT_OPERATOR")
+                        .requestMatchers("/api/readiness")
+                        .hasRole("CITY_OPERATOR")
                         .requestMatchers(ADMINISTRATOR_API)
                         .hasAnyRole(ADMINISTRATORS)
                         .requestMatchers("/api/orgs/**", "/api/journals/**", "/api/lessons/**")
@@ -117,6 +124,10 @@ class SecurityConfiguration {
                         .hasAnyRole(ADMINISTRATORS)
                         .requestMatchers(ADMINISTRATOR_PAGES)
                         .hasAnyRole(ADMINISTRATORS)
+                        .requestMatchers("/districts/*/readiness")
+                        .hasAnyRole("CITY_OPERATOR", "DISTRICT_OPERATOR")
+                        .requestMatchers("/readiness")
+                        .hasRole("CITY_OPERATOR")
                         .requestMatchers(STAFF_PAGES)
                         .hasAnyRole(STAFF)
                         .requestMatchers(TEACHER_DIARY_PAGES)

@@ -46,11 +46,21 @@ class DemoLogins {
     }
 
     List<DemoLogin> featured() {
+        return list("where featured");
+    }
+
+    /** Every teacher's login, school by school, featured ones first. */
+    List<DemoLogin> teachers() {
+        return list("where role = 'TEACHER'");
+    }
+
+    private List<DemoLogin> list(String where) {
         return jdbc.sql(
                         """
                         select username, role, school, organization_id, place, person, detail, featured, sort_order
-                        from demo.demo_login where featured order by sort_order
-                        """)
+                        from demo.demo_login %s order by sort_order
+                        """
+                                .formatted(where))
                 .query((rs, row) -> new DemoLogin(
                         rs.getString("username"),
                         Role.valueOf(rs.getString("role")),

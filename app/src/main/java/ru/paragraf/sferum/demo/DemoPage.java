@@ -12,11 +12,13 @@ class DemoPage {
 
     private final DemoLogins logins;
     private final DemoCommunities communities;
+    private final DemoVkAccounts vkAccounts;
     private final DemoProperties properties;
 
-    DemoPage(DemoLogins logins, DemoCommunities communities, DemoProperties properties) {
+    DemoPage(DemoLogins logins, DemoCommunities communities, DemoVkAccounts vkAccounts, DemoProperties properties) {
         this.logins = logins;
         this.communities = communities;
+        this.vkAccounts = vkAccounts;
         this.properties = properties;
     }
 
@@ -30,6 +32,8 @@ class DemoPage {
                 "communities",
                 communities.listed().stream()
                         .collect(java.util.stream.Collectors.toMap(DemoCommunity::school, community -> community)));
+        model.addAttribute("vkAccounts", vkAccounts.listed());
+        model.addAttribute("vkPassword", properties.vkPassword());
         return "demo/demo";
     }
 }

@@ -9,7 +9,8 @@ import ru.paragraf.sferum.embedded.ConditionalOnDemoData;
 
 /**
  * At every start in demo mode, after the schema is migrated: load the demo city if needed, seed the demo schools'
- * Sferum communities into the in-process VK emulator, then print the logins and the communities' ids and tokens.
+ * Sferum communities and their teachers' VK test accounts into the in-process VK emulator, then print the logins, the
+ * communities' ids and tokens and the VK accounts.
  */
 @Component
 @ConditionalOnDemoData
@@ -20,17 +21,24 @@ class DemoStartup implements ApplicationRunner {
     private final DemoCity city;
     private final DemoLoginsLog logins;
     private final DemoCommunities communities;
+    private final DemoVkAccounts vkAccounts;
 
-    DemoStartup(DemoCity city, DemoLoginsLog logins, DemoCommunities communities) {
+    DemoStartup(DemoCity city, DemoLoginsLog logins, DemoCommunities communities, DemoVkAccounts vkAccounts) {
         this.city = city;
         this.logins = logins;
         this.communities = communities;
+        this.vkAccounts = vkAccounts;
     }
 
     @Override
     public void run(ApplicationArguments arguments) {
         city.loadIfEmpty();
         var handedDown = communities.render(communities.seed());
-        log.info("\n\n{}{}\n", logins.render(), handedDown.isEmpty() ? "" : "\n\n" + handedDown);
+        var vk = vkAccounts.render(vkAccounts.seed());
+        log.info(
+                "\n\n{}{}{}\n",
+                logins.render(),
+                handedDown.isEmpty() ? "" : "\n\n" + handedDown,
+                vk.isEmpty() ? "" : "\n\n" + vk);
     }
 }

@@ -8,7 +8,9 @@
  * password ({@code sferum.demo.password}). At every start in demo mode it prints the featured logins to the log,
  * and the Demo page ({@code /demo}, open to everyone) lists them per role and school. In embedded mode it also seeds
  * one Sferum community per demo school into the in-process VK emulator at every start and lists their ids and full
- * tokens (the demo's hand-down document) in the log and on the Demo page. Publishes and listens to nothing.
+ * tokens (the demo's hand-down document) in the log and on the Demo page, and a VK test account for every demo
+ * teacher (login {@code teacher1-01@vk.demo}, password {@code sferum.demo.vk-password}) with which the teacher links
+ * a VK ID through the emulator's login page. Publishes and listens to nothing.
  */
 @NullMarked
 @ApplicationModule(

@@ -369,6 +369,75 @@ class AccessMatrixTests {
         assertThat(api).contains("vk1.a.****").doesNotContain(LinkbaseFixture.TOKEN_A);
     }
 
+    /**
+     * «Готовность к работе со Сферум»: a school's for administrators within their scope, a district's for operators of
+     * it, the city's for the city operator only.
+     */
+    static Stream<Arguments> readinessPages() {
+        var paths = new String[] {
+            orgs(SCHOOL_A, "readiness"),
+            orgs(SCHOOL_B, "readiness"),
+            orgs(SCHOOL_C, "readiness"),
+            "/districts/" + DISTRICT_1 + "/readiness",
+            "/districts/" + DISTRICT_2 + "/readiness",
+            "/readiness"
+        };
+        int o = OK, n = NOT_FOUND, f = FORBIDDEN;
+        var expected = Map.of(
+                "city", fill(paths.length, OK),
+                "district1", new int[] {o, o, n, o, n, f},
+                "adminA", new int[] {o, n, n, f, f, f},
+                "teacherA1", fill(paths.length, FORBIDDEN),
+                "pupilA", fill(paths.length, FORBIDDEN),
+                "parentA", fill(paths.length, FORBIDDEN),
+                "anonymous", fill(paths.length, REDIRECT));
+        return matrix(paths, expected);
+    }
+
+    @ParameterizedTest(name = "{0} GET {1} -> {2}")
+    @MethodSource("readinessPages")
+    void readinessPageAccessFollowsRoleAndScope(String who, String path, int status) throws Exception {
+        pageAccessFollowsRoleAndScope(who, path, status);
+    }
+
+    static Stream<Arguments> readinessApi() {
+        var paths = new String[] {
+            "/api/orgs/" + SCHOOL_A + "/readiness",
+            "/api/orgs/" + SCHOOL_B + "/readiness",
+            "/api/orgs/" + SCHOOL_C + "/readiness",
+            "/api/districts/" + DISTRICT_1 + "/readiness",
+            "/api/districts/" + DISTRICT_2 + "/readiness",
+            "/api/readiness"
+        };
+        int o = OK, n = NOT_FOUND, f = FORBIDDEN;
+        var expected = Map.of(
+                "city", fill(paths.length, OK),
+                "district1", new int[] {o, o, n, o, n, f},
+                "adminA", new int[] {o, n, n, f, f, f},
+                "teacherA1", fill(paths.length, FORBIDDEN),
+                "pupilA", fill(paths.length, FORBIDDEN),
+                "parentA", fill(paths.length, FORBIDDEN),
+                "anonymous", fill(paths.length, UNAUTHORIZED));
+        return matrix(paths, expected);
+    }
+
+    @ParameterizedTest(name = "{0} GET {1} -> {2}")
+    @MethodSource("readinessApi")
+    void readinessApiAccessFollowsRoleAndScope(String who, String path, int status) throws Exception {
+        apiAccessFollowsRoleAndScope(who, path, status);
+    }
+
+    @Test
+    void readinessShowsOnlyTheCallersSchools() throws Exception {
+        assertThat(body("adminA", orgs(SCHOOL_A, "readiness")))
+                .contains("Школа A", "Учителев Пётр", "Словесникова Мария")
+                .doesNotContain("Школа B", "Бэшкин", "Цешкин");
+        assertThat(body("district1", "/districts/" + DISTRICT_1 + "/readiness"))
+                .contains("Школа A", "Школа B")
+                .doesNotContain("Школа C");
+        assertThat(body("city", "/readiness")).contains("Школа A", "Школа B", "Школа C");
+    }
+
     private String body(String who, String path) throws Exception {
         return mvc.perform(get(path).session(sessionOf(who)))
                 .andReturn()

@@ -1,0 +1,21 @@
+/**
+ * «Готовность к работе со Сферум»: how far each school has come through the seed's preparatory steps and whether
+ * its chats and calls work — for one school, for a district and for the whole city.
+ *
+ * <p>A school's readiness is read, never stored: community credentials and their verdict from {@code linkbase}, the
+ * SFERUM_SYNC task and its last run from {@code exchange}, teachers with a linked VK ID from {@code school}'s staff
+ * files, subject chats and this week's calls from {@code sync}'s ledger. Each of these modules answers for many
+ * organizations in one query, so the city's table of about 700 schools costs five queries, not five per school.
+ * Pages {@code /orgs/{org}/readiness}, {@code /districts/{id}/readiness} and {@code /readiness} (sortable tables,
+ * server-rendered SVG charts); API {@code /api/orgs/{org}/readiness}, {@code /api/districts/{id}/readiness} and
+ * {@code /api/readiness}. Scoped like school data: what the person may not see does not exist for them (404).
+ * Publishes and listens to nothing.
+ */
+@NullMarked
+@ApplicationModule(
+        displayName = "Readiness",
+        allowedDependencies = {"accounts", "school", "linkbase", "exchange", "sync"})
+package ru.paragraf.sferum.readiness;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,84 @@
+package ru.paragraf.sferum.school;
+
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Teachers (employees who teach at least one journal) and their VK Sferum accounts as the staff files show them, for
+ * readiness figures. Set-based and unscoped: the caller decides which organizations a person may see.
+ */
+@Service
+public class TeacherSferumAccounts {
+
+    private final JdbcClient jdbc;
+
+    TeacherSferumAccounts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Per organization, how many teachers it has and how many of them linked a VK ID; absent when none teach. */
+    @Transactional(readOnly = true)
+    public Map<UUID, LinkedTeachers> countsOf(Collection<UUID> organizations) {
+        var counts = new HashMap<UUID, LinkedTeachers>();
+        if (organizations.isEmpty()) {
+            return counts;
+        }
+        jdbc.sql(
+                        """
+                        select e.organization_id, count(*) as teachers, count(e.sferum_user_id) as linked
+                        from school.employee e
+                        where e.organization_id in (:organizations)
+                          and exists (select 1 from school.journal_teacher jt where jt.employee_id = e.id)
+                        group by e.organization_id
+                        """)
+                .param("organizations", List.copyOf(organizations))
+                .query(rs -> {
+                    counts.put(
+                            rs.getObject("organization_id", UUID.class),
+                            new LinkedTeachers(rs.getInt("teachers"), rs.getInt("linked")));
+                });
+        return counts;
+    }
+
+    /** The organization's teachers by name, each with the VK Sferum account of the staff file, if any. */
+    @Transactional(readOnly = true)
+    public List<TeacherAccount> of(UUID organization) {
+        return jdbc.sql(
+                        """
+                        select e.id as employee_id,
+                               e.last_name || ' ' || e.first_name || coalesce(' ' || e.middle_name, '') as full_name,
+                               e.position, e.sferum_user_id, e.sferum_linked_at as linked_at
+                        from school.employee e
+                        where e.organization_id = :organization
+                          and exists (select 1 from school.journal_teacher jt where jt.employee_id = e.id)
+                        order by e.last_name, e.first_name, e.middle_name, e.id
+                        """)
+                .param("organization", organization)
+                .query(TeacherAccount.class)
+                .list();
+    }
+
+    /** How many teachers an organization has, and how many of them linked a VK ID. */
+    public record LinkedTeachers(int teachers, int linked) {}
+
+    /** A teacher and the VK Sferum account in the staff file; {@code sferumUserId} is empty while not linked. */
+    public record TeacherAccount(
+            UUID employeeId,
+            String fullName,
+            String position,
+            @Nullable Long sferumUserId,
+            @Nullable OffsetDateTime linkedAt) {
+
+        public boolean linked() {
+            return sferumUserId != null;
+        }
+    }
+}

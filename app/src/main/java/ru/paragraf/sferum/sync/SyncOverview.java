@@ -1,0 +1,155 @@
+package ru.paragraf.sferum.sync;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * How far organizations' subject chats and video calls have come, read from the ledger for overviews such as
+ * readiness. Read-only, set-based and unscoped: the caller decides which organizations a person may see.
+ */
+@Service
+public class SyncOverview {
+
+    private final JdbcClient jdbc;
+
+    SyncOverview(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Per organization: requested subject chats and how many exist or failed; video lessons published for the days
+     * {@code from}..{@code to} and how many have a call or failed; the pause of the organization. Organizations with
+     * none of these are absent.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, Figures> figuresOf(Collection<UUID> organizations, LocalDate from, LocalDate to) {
+        var figures = new HashMap<UUID, Figures>();
+        if (organizations.isEmpty()) {
+            return figures;
+        }
+        jdbc.sql(
+                        """
+                        with chats as (
+                            select j.organization_id, count(*) as requested,
+                                   count(*) filter (where c.state = 'ACTIVE') as created,
+                                   count(*) filter (where c.state = 'FAILED') as failed
+                            from school.sync_journal j
+                            left join sync.chat c on c.organization_id = j.organization_id
+                                                 and c.journal_id = j.journal_id
+                                                 and c.academic_year_id = j.academic_year_id
+                            where j.organization_id in (:organizations) and j.subject_chat_requested
+                            group by j.organization_id),
+                        calls as (
+                            select l.organization_id, count(*) as lessons,
+                                   count(*) filter (where k.state = 'ACTIVE') as ready,
+                                   count(*) filter (where k.state = 'FAILED') as failed
+                            from school.sync_lesson l
+                            left join sync.call k on k.organization_id = l.organization_id and k.lesson_id = l.lesson_id
+                            where l.organization_id in (:organizations) and l.format = 'VIDEO_CALL'
+                              and l.publication = 'PUBLISHED' and l.lesson_date between :from and :to
+                            group by l.organization_id),
+                        paused as (
+                            select organization_id, paused_reason from sync.organization
+                            where organization_id in (:organizations) and paused_reason is not null)
+                        select coalesce(ch.organization_id, ca.organization_id, p.organization_id) as organization_id,
+                               coalesce(ch.requested, 0) as chats_requested, coalesce(ch.created, 0) as chats_created,
+                               coalesce(ch.failed, 0) as chats_failed, coalesce(ca.lessons, 0) as video_lessons,
+                               coalesce(ca.ready, 0) as calls_ready, coalesce(ca.failed, 0) as calls_failed,
+                               p.paused_reason
+                        from chats ch
+                        full join calls ca on ca.organization_id = ch.organization_id
+                        full join paused p on p.organization_id = coalesce(ch.organization_id, ca.organization_id)
+                        """)
+                .param("organizations", List.copyOf(organizations))
+                .param("from", from)
+                .param("to", to)
+                .query(rs -> {
+                    figures.put(
+                            rs.getObject("organization_id", UUID.class),
+                            new Figures(
+                                    rs.getInt("chats_requested"),
+                                    rs.getInt("chats_created"),
+                                    rs.getInt("chats_failed"),
+                                    rs.getInt("video_lessons"),
+                                    rs.getInt("calls_ready"),
+                                    rs.getInt("calls_failed"),
+                                    rs.getString("paused_reason")));
+                });
+        return figures;
+    }
+
+    /**
+     * The organization's failed subject chats and failed calls of video lessons on the days {@code from}..{@code to},
+     * chats first, each with the engine's explanation and where to fix it.
+     */
+    @Transactional(readOnly = true)
+    public List<Failure> failuresOf(UUID organization, LocalDate from, LocalDate to) {
+        return jdbc.sql(
+                        """
+                        select 'CHAT' as kind, j.journal_id, null::uuid as lesson_id, j.chat_title as title,
+                               null::date as lesson_date, null::time as starts_at, c.problem,
+                               '/journals/' || j.journal_id as link
+                        from school.sync_journal j
+                        join sync.chat c on c.organization_id = j.organization_id and c.journal_id = j.journal_id
+                                        and c.academic_year_id = j.academic_year_id
+                        where j.organization_id = :organization and j.subject_chat_requested and c.state = 'FAILED'
+                        union all
+                        select 'CALL', l.journal_id, l.lesson_id, j.chat_title, l.lesson_date, l.starts_at, k.problem,
+                               coalesce(k.problem_link, '/journals/' || l.journal_id)
+                        from school.sync_lesson l
+                        join sync.call k on k.organization_id = l.organization_id and k.lesson_id = l.lesson_id
+                        join school.sync_journal j on j.journal_id = l.journal_id
+                        where l.organization_id = :organization and l.format = 'VIDEO_CALL'
+                          and l.publication = 'PUBLISHED' and l.lesson_date between :from and :to
+                          and k.state = 'FAILED'
+                        order by kind desc, title, lesson_date, starts_at
+                        """)
+                .param("organization", organization)
+                .param("from", from)
+                .param("to", to)
+                .query(Failure.class)
+                .list();
+    }
+
+    /**
+     * An organization's chats and calls in figures.
+     *
+     * @param pausedReason why the engine stopped working for the organization (a credential failure), if it did
+     */
+    public record Figures(
+            int chatsRequested,
+            int chatsCreated,
+            int chatsFailed,
+            int videoLessons,
+            int callsReady,
+            int callsFailed,
+            @Nullable String pausedReason) {
+
+        public static final Figures NONE = new Figures(0, 0, 0, 0, 0, 0, null);
+    }
+
+    /**
+     * A subject chat ({@code CHAT}) or a lesson's call ({@code CALL}) that failed.
+     *
+     * @param title the chat's title, «Алгебра 7А»
+     * @param link the application path of the record to fix
+     */
+    public record Failure(
+            String kind,
+            UUID journalId,
+            @Nullable UUID lessonId,
+            String title,
+            @Nullable LocalDate lessonDate,
+            @Nullable LocalTime startsAt,
+            @Nullable String problem,
+            String link) {}
+}
