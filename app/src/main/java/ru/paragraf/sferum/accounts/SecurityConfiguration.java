@@ -51,8 +51,8 @@ class SecurityConfiguration {
 
     static final String[] STAFF_PAGES = {"/orgs/**", "/journals/**", "/lessons/**"};
 
-    /** The diary's «Чаты» tab and the VK ID link: teachers only until pupils' and parents' chats arrive. */
-    static final String[] TEACHER_DIARY_PAGES = {"/diary/chats/**", "/diary/vkid/**"};
+    /** The VK ID link of the diary's «Чаты» tab: teachers only; the tab itself is for every diary role. */
+    static final String[] TEACHER_DIARY_PAGES = {"/diary/chats/*", "/diary/vkid/**"};
 
     @Bean
     PasswordEncoder passwordEncoder() {
