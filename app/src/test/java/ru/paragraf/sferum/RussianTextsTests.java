@@ -103,7 +103,8 @@ class RussianTextsTests {
             Map.entry("vkid.failure.", "ru.paragraf.sferum.diary.LinkFailure"),
             Map.entry("exchange.status.", "ru.paragraf.sferum.exchange.ExchangeRunStatus"),
             Map.entry("exchange.result.", "ru.paragraf.sferum.exchange.ItemResult"),
-            Map.entry("exchange.preset.", "ru.paragraf.sferum.exchange.SchedulePreset"));
+            Map.entry("exchange.preset.", "ru.paragraf.sferum.exchange.SchedulePreset"),
+            Map.entry("preview.status.", "ru.paragraf.sferum.sync.PreviewOperation$Status"));
 
     private static List<String> valuesFor(String prefix) {
         var type = DYNAMIC_KEYS.get(prefix);

@@ -34,7 +34,8 @@ class SecurityConfiguration {
         "/import/**",
         "/orgs/*/exchange-tasks/**",
         "/exchange-tasks/**",
-        "/exchange-runs/**"
+        "/exchange-runs/**",
+        "/orgs/*/sync-preview"
     };
 
     /** API of administrators only: school data of staff files, imports, exchange tasks and runs. */
@@ -46,7 +47,8 @@ class SecurityConfiguration {
         "/api/orgs/*/exchange-tasks/**",
         "/api/exchange-tasks/**",
         "/api/exchange-runs/**",
-        "/api/exchange-task-types"
+        "/api/exchange-task-types",
+        "/api/orgs/*/sync-preview"
     };
 
     static final String[] STAFF_PAGES = {"/orgs/**", "/journals/**", "/lessons/**"};

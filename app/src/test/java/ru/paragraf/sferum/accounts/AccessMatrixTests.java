@@ -270,6 +270,60 @@ class AccessMatrixTests {
         assertThat(body("parentA", "/diary/chats")).contains("id=\"subject-chats\"").doesNotContain("vkid");
     }
 
+    /** «Предпросмотр» of a school's synchronization: administrators within their scope, nobody else. */
+    static Stream<Arguments> syncPreviewPages() {
+        var paths = new String[] {
+            orgs(SCHOOL_A, "sync-preview"), orgs(SCHOOL_B, "sync-preview"), orgs(SCHOOL_C, "sync-preview")
+        };
+        int o = OK, n = NOT_FOUND;
+        var expected = Map.of(
+                "city", fill(paths.length, OK),
+                "district1", new int[] {o, o, n},
+                "adminA", new int[] {o, n, n},
+                "teacherA1", fill(paths.length, FORBIDDEN),
+                "pupilA", fill(paths.length, FORBIDDEN),
+                "parentA", fill(paths.length, FORBIDDEN),
+                "anonymous", fill(paths.length, REDIRECT));
+        return matrix(paths, expected);
+    }
+
+    @ParameterizedTest(name = "{0} GET {1} -> {2}")
+    @MethodSource("syncPreviewPages")
+    void syncPreviewPageAccessFollowsRoleAndScope(String who, String path, int status) throws Exception {
+        pageAccessFollowsRoleAndScope(who, path, status);
+    }
+
+    static Stream<Arguments> syncPreviewApi() {
+        var paths = new String[] {
+            "/api/orgs/" + SCHOOL_A + "/sync-preview",
+            "/api/orgs/" + SCHOOL_B + "/sync-preview",
+            "/api/orgs/" + SCHOOL_C + "/sync-preview"
+        };
+        int o = OK, n = NOT_FOUND;
+        var expected = Map.of(
+                "city", fill(paths.length, OK),
+                "district1", new int[] {o, o, n},
+                "adminA", new int[] {o, n, n},
+                "teacherA1", fill(paths.length, FORBIDDEN),
+                "pupilA", fill(paths.length, FORBIDDEN),
+                "parentA", fill(paths.length, FORBIDDEN),
+                "anonymous", fill(paths.length, UNAUTHORIZED));
+        return matrix(paths, expected);
+    }
+
+    @ParameterizedTest(name = "{0} GET {1} -> {2}")
+    @MethodSource("syncPreviewApi")
+    void syncPreviewApiAccessFollowsRoleAndScope(String who, String path, int status) throws Exception {
+        apiAccessFollowsRoleAndScope(who, path, status);
+    }
+
+    @Test
+    void schoolAdminsPreviewShowsOnlyTheirOwnSchool() throws Exception {
+        assertThat(body("adminA", orgs(SCHOOL_A, "sync-preview")))
+                .contains("Предпросмотр синхронизации", "Школа A")
+                .doesNotContain("Школа B", "Школа C");
+    }
+
     @Test
     void apiAnswersWithProblemDetailsAndNoInternals() throws Exception {
         var response = mvc.perform(get("/api/journals/" + JOURNAL_B_MATHS).with(httpBasic("adminA", PASSWORD)))
