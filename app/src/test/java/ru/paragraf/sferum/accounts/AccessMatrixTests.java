@@ -266,8 +266,12 @@ class AccessMatrixTests {
             assertThat(body(who, "/diary")).as(who).contains("id=\"diary-nav-chats\"");
         }
         assertThat(body("teacherA1", "/diary/chats")).contains("id=\"vkid-card\"", "id=\"subject-chats\"");
-        assertThat(body("pupilA", "/diary/chats")).contains("id=\"subject-chats\"").doesNotContain("vkid");
-        assertThat(body("parentA", "/diary/chats")).contains("id=\"subject-chats\"").doesNotContain("vkid");
+        assertThat(body("pupilA", "/diary/chats"))
+                .contains("id=\"subject-chats\"")
+                .doesNotContain("vkid");
+        assertThat(body("parentA", "/diary/chats"))
+                .contains("id=\"subject-chats\"")
+                .doesNotContain("vkid");
     }
 
     /** «Предпросмотр» of a school's synchronization: administrators within their scope, nobody else. */
