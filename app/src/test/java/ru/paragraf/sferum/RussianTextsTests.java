@@ -106,7 +106,8 @@ class RussianTextsTests {
             Map.entry("exchange.preset.", "ru.paragraf.sferum.exchange.SchedulePreset"),
             Map.entry("readiness.stage.", "ru.paragraf.sferum.readiness.ReadinessStage"),
             Map.entry("readiness.credentials.", "ru.paragraf.sferum.readiness.CredentialsStatus"),
-            Map.entry("readiness.column.", "ru.paragraf.sferum.readiness.ReadinessColumn"));
+            Map.entry("readiness.column.", "ru.paragraf.sferum.readiness.ReadinessColumn"),
+            Map.entry("preview.status.", "ru.paragraf.sferum.sync.PreviewOperation$Status"));
 
     private static List<String> valuesFor(String prefix) {
         var type = DYNAMIC_KEYS.get(prefix);

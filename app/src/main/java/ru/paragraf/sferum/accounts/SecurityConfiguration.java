@@ -35,7 +35,8 @@ class SecurityConfiguration {
         "/orgs/*/exchange-tasks/**",
         "/exchange-tasks/**",
         "/exchange-runs/**",
-        "/orgs/*/readiness"
+        "/orgs/*/readiness",
+        "/orgs/*/sync-preview"
     };
 
     /** API of administrators only: school data of staff files, imports, exchange tasks and runs. */
@@ -48,13 +49,14 @@ class SecurityConfiguration {
         "/api/exchange-tasks/**",
         "/api/exchange-runs/**",
         "/api/exchange-task-types",
-        "/api/orgs/*/readiness"
+        "/api/orgs/*/readiness",
+        "/api/orgs/*/sync-preview"
     };
 
     static final String[] STAFF_PAGES = {"/orgs/**", "/journals/**", "/lessons/**"};
 
-    /** The diary's «Чаты» tab and the VK ID link: teachers only until pupils' and parents' chats arrive. */
-    static final String[] TEACHER_DIARY_PAGES = {"/diary/chats/**", "/diary/vkid/**"};
+    /** The VK ID link of the diary's «Чаты» tab: teachers only; the tab itself is for every diary role. */
+    static final String[] TEACHER_DIARY_PAGES = {"/diary/chats/*", "/diary/vkid/**"};
 
     @Bean
     PasswordEncoder passwordEncoder() {

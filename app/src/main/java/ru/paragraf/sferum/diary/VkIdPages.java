@@ -17,7 +17,8 @@ import ru.paragraf.sferum.accounts.Role;
 import ru.paragraf.sferum.diary.LinkResult.Refused;
 
 /**
- * The diary's «Чаты» tab for teachers: «Привязать к VK ID», the VK ID callback, «Отвязать» with a confirmation.
+ * The VK ID link of the diary's «Чаты» tab for teachers ({@link DiaryChatsPage} shows the tab): «Привязать к VK ID»,
+ * the VK ID callback, «Отвязать» with a confirmation.
  *
  * <p>«Привязать к VK ID» is a POST with the CSRF token, not a link: it records an authorization, and a forged
  * cross-site request must not send a teacher, whose VK ID session may still be open, through a link they did
@@ -36,14 +37,6 @@ class VkIdPages {
         this.flow = flow;
         this.unlinking = unlinking;
         this.properties = properties;
-    }
-
-    @GetMapping("/diary/chats")
-    String chats(
-            CurrentUser user, @RequestParam(name = "vkid", required = false) @Nullable String notice, Model model) {
-        model.addAttribute("vkid", flow.status(teacher(user)));
-        model.addAttribute("notice", notice);
-        return "diary/chats";
     }
 
     @PostMapping("/diary/vkid/start")

@@ -1,15 +1,16 @@
 /**
  * The diary of the portal «Петербургское образование»: where teachers, pupils and parents log in. Shows the
  * week's lessons (pupils and parents: published lessons of the pupil's class and groups; teachers: the lessons
- * of their journals) and, for teachers, the «Чаты» tab with «Привязать к VK ID».
+ * of their journals) with each video lesson's call state and link, and the «Чаты» tab: the subject chats of the
+ * person's journals with «Вступить в чат», for teachers also «Привязать к VK ID». Chat and call states come from
+ * school's {@link ru.paragraf.sferum.school.SubjectChatStatuses}, so the diary never depends on sync.
  *
  * <p>Owns the teachers' VK ID links: a VK ID OAuth 2.1 client (authorization code, PKCE S256, {@code state}),
  * the pending authorizations and the links with the teachers' sealed user tokens. Offers
  * {@link ru.paragraf.sferum.diary.TeacherVkAccess} (a teacher's VK user id and a valid, refreshed access token).
  * Publishes {@link ru.paragraf.sferum.diary.VkIdLinked} and {@link ru.paragraf.sferum.diary.VkIdUnlinked} (the
  * diary data transfer) and listens to them itself to fill the staff file through
- * {@link ru.paragraf.sferum.school.StaffFiles}; school does not depend on the diary. Later: subject chats and call
- * links for pupils and parents.
+ * {@link ru.paragraf.sferum.school.StaffFiles}; school does not depend on the diary.
  */
 @NullMarked
 @ApplicationModule(

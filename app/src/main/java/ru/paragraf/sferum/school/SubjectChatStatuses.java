@@ -13,6 +13,9 @@ public interface SubjectChatStatuses {
     /** The chat of a journal; {@code requested} is the journal's «Чат по предмету» selector. */
     SubjectChatStatus chatOf(UUID journal, boolean requested);
 
+    /** The chats of several journals at once, each by its own selector; every given journal is in the map. */
+    Map<UUID, SubjectChatStatus> chatsOf(Collection<UUID> journals);
+
     /** The calls of the given lessons; lessons without a call are absent from the map. */
     Map<UUID, LessonCallStatus> callsOf(Collection<UUID> lessons);
 }

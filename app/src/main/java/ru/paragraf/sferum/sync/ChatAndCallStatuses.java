@@ -59,6 +59,44 @@ class ChatAndCallStatuses implements SubjectChatStatuses {
         return chat(facts.get(), requested);
     }
 
+    @Override
+    public Map<UUID, SubjectChatStatus> chatsOf(Collection<UUID> journals) {
+        var statuses = new HashMap<UUID, SubjectChatStatus>();
+        if (journals.isEmpty()) {
+            return statuses;
+        }
+        jdbc.sql(
+                        """
+                        select j.journal_id, j.subject_chat_requested, c.state, c.invite_link, c.problem, so.ready,
+                               so.paused_reason,
+                               exists (select 1 from school.sync_lesson l where l.journal_id = j.journal_id
+                                         and l.publication = 'PUBLISHED' and l.format = 'VIDEO_CALL') as has_video
+                        from school.sync_journal j
+                        left join sync.chat c on c.organization_id = j.organization_id and c.journal_id = j.journal_id
+                                             and c.academic_year_id = j.academic_year_id
+                        left join sync.organization so on so.organization_id = j.organization_id
+                        where j.journal_id in (:journals)
+                        """)
+                .param("journals", journals)
+                .query((rs, row) -> {
+                    var facts = new ChatFacts(
+                            rs.getString("state"),
+                            rs.getString("invite_link"),
+                            rs.getString("problem"),
+                            rs.getBoolean("ready"),
+                            rs.getString("paused_reason"),
+                            rs.getBoolean("has_video"));
+                    statuses.put(
+                            rs.getObject("journal_id", UUID.class),
+                            chat(facts, rs.getBoolean("subject_chat_requested")));
+                    return null;
+                })
+                .list();
+        journals.forEach(
+                journal -> statuses.putIfAbsent(journal, SubjectChatStatus.of(SubjectChatStatus.State.NOT_REQUESTED)));
+        return statuses;
+    }
+
     private SubjectChatStatus chat(ChatFacts facts, boolean requested) {
         if ("ACTIVE".equals(facts.state())) {
             var state = requested ? SubjectChatStatus.State.CREATED : SubjectChatStatus.State.NOT_SYNCED;

@@ -7,6 +7,10 @@
  * terms; the engine will reach it through a messenger provider SPI, so that a MAX provider can follow. It
  * implements the link base's {@link ru.paragraf.sferum.linkbase.CommunityVerifier} (depends on {@code linkbase}, never
  * the other way). Publishes and listens to nothing yet.
+ *
+ * <p>«Предпросмотр» (page {@code /orgs/{org}/sync-preview}, API {@code GET /api/orgs/{org}/sync-preview}) shows
+ * what the next SFERUM_SYNC run of a school would do, from the same {@code Planner} in its preview mode, without
+ * enqueuing anything or reaching the messenger.
  */
 @NullMarked
 @ApplicationModule(displayName = "Sync")

@@ -103,8 +103,8 @@ class AccessMatrixTests {
                             FORBIDDEN, OK, NOT_FOUND, NOT_FOUND, OK, NOT_FOUND, NOT_FOUND, NOT_FOUND, FORBIDDEN,
                             FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, SEE_OTHER, SEE_OTHER, OK, OK
                         },
-                "pupilA", denyAllBut(paths.length, OK),
-                "parentA", denyAllBut(paths.length, OK),
+                "pupilA", allowOnly(paths, "/diary/chats", "/diary"),
+                "parentA", allowOnly(paths, "/diary/chats", "/diary"),
                 "anonymous", fill(paths.length, REDIRECT));
         return expected.entrySet().stream().flatMap(row -> Stream.of(paths)
                 .map(path -> Arguments.of(row.getKey(), path, row.getValue()[indexOf(paths, path)])));
@@ -261,10 +261,71 @@ class AccessMatrixTests {
     }
 
     @Test
-    void diaryLinksTheChatsTabForTeachersOnly() throws Exception {
-        assertThat(body("teacherA1", "/diary")).contains("id=\"diary-nav-chats\"");
-        assertThat(body("pupilA", "/diary")).doesNotContain("diary-nav-chats", "/diary/chats");
-        assertThat(body("parentA", "/diary")).doesNotContain("diary-nav-chats", "/diary/chats");
+    void diaryLinksTheChatsTabForEveryDiaryRoleAndTheVkIdCardForTeachersOnly() throws Exception {
+        for (var who : new String[] {"teacherA1", "pupilA", "parentA"}) {
+            assertThat(body(who, "/diary")).as(who).contains("id=\"diary-nav-chats\"");
+        }
+        assertThat(body("teacherA1", "/diary/chats")).contains("id=\"vkid-card\"", "id=\"subject-chats\"");
+        assertThat(body("pupilA", "/diary/chats"))
+                .contains("id=\"subject-chats\"")
+                .doesNotContain("vkid");
+        assertThat(body("parentA", "/diary/chats"))
+                .contains("id=\"subject-chats\"")
+                .doesNotContain("vkid");
+    }
+
+    /** «Предпросмотр» of a school's synchronization: administrators within their scope, nobody else. */
+    static Stream<Arguments> syncPreviewPages() {
+        var paths = new String[] {
+            orgs(SCHOOL_A, "sync-preview"), orgs(SCHOOL_B, "sync-preview"), orgs(SCHOOL_C, "sync-preview")
+        };
+        int o = OK, n = NOT_FOUND;
+        var expected = Map.of(
+                "city", fill(paths.length, OK),
+                "district1", new int[] {o, o, n},
+                "adminA", new int[] {o, n, n},
+                "teacherA1", fill(paths.length, FORBIDDEN),
+                "pupilA", fill(paths.length, FORBIDDEN),
+                "parentA", fill(paths.length, FORBIDDEN),
+                "anonymous", fill(paths.length, REDIRECT));
+        return matrix(paths, expected);
+    }
+
+    @ParameterizedTest(name = "{0} GET {1} -> {2}")
+    @MethodSource("syncPreviewPages")
+    void syncPreviewPageAccessFollowsRoleAndScope(String who, String path, int status) throws Exception {
+        pageAccessFollowsRoleAndScope(who, path, status);
+    }
+
+    static Stream<Arguments> syncPreviewApi() {
+        var paths = new String[] {
+            "/api/orgs/" + SCHOOL_A + "/sync-preview",
+            "/api/orgs/" + SCHOOL_B + "/sync-preview",
+            "/api/orgs/" + SCHOOL_C + "/sync-preview"
+        };
+        int o = OK, n = NOT_FOUND;
+        var expected = Map.of(
+                "city", fill(paths.length, OK),
+                "district1", new int[] {o, o, n},
+                "adminA", new int[] {o, n, n},
+                "teacherA1", fill(paths.length, FORBIDDEN),
+                "pupilA", fill(paths.length, FORBIDDEN),
+                "parentA", fill(paths.length, FORBIDDEN),
+                "anonymous", fill(paths.length, UNAUTHORIZED));
+        return matrix(paths, expected);
+    }
+
+    @ParameterizedTest(name = "{0} GET {1} -> {2}")
+    @MethodSource("syncPreviewApi")
+    void syncPreviewApiAccessFollowsRoleAndScope(String who, String path, int status) throws Exception {
+        apiAccessFollowsRoleAndScope(who, path, status);
+    }
+
+    @Test
+    void schoolAdminsPreviewShowsOnlyTheirOwnSchool() throws Exception {
+        assertThat(body("adminA", orgs(SCHOOL_A, "sync-preview")))
+                .contains("Предпросмотр синхронизации", "Школа A")
+                .doesNotContain("Школа B", "Школа C");
     }
 
     @Test
@@ -465,6 +526,15 @@ class AccessMatrixTests {
     private static int[] fill(int length, int status) {
         var statuses = new int[length];
         java.util.Arrays.fill(statuses, status);
+        return statuses;
+    }
+
+    /** Forbidden everywhere except the given paths, which are OK. */
+    private static int[] allowOnly(String[] paths, String... allowed) {
+        var statuses = fill(paths.length, FORBIDDEN);
+        for (var path : allowed) {
+            statuses[indexOf(paths, path)] = OK;
+        }
         return statuses;
     }
 

@@ -1,0 +1,52 @@
+package ru.paragraf.sferum.diary;
+
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import ru.paragraf.sferum.accounts.CurrentUser;
+import ru.paragraf.sferum.accounts.Role;
+import ru.paragraf.sferum.school.Timetables;
+
+/**
+ * The diary's «Чаты» tab: the subject chats of the person's journals with «Вступить в чат»; for teachers also the
+ * VK ID card («Привязать к VK ID»), for parents the chats of the chosen child.
+ */
+@Controller
+class DiaryChatsPage {
+
+    private final DiaryChats chats;
+    private final Timetables timetables;
+    private final VkIdFlow flow;
+
+    DiaryChatsPage(DiaryChats chats, Timetables timetables, VkIdFlow flow) {
+        this.chats = chats;
+        this.timetables = timetables;
+        this.flow = flow;
+    }
+
+    @GetMapping("/diary/chats")
+    String chats(
+            CurrentUser user,
+            @RequestParam(name = "vkid", required = false) @Nullable String notice,
+            @RequestParam(required = false) @Nullable UUID child,
+            Model model) {
+        if (user.is(Role.TEACHER)) {
+            model.addAttribute("vkid", flow.status(user));
+            model.addAttribute("notice", notice);
+            model.addAttribute("chats", chats.ofTeacher(user.employeeId()));
+        } else if (user.is(Role.PUPIL)) {
+            model.addAttribute("chats", chats.ofPupil(user.pupilId()));
+        } else {
+            var choice = ChildChoice.of(timetables.childrenOf(user.parentId()), child);
+            model.addAttribute("children", choice.children());
+            if (choice.selected() != null) {
+                model.addAttribute("child", choice.selected());
+                model.addAttribute("chats", chats.ofPupil(choice.selected().id()));
+            }
+        }
+        return "diary/chats";
+    }
+}

@@ -1,0 +1,98 @@
+package ru.paragraf.sferum.sync;
+
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Read-only SQL of «Предпросмотр»: the planner's wanted operations (passed in as JSON) that are not queued yet,
+ * and the organization's open operations from {@code sync.operation}, each joined with school's {@code sync_*}
+ * views for titles and with the ledger for earlier failures. One statement for the whole school.
+ */
+@Repository
+class PreviewQuery {
+
+    private static final String SQL =
+            """
+            with planned as (
+                select p.kind, p.object_key, p.payload, 'PLANNED' as source, cast(null as text) as problem,
+                       1 as stage, p.n as position
+                from jsonb_to_recordset(cast(:planned as jsonb)) as p(n bigint, kind text, object_key text, payload jsonb)
+                where not exists (select 1 from sync.operation o
+                                  where o.kind = p.kind and o.object_key = p.object_key
+                                    and o.status in ('PENDING', 'RUNNING'))
+            ), queued as (
+                select o.kind, o.object_key, o.payload,
+                       case o.status when 'RUNNING' then 'RUNNING' else 'QUEUED' end as source, o.problem,
+                       0 as stage, o.id as position
+                from sync.operation o
+                where o.organization_id = :organization and o.status in ('PENDING', 'RUNNING')
+            ), wanted as (
+                select * from queued union all select * from planned
+            )
+            select w.kind, w.object_key, w.source, w.problem,
+                   coalesce(j.chat_title, lj.chat_title) as chat_title,
+                   l.lesson_id is not null as lesson_found, l.lesson_date, l.starts_at,
+                   coalesce(l.publication = 'PUBLISHED', false) as lesson_published,
+                   coalesce(te.full_name, tv.full_name) as teacher, w.payload ->> 'vkUser' as vk_user,
+                   case when c.state = 'FAILED' then c.problem when k.state = 'FAILED' then k.problem end as ledger_problem
+            from wanted w
+            left join school.sync_journal j on j.journal_id = cast(w.payload ->> 'journal' as uuid)
+            left join school.sync_lesson l on l.lesson_id = cast(w.payload ->> 'lesson' as uuid)
+            left join school.sync_journal lj on lj.journal_id = l.journal_id
+            left join lateral (select t.full_name from school.sync_journal_teacher t
+                               where t.employee_id = cast(w.payload ->> 'employee' as uuid) limit 1) te on true
+            left join lateral (select t.full_name from school.sync_journal_teacher t
+                               where t.organization_id = :organization
+                                 and t.sferum_user_id = cast(w.payload ->> 'vkUser' as bigint) limit 1) tv on true
+            left join sync.chat c on w.kind = 'CREATE_CHAT' and c.organization_id = :organization
+                                 and c.journal_id = cast(w.payload ->> 'journal' as uuid)
+                                 and c.academic_year_id = cast(w.payload ->> 'year' as uuid)
+            left join sync.call k on w.kind = 'START_CALL' and k.organization_id = :organization
+                                 and k.lesson_id = cast(w.payload ->> 'lesson' as uuid)
+            order by w.stage, w.position
+            """;
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    PreviewQuery(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    List<PreviewFacts> describe(UUID organization, List<PlannedOperation> planned) {
+        return jdbc.sql(SQL)
+                .param("organization", organization)
+                .param("planned", asJson(planned))
+                .query((rs, row) -> new PreviewFacts(
+                        OperationKind.valueOf(rs.getString("kind")),
+                        rs.getString("object_key"),
+                        PreviewOperation.Status.valueOf(rs.getString("source")),
+                        rs.getString("problem"),
+                        rs.getString("chat_title"),
+                        rs.getBoolean("lesson_found"),
+                        rs.getObject("lesson_date", java.time.LocalDate.class),
+                        rs.getObject("starts_at", java.time.LocalTime.class),
+                        rs.getBoolean("lesson_published"),
+                        rs.getString("teacher"),
+                        rs.getString("vk_user"),
+                        rs.getString("ledger_problem")))
+                .list();
+    }
+
+    private String asJson(List<PlannedOperation> planned) {
+        var array = json.createArrayNode();
+        for (var i = 0; i < planned.size(); i++) {
+            var operation = planned.get(i);
+            array.addObject()
+                    .put("n", i)
+                    .put("kind", operation.kind().name())
+                    .put("object_key", operation.objectKey())
+                    .set("payload", json.readTree(operation.payload()));
+        }
+        return json.writeValueAsString(array);
+    }
+}
