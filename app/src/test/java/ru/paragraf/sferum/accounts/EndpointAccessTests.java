@@ -150,15 +150,13 @@ class EndpointAccessTests {
 
     private void check(SoftAssertions softly, Rule rule, String who) throws Exception {
         if (!rule.audience().contains(who)) {
-            var path = path(softly, rule, who, true);
-            if (path != null) {
+            for (var path : paths(softly, rule, who, true)) {
                 expectRefusal(softly, rule, who, path, perform(rule, who, path, true));
             }
             return;
         }
         if (!rule.changesState()) {
-            var path = path(softly, rule, who, true);
-            if (path != null) {
+            for (var path : paths(softly, rule, who, true)) {
                 var response = perform(rule, who, path, true);
                 softly.assertThat(response.getStatus())
                         .as("%s %s %s (own resource) -> 2xx/3xx", who, rule.method(), path)
@@ -169,8 +167,7 @@ class EndpointAccessTests {
             }
         }
         if (rule.scope().scopes(who)) {
-            var path = path(softly, rule, who, false);
-            if (path != null) {
+            for (var path : paths(softly, rule, who, false)) {
                 softly.assertThat(perform(rule, who, path, true).getStatus())
                         .as("%s %s %s (another's resource) -> 404", who, rule.method(), path)
                         .isEqualTo(404);
@@ -202,8 +199,7 @@ class EndpointAccessTests {
                         .filter(rule.audience()::contains)
                         .findFirst()
                         .orElseThrow();
-                var path = path(softly, rule, who, true);
-                if (path != null) {
+                for (var path : paths(softly, rule, who, true)) {
                     softly.assertThat(perform(rule, who, path, false).getStatus())
                             .as("%s %s %s without CSRF token -> 403", who, rule.method(), path)
                             .isEqualTo(403);
@@ -214,16 +210,16 @@ class EndpointAccessTests {
         softly.assertAll();
     }
 
-    /** The path of {@code rule} with the fixture ids of the caller's own or another's resources; null if unknown. */
-    private String path(SoftAssertions softly, Rule rule, String who, boolean own) {
+    /** The paths of {@code rule} with the fixture ids of the caller's own or others' resources; none if unknown. */
+    private List<String> paths(SoftAssertions softly, Rule rule, String who, boolean own) {
         var template = rule.pattern() + (rule.scope() == Scope.OWN_CHILD ? "?child={child}" : "");
         var filled = FixtureIds.fill(template, rule.scope(), who, own);
-        if (!filled.unknown().isEmpty()) {
-            softly.fail(
-                    "%s: no fixture id for path variable(s) %s; add them to FixtureIds", rule.key(), filled.unknown());
-            return null;
+        var unknown = filled.get(0).unknown();
+        if (!unknown.isEmpty()) {
+            softly.fail("%s: no fixture id for path variable(s) %s; add them to FixtureIds", rule.key(), unknown);
+            return List.of();
         }
-        return filled.path();
+        return filled.stream().map(FixtureIds.Filled::path).toList();
     }
 
     private MockHttpServletResponse perform(Rule rule, String who, String path, boolean csrfToken) throws Exception {

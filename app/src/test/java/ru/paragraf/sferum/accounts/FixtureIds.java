@@ -3,13 +3,15 @@ package ru.paragraf.sferum.accounts;
 import static ru.paragraf.sferum.SchoolFixture.*;
 import static ru.paragraf.sferum.accounts.EndpointRules.CITY;
 import static ru.paragraf.sferum.accounts.EndpointRules.DISTRICT;
+import static ru.paragraf.sferum.accounts.EndpointRules.TEACHER;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import ru.paragraf.sferum.SchoolFixture;
 import ru.paragraf.sferum.accounts.EndpointRules.Scope;
@@ -17,7 +19,7 @@ import ru.paragraf.sferum.exchange.ExchangeFixture;
 
 /**
  * Fixture ids for path variables, by variable name: the caller's own (school A), and another's: school B for the
- * school's people, school C (district 2) for district 1's operator. Hand-down previews belong to an operator's
+ * school's people (and a colleague's journal for the teacher), school C (district 2) for district 1's operator. Hand-down previews belong to an operator's
  * account: the city operator's and district 1's, each the other's «another».
  */
 final class FixtureIds {
@@ -36,35 +38,63 @@ final class FixtureIds {
 
     private FixtureIds() {}
 
-    /** The id of {@code variable} for {@code who}: their own resource, or another's; empty when the name is unknown. */
-    static Optional<UUID> of(String variable, Scope scope, String who, boolean own) {
+    /**
+     * The ids of {@code variable} for {@code who}: their own resource (one), or others' resources; empty when the
+     * name is unknown. A teacher's others include a colleague's journal and lesson in their own school.
+     */
+    static List<UUID> of(String variable, Scope scope, String who, boolean own) {
         if (scope == Scope.OWN_UPLOAD && variable.equals("id")) {
             var mine = who.equals(DISTRICT) ? HANDDOWN_OF_DISTRICT : HANDDOWN_OF_CITY;
             var theirs = mine.equals(HANDDOWN_OF_CITY) ? HANDDOWN_OF_DISTRICT : HANDDOWN_OF_CITY;
-            return Optional.of(own ? mine : theirs);
+            return List.of(own ? mine : theirs);
         }
         var ids = BY_NAME.get(variable);
         if (ids == null) {
-            return Optional.empty();
+            return List.of();
         }
-        return Optional.of(own ? ids.get(0) : ids.get(who.equals(DISTRICT) ? 2 : 1));
+        if (own) {
+            return List.of(ids.get(0));
+        }
+        var other = ids.get(who.equals(DISTRICT) ? 2 : 1);
+        if (who.equals(TEACHER) && variable.equals("journal")) {
+            return List.of(other, JOURNAL_A_RUSSIAN);
+        }
+        if (who.equals(TEACHER) && variable.equals("lesson")) {
+            return List.of(other, id(73));
+        }
+        return List.of(other);
     }
 
-    /** Fills {@code {name}} placeholders; the names without a fixture id are returned instead. */
-    static Filled fill(String template, Scope scope, String who, boolean own) {
-        var values = new LinkedHashMap<String, UUID>();
-        var unknown = new java.util.ArrayList<String>();
-        var matcher = java.util.regex.Pattern.compile("\\{([^}:]+)(:[^}]*)?}").matcher(template);
+    /**
+     * Fills {@code {name}} placeholders: with the caller's own ids (one path), or with each of the others' ids (a path
+     * per alternative). The names without a fixture id are returned in {@link Filled#unknown}.
+     */
+    static List<Filled> fill(String template, Scope scope, String who, boolean own) {
+        var values = new LinkedHashMap<String, List<UUID>>();
+        var unknown = new ArrayList<String>();
+        var matcher = Pattern.compile("\\{([^}:]+)(:[^}]*)?}").matcher(template);
         while (matcher.find()) {
             var name = matcher.group(1);
-            of(name, scope, who, own).ifPresentOrElse(id -> values.put(name, id), () -> unknown.add(name));
+            var ids = of(name, scope, who, own);
+            if (ids.isEmpty()) {
+                unknown.add(name);
+            } else {
+                values.put(name, ids);
+            }
         }
-        var path = template;
-        for (var value : values.entrySet()) {
-            path = path.replaceAll(
-                    "\\{" + value.getKey() + "(:[^}]*)?}", value.getValue().toString());
+        var alternatives = values.values().stream().mapToInt(List::size).max().orElse(1);
+        var filled = new ArrayList<Filled>();
+        for (var i = 0; i < alternatives; i++) {
+            var path = template;
+            for (var value : values.entrySet()) {
+                var ids = value.getValue();
+                path = path.replaceAll(
+                        "\\{" + value.getKey() + "(:[^}]*)?}",
+                        ids.get(Math.min(i, ids.size() - 1)).toString());
+            }
+            filled.add(new Filled(path, unknown));
         }
-        return new Filled(path, unknown);
+        return filled;
     }
 
     record Filled(String path, List<String> unknown) {}
