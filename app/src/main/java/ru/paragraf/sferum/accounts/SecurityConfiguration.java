@@ -58,6 +58,14 @@ class SecurityConfiguration {
     /** The VK ID link of the diary's «Чаты» tab: teachers only; the tab itself is for every diary role. */
     static final String[] TEACHER_DIARY_PAGES = {"/diary/chats/*", "/diary/vkid/**"};
 
+    /**
+     * The Content-Security-Policy of pages and API answers (page answers add {@code form-action}): no inline script,
+     * never framed. The API sends it too: JSON is harmless under it, and Swagger UI under {@code /api/docs} loads its
+     * scripts and styles from files.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'";
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -89,6 +97,8 @@ class SecurityConfiguration {
                         .anyRequest()
                         .denyAll())
                 .httpBasic(withDefaults())
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .build();
@@ -140,9 +150,8 @@ class SecurityConfiguration {
                         .authenticated())
                 .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/", true))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-                                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                                        + "frame-ancestors 'none'; " + formAction(environment) + "; base-uri 'self'"))
+                .headers(headers -> headers.contentSecurityPolicy(
+                                csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY + "; " + formAction(environment)))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .build();
     }

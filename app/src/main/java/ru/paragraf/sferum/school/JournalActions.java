@@ -88,6 +88,9 @@ class JournalActions {
             @ModelAttribute("form") LessonForm form,
             @RequestHeader(name = "HX-Request", required = false) String htmx,
             Model model) {
+        if (!JournalEditing.isEditor(user)) {
+            throw new NotAnEditorException(); // before validation: operators are refused, not told what is invalid
+        }
         var journal = journals.journalOfLesson(SchoolScope.of(user), lesson).orElseThrow(SchoolPages::notFound);
         var errors = new BeanPropertyBindingResult(form, "form");
         form.validate(errors, journal.yearStarts(), journal.yearEnds());

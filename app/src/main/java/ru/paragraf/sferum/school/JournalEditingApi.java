@@ -67,6 +67,9 @@ class JournalEditingApi {
 
     @PutMapping("/lessons/{lesson}")
     Object edit(CurrentUser user, @PathVariable UUID lesson, @RequestBody LessonForm form) {
+        if (!JournalEditing.isEditor(user)) {
+            throw new NotAnEditorException(); // before validation: operators are refused, not told what is invalid
+        }
         var scope = SchoolScope.of(user);
         var journal = journals.journalOfLesson(scope, lesson).orElseThrow(SchoolPages::notFound);
         var errors = new BeanPropertyBindingResult(form, "form");

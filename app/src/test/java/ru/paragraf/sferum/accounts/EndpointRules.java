@@ -1,0 +1,167 @@
+package ru.paragraf.sferum.accounts;
+
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The access policy of every endpoint, one line each: who may use it and how its resources are scoped. Derived from
+ * {@link SecurityConfiguration} and the controllers' own checks (editors of journals, operators of hand-downs, the
+ * teacher's diary tab). {@link EndpointAccessTests} holds the application's mapping against this table.
+ */
+final class EndpointRules {
+
+    static final String GET = "GET", POST = "POST", PUT = "PUT", DELETE = "DELETE";
+    static final String CITY = "city", DISTRICT = "district1", ADMIN = "adminA", TEACHER = "teacherA1";
+    static final String PUPIL = "pupilA", PARENT = "parentA", ANONYMOUS = "anonymous";
+
+    /** The six roles, in the order of DESIGN §2. */
+    static final List<String> ROLES = List.of(CITY, DISTRICT, ADMIN, TEACHER, PUPIL, PARENT);
+
+    static final Set<String> EVERYONE = Set.of(CITY, DISTRICT, ADMIN, TEACHER, PUPIL, PARENT);
+    static final Set<String> PUBLIC = Set.of(CITY, DISTRICT, ADMIN, TEACHER, PUPIL, PARENT, ANONYMOUS);
+    static final Set<String> STAFF = Set.of(CITY, DISTRICT, ADMIN, TEACHER);
+    static final Set<String> ADMINISTRATORS = Set.of(CITY, DISTRICT, ADMIN);
+    static final Set<String> OPERATORS = Set.of(CITY, DISTRICT);
+    /** Who changes journals and lessons: the school's admin and the journal's teachers, not the operators. */
+    static final Set<String> EDITORS = Set.of(ADMIN, TEACHER);
+
+    static final Set<String> DIARY = Set.of(TEACHER, PUPIL, PARENT);
+    static final Set<String> TEACHER_ONLY = Set.of(TEACHER);
+
+    /** How an endpoint's resource is scoped, and so which callers get another's resource as 404. */
+    enum Scope {
+        /** Nothing in the path: the caller's own data follows from the session (or the page is public). */
+        SESSION(Set.of()),
+        /** By what the uploaded file names: the import checks each row against the caller's scope. */
+        FILE_CONTENT(Set.of()),
+        /** Organization and district: another school (district) is 404; the city operator sees every school. */
+        ORGANIZATION(Set.of(DISTRICT, ADMIN, TEACHER, PUPIL, PARENT)),
+        /** The hand-down preview exists only for the operator who uploaded it. */
+        OWN_UPLOAD(Set.of(CITY, DISTRICT)),
+        /** A parent's diary shows only their own children ({@code ?child=}). */
+        OWN_CHILD(Set.of(PARENT));
+
+        private final Set<String> scoped;
+
+        Scope(Set<String> scoped) {
+            this.scoped = scoped;
+        }
+
+        /** Whether another's resource exists for the caller, so that the test asks for it and expects 404. */
+        boolean scopes(String who) {
+            return scoped.contains(who);
+        }
+    }
+
+    /** One endpoint's rule; {@code body} is a valid request body for state-changing requests, if it needs one. */
+    record Rule(String method, String pattern, Set<String> audience, Scope scope, @Nullable String body) {
+
+        String key() {
+            return method + " " + pattern;
+        }
+
+        boolean api() {
+            return pattern.startsWith("/api/");
+        }
+
+        boolean changesState() {
+            return !method.equals(GET);
+        }
+    }
+
+    private static final String TASK = "{\"type\":\"SFERUM_SYNC\",\"cron\":\"0 0 6 * * ?\",\"enabled\":false}";
+    private static final String SCHEDULE = "{\"cron\":\"0 0 6 * * ?\",\"enabled\":false}";
+
+    static final List<Rule> RULES = List.of(
+            // accounts
+            rule(GET, "/", EVERYONE, Scope.SESSION),
+            rule(GET, "/login", PUBLIC, Scope.SESSION),
+            rule(GET, "/api/me", EVERYONE, Scope.SESSION),
+            // school: organizations, journals, staff files
+            rule(GET, "/orgs", ADMINISTRATORS, Scope.SESSION),
+            rule(GET, "/orgs/{organization}/journals", STAFF, Scope.ORGANIZATION),
+            rule(GET, "/journals/{journal}", STAFF, Scope.ORGANIZATION),
+            rule(GET, "/orgs/{organization}/staff", ADMINISTRATORS, Scope.ORGANIZATION),
+            rule(GET, "/staff/{employee}", ADMINISTRATORS, Scope.ORGANIZATION),
+            rule(GET, "/api/orgs", ADMINISTRATORS, Scope.SESSION),
+            rule(GET, "/api/orgs/{organization}", STAFF, Scope.ORGANIZATION),
+            rule(GET, "/api/orgs/{organization}/journals", STAFF, Scope.ORGANIZATION),
+            rule(GET, "/api/journals/{journal}", STAFF, Scope.ORGANIZATION),
+            rule(GET, "/api/orgs/{organization}/employees", ADMINISTRATORS, Scope.ORGANIZATION),
+            rule(GET, "/api/employees/{employee}", ADMINISTRATORS, Scope.ORGANIZATION),
+            // school: journal actions (pages) and their API
+            rule(POST, "/journals/{journal}/subject-chat", EDITORS, Scope.ORGANIZATION, "requested=true"),
+            rule(POST, "/lessons/{lesson}/video-call", EDITORS, Scope.ORGANIZATION, "on=true"),
+            rule(POST, "/lessons/{lesson}/publish", EDITORS, Scope.ORGANIZATION),
+            rule(POST, "/lessons/{lesson}/withdraw", EDITORS, Scope.ORGANIZATION),
+            rule(GET, "/lessons/{lesson}/edit", STAFF, Scope.ORGANIZATION),
+            rule(POST, "/lessons/{lesson}", EDITORS, Scope.ORGANIZATION, "topic=Access&startsAt=10:00"),
+            rule(GET, "/lessons/{lesson}/row", STAFF, Scope.ORGANIZATION),
+            rule(PUT, "/api/journals/{journal}/subject-chat", EDITORS, Scope.ORGANIZATION, "{\"requested\":true}"),
+            rule(PUT, "/api/lessons/{lesson}/video-call", EDITORS, Scope.ORGANIZATION, "{\"on\":true}"),
+            rule(POST, "/api/lessons/{lesson}/publish", EDITORS, Scope.ORGANIZATION),
+            rule(POST, "/api/lessons/{lesson}/withdraw", EDITORS, Scope.ORGANIZATION),
+            rule(PUT, "/api/lessons/{lesson}", EDITORS, Scope.ORGANIZATION, "{\"topic\":\"Access\"}"),
+            // school: OneRoster import
+            rule(GET, "/import/oneroster", ADMINISTRATORS, Scope.SESSION),
+            rule(POST, "/import/oneroster", ADMINISTRATORS, Scope.FILE_CONTENT),
+            rule(POST, "/api/import/oneroster", ADMINISTRATORS, Scope.FILE_CONTENT),
+            // linkbase: «База ссылок» and the hand-down of ids and tokens
+            rule(GET, "/linkbase", ADMINISTRATORS, Scope.SESSION),
+            rule(GET, "/orgs/{organization}/linkbase", ADMINISTRATORS, Scope.ORGANIZATION),
+            rule(POST, "/orgs/{organization}/linkbase", ADMINISTRATORS, Scope.ORGANIZATION, "communityId=1&token=x"),
+            rule(POST, "/orgs/{organization}/linkbase/verify", ADMINISTRATORS, Scope.ORGANIZATION),
+            rule(GET, "/orgs/{organization}/linkbase/remove", ADMINISTRATORS, Scope.ORGANIZATION),
+            rule(POST, "/orgs/{organization}/linkbase/remove", ADMINISTRATORS, Scope.ORGANIZATION),
+            rule(GET, "/api/orgs/{organization}/sferum-community", ADMINISTRATORS, Scope.ORGANIZATION),
+            rule(PUT, "/api/orgs/{organization}/sferum-community", ADMINISTRATORS, Scope.ORGANIZATION, "{}"),
+            rule(POST, "/api/orgs/{organization}/sferum-community/verify", ADMINISTRATORS, Scope.ORGANIZATION),
+            rule(DELETE, "/api/orgs/{organization}/sferum-community", ADMINISTRATORS, Scope.ORGANIZATION),
+            rule(GET, "/linkbase/import", OPERATORS, Scope.SESSION),
+            rule(POST, "/linkbase/import", OPERATORS, Scope.FILE_CONTENT),
+            rule(GET, "/linkbase/import/{id}", OPERATORS, Scope.OWN_UPLOAD),
+            rule(GET, "/linkbase/import/{id}/progress", OPERATORS, Scope.OWN_UPLOAD),
+            rule(POST, "/linkbase/import/{id}/apply", OPERATORS, Scope.OWN_UPLOAD),
+            rule(GET, "/linkbase/import/{id}/report.csv", OPERATORS, Scope.OWN_UPLOAD),
+            // exchange: «Задачи обмена данными»
+            rule(GET, "/orgs/{organization}/exchange-tasks", ADMINISTRATORS, Scope.ORGANIZATION),
+            rule(POST, "/orgs/{organization}/exchange-tasks", ADMINISTRATORS, Scope.ORGANIZATION, "type=SFERUM_SYNC"),
+            rule(GET, "/exchange-tasks/{task}", ADMINISTRATORS, Scope.ORGANIZATION),
+            rule(POST, "/exchange-tasks/{task}", ADMINISTRATORS, Scope.ORGANIZATION, "preset=DAILY&dailyAt=06:00"),
+            rule(POST, "/exchange-tasks/{task}/runs", ADMINISTRATORS, Scope.ORGANIZATION),
+            rule(POST, "/exchange-tasks/{task}/delete", ADMINISTRATORS, Scope.ORGANIZATION),
+            rule(GET, "/exchange-runs/{run}", ADMINISTRATORS, Scope.ORGANIZATION),
+            rule(GET, "/exchange-runs/{run}/progress", ADMINISTRATORS, Scope.ORGANIZATION),
+            rule(POST, "/exchange-runs/{run}/cancel", ADMINISTRATORS, Scope.ORGANIZATION),
+            rule(GET, "/exchange-runs/{run}/items.csv", ADMINISTRATORS, Scope.ORGANIZATION),
+            rule(GET, "/api/exchange-task-types", ADMINISTRATORS, Scope.SESSION),
+            rule(GET, "/api/orgs/{organization}/exchange-tasks", ADMINISTRATORS, Scope.ORGANIZATION),
+            rule(POST, "/api/orgs/{organization}/exchange-tasks", ADMINISTRATORS, Scope.ORGANIZATION, TASK),
+            rule(GET, "/api/exchange-tasks/{task}", ADMINISTRATORS, Scope.ORGANIZATION),
+            rule(PUT, "/api/exchange-tasks/{task}", ADMINISTRATORS, Scope.ORGANIZATION, SCHEDULE),
+            rule(DELETE, "/api/exchange-tasks/{task}", ADMINISTRATORS, Scope.ORGANIZATION),
+            rule(POST, "/api/exchange-tasks/{task}/runs", ADMINISTRATORS, Scope.ORGANIZATION),
+            rule(GET, "/api/exchange-tasks/{task}/runs", ADMINISTRATORS, Scope.ORGANIZATION),
+            rule(GET, "/api/exchange-runs/{run}", ADMINISTRATORS, Scope.ORGANIZATION),
+            rule(POST, "/api/exchange-runs/{run}/cancel", ADMINISTRATORS, Scope.ORGANIZATION),
+            rule(GET, "/api/exchange-runs/{run}/items.csv", ADMINISTRATORS, Scope.ORGANIZATION),
+            // diary: the week, the «Чаты» tab and the VK ID link
+            rule(GET, "/diary", DIARY, Scope.OWN_CHILD),
+            rule(GET, "/diary/chats", TEACHER_ONLY, Scope.SESSION),
+            rule(POST, "/diary/vkid/start", TEACHER_ONLY, Scope.SESSION),
+            rule(GET, "/diary/vkid/callback", TEACHER_ONLY, Scope.SESSION),
+            rule(GET, "/diary/vkid/failure", TEACHER_ONLY, Scope.SESSION),
+            rule(GET, "/diary/chats/unlink", TEACHER_ONLY, Scope.SESSION),
+            rule(POST, "/diary/vkid/unlink", TEACHER_ONLY, Scope.SESSION));
+
+    private EndpointRules() {}
+
+    static Rule rule(String method, String pattern, Set<String> audience, Scope scope) {
+        return new Rule(method, pattern, audience, scope, null);
+    }
+
+    static Rule rule(String method, String pattern, Set<String> audience, Scope scope, String body) {
+        return new Rule(method, pattern, audience, scope, body);
+    }
+}
