@@ -148,12 +148,22 @@ final class EndpointRules {
             rule(GET, "/api/exchange-runs/{run}/items.csv", ADMINISTRATORS, Scope.ORGANIZATION),
             // diary: the week, the «Чаты» tab and the VK ID link
             rule(GET, "/diary", DIARY, Scope.OWN_CHILD),
-            rule(GET, "/diary/chats", TEACHER_ONLY, Scope.SESSION),
+            rule(GET, "/diary/chats", DIARY, Scope.OWN_CHILD),
             rule(POST, "/diary/vkid/start", TEACHER_ONLY, Scope.SESSION),
             rule(GET, "/diary/vkid/callback", TEACHER_ONLY, Scope.SESSION),
             rule(GET, "/diary/vkid/failure", TEACHER_ONLY, Scope.SESSION),
             rule(GET, "/diary/chats/unlink", TEACHER_ONLY, Scope.SESSION),
-            rule(POST, "/diary/vkid/unlink", TEACHER_ONLY, Scope.SESSION));
+            rule(POST, "/diary/vkid/unlink", TEACHER_ONLY, Scope.SESSION),
+            // readiness: «Готовность» of a school, a district, the city
+            rule(GET, "/orgs/{organization}/readiness", ADMINISTRATORS, Scope.ORGANIZATION),
+            rule(GET, "/api/orgs/{organization}/readiness", ADMINISTRATORS, Scope.ORGANIZATION),
+            rule(GET, "/districts/{district}/readiness", OPERATORS, Scope.ORGANIZATION),
+            rule(GET, "/api/districts/{district}/readiness", OPERATORS, Scope.ORGANIZATION),
+            rule(GET, "/readiness", Set.of(CITY), Scope.SESSION),
+            rule(GET, "/api/readiness", Set.of(CITY), Scope.SESSION),
+            // sync: «Предпросмотр» of a school's next run
+            rule(GET, "/orgs/{organization}/sync-preview", ADMINISTRATORS, Scope.ORGANIZATION),
+            rule(GET, "/api/orgs/{organization}/sync-preview", ADMINISTRATORS, Scope.ORGANIZATION));
 
     private EndpointRules() {}
 

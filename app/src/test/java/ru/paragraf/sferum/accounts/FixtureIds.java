@@ -29,6 +29,7 @@ final class FixtureIds {
     /** Variable name → ids in schools A, B and C. */
     private static final Map<String, List<UUID>> BY_NAME = Map.of(
             "organization", List.of(SCHOOL_A, SCHOOL_B, SCHOOL_C),
+            "district", List.of(DISTRICT_1, DISTRICT_2, DISTRICT_2),
             "journal", List.of(JOURNAL_A_MATHS, JOURNAL_B_MATHS, JOURNAL_C_MATHS),
             "lesson", List.of(id(71), id(75), id(76)),
             "employee", List.of(TEACHER_A1, TEACHER_B1, TEACHER_C1),
