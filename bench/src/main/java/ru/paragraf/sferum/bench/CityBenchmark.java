@@ -230,7 +230,8 @@ final class CityBenchmark {
         sampling.start();
         node.getBean(Reconciliation.class); // the run node's workers are already draining the planned queue
         load.start(until);
-        var publisher = new PublishProbes(http, jdbc, probes, settings.probeEveryMillis(), until, 30_000_000_000L);
+        var grace = Math.min(30, settings.runSeconds()) * 1_000_000_000L;
+        var publisher = new PublishProbes(http, jdbc, probes, settings.probeEveryMillis(), until, grace);
         var publishing = new Thread(publisher, "bench-publisher");
         publishing.start();
         log("mass run: " + settings.runSeconds() + " s window");
