@@ -147,7 +147,7 @@ final class CityReport {
         line(
                 out,
                 "| 4 | publish → link visible p50 / p95 / max (%d published, %d visible, %d failed, %d not visible"
-                        + " within the window + 30 s) | %.0f / %.0f / %.0f ms | p95 ≤ %.0f ms | %s |",
+                        + " within the window + min(30 s, window)) | %.0f / %.0f / %.0f ms | p95 ≤ %.0f ms | %s |",
                 pub.published(),
                 pub.visible(),
                 pub.failed(),
