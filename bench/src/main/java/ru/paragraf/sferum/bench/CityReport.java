@@ -32,7 +32,7 @@ final class CityReport {
         for (int i = 0; i < n; i++) {
             var s = seconds.get(i);
             x[i] = s.t();
-            achieved[i] = Math.max(s.requests(), 1);
+            achieved[i] = Math.max(s.requests() / Math.max(s.seconds(), 1e-3), 1);
             ceiling[i] = Math.max(s.ceiling(), 1);
             servable[i] = Math.max(
                     Math.min(s.communities(), result.settings().workerThreads()) * (double) CityWorld.COMMUNITY_LIMIT,

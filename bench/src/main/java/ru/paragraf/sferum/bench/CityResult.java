@@ -46,8 +46,13 @@ record CityResult(
             Map<String, Long> methods,
             Duplicates duplicates) {
 
+        Run withDuplicates(Duplicates counted) {
+            return new Run(
+                    seconds, requests, error6, ceilingSum, servableSum, publish, pages, operations, methods, counted);
+        }
+
         double windowSeconds() {
-            return seconds.size();
+            return seconds.stream().mapToDouble(Sampler.Second::seconds).sum();
         }
 
         double achieved() {

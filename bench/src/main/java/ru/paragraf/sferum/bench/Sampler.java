@@ -12,8 +12,11 @@ import ru.paragraf.vkemulator.VkEmulator;
  */
 final class Sampler implements Runnable {
 
-    /** One second of the run. */
-    record Second(double t, long requests, long error6, int communities, int userTokens) {
+    /**
+     * One sample of the run: its end {@code t} and its length {@code seconds} (about one second; longer when the
+     * machine stalls the sampler), the requests and error-6 answers within it, what was active at its start.
+     */
+    record Second(double t, double seconds, long requests, long error6, int communities, int userTokens) {
 
         double ceiling() {
             return communities * (double) CityWorld.COMMUNITY_LIMIT + userTokens * (double) CityWorld.USER_LIMIT;
@@ -52,6 +55,7 @@ final class Sampler implements Runnable {
         long last = requests();
         long lastErrors = error6();
         long next = System.nanoTime();
+        long previous = next;
         while (running) {
             next += 1_000_000_000L;
             var active = jdbc.sql(ACTIVE)
@@ -63,10 +67,17 @@ final class Sampler implements Runnable {
             }
             long now = requests();
             long errors = error6();
+            long at = System.nanoTime();
             synchronized (seconds) {
                 seconds.add(new Second(
-                        (System.nanoTime() - start) / 1e9, now - last, errors - lastErrors, active[0], active[1]));
+                        (at - start) / 1e9,
+                        (at - previous) / 1e9,
+                        now - last,
+                        errors - lastErrors,
+                        active[0],
+                        active[1]));
             }
+            previous = at;
             last = now;
             lastErrors = errors;
         }
