@@ -5,16 +5,25 @@ import java.time.Duration;
 
 /**
  * Runs a benchmark and writes its figures under {@code bench/results/}. Usage:
- * {@code java -jar bench/target/bench.jar client [--seconds 30] [--warmup 5] [--tokens 10] [--workers 8] [--out bench/results]}.
+ * {@code java -jar bench/target/bench.jar client [--seconds 30] [--warmup 5] [--tokens 10] [--workers 8] [--out bench/results]}
+ * or {@code java -jar bench/target/bench.jar city [--schools 702] [--video-schools 200] [--latency-ms 50] [--seconds 60]
+ * [--users 50] [--incremental 50] [--worker-threads 16] [--publish-every-ms 1000] [--out bench/results]}.
  */
 public final class BenchMain {
 
     private BenchMain() {}
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("city")) {
+            city(args);
+            return;
+        }
         if (args.length == 0 || !args[0].equals("client")) {
             System.err.println("usage: java -jar bench/target/bench.jar client"
                     + " [--seconds 30] [--warmup 5] [--tokens 10] [--workers 8] [--out bench/results]");
+            System.err.println("       java -jar bench/target/bench.jar city [--schools 702] [--video-schools 200]"
+                    + " [--latency-ms 50] [--seconds 60] [--users 50] [--incremental 50] [--worker-threads 16]"
+                    + " [--publish-every-ms 1000] [--out bench/results]");
             System.exit(64);
         }
         int seconds = intOption(args, "--seconds", 30);
@@ -33,6 +42,26 @@ public final class BenchMain {
         System.out.println(report);
         System.out.println("Written to " + file);
         System.exit(result.meetsTarget() ? 0 : 2);
+    }
+
+    private static void city(String[] args) throws Exception {
+        int schools = intOption(args, "--schools", 702);
+        var settings = new CityBenchmark.Settings(
+                schools,
+                Math.min(schools, intOption(args, "--video-schools", 200)),
+                Duration.ofMillis(intOption(args, "--latency-ms", 50)),
+                intOption(args, "--seconds", 60),
+                intOption(args, "--users", 50),
+                intOption(args, "--incremental", 50),
+                intOption(args, "--worker-threads", 16),
+                intOption(args, "--publish-every-ms", 1000));
+        var out = Path.of(option(args, "--out", "bench/results"));
+        CityBenchmark.log("City benchmark: " + settings);
+        var result = new CityBenchmark(settings).run();
+        var file = CityReport.write(result, "java -jar bench/target/bench.jar " + String.join(" ", args), out);
+        System.out.println(java.nio.file.Files.readString(file));
+        System.out.println("Written to " + file);
+        System.exit(0);
     }
 
     private static int intOption(String[] args, String name, int fallback) {

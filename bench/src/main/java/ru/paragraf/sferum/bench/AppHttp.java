@@ -1,0 +1,111 @@
+package ru.paragraf.sferum.bench;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.regex.Pattern;
+
+/** The application's HTTP port as a user sees it: the REST API with HTTP Basic, pages after a form login. */
+final class AppHttp {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+
+    private final String base;
+    private final HttpClient api = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+
+    AppHttp(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    /** Calls the API as {@code user}; fails unless the answer is 2xx. */
+    String api(String user, String password, String method, String path, String json) {
+        var body = json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json);
+        var request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", basic(user, password))
+                .header("Content-Type", "application/json")
+                .method(method, body)
+                .build();
+        var response = send(api, request);
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(
+                    "%s %s as %s: %d %s".formatted(method, path, user, response.statusCode(), response.body()));
+        }
+        return response.body();
+    }
+
+    /** A browser-like session: its own cookies, logged in through the login form. */
+    Session login(String user, String password) {
+        var client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+        var page =
+                send(client, HttpRequest.newBuilder(URI.create(base + "/login")).build());
+        var csrf = CSRF.matcher(page.body());
+        if (!csrf.find()) {
+            throw new IllegalStateException("No CSRF token on the login page");
+        }
+        var form = "username=" + encode(user) + "&password=" + encode(password) + "&_csrf=" + encode(csrf.group(1));
+        var answer = send(
+                client,
+                HttpRequest.newBuilder(URI.create(base + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build());
+        var location = answer.headers().firstValue("Location").orElse("");
+        if (answer.statusCode() != 302 || location.contains("error")) {
+            throw new IllegalStateException("Login of " + user + " failed: " + answer.statusCode() + " " + location);
+        }
+        return new Session(client);
+    }
+
+    /** A logged-in user's pages. */
+    final class Session {
+
+        private final HttpClient client;
+
+        private Session(HttpClient client) {
+            this.client = client;
+        }
+
+        /** GETs a page and returns its status. */
+        int get(String path) {
+            var request = HttpRequest.newBuilder(URI.create(base + path))
+                    .timeout(Duration.ofSeconds(30))
+                    .build();
+            return send(client, request).statusCode();
+        }
+    }
+
+    private static HttpResponse<String> send(HttpClient client, HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(request.uri() + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

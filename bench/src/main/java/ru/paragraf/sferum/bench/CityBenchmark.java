@@ -1,0 +1,316 @@
+package ru.paragraf.sferum.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import ru.paragraf.sferum.accounts.AccountRegistration;
+import ru.paragraf.sferum.accounts.NewAccount;
+import ru.paragraf.sferum.sync.Reconciliation;
+import ru.paragraf.vkemulator.FaultPlan;
+
+/**
+ * The city benchmark (issue 6): a generated city on the real application, in one JVM. A planning node (workers
+ * off) generates and connects the city, then times full reconciliation of every organization and incremental
+ * planning of single journals. A run node (workers on) then carries out the mass video day against the emulator
+ * with VK's latency, while lessons are published through the API and users load pages over HTTP.
+ */
+final class CityBenchmark {
+
+    /**
+     * @param schools schools of the generated city (702 is St Petersburg)
+     * @param videoSchools schools whose Monday becomes a video day at once
+     * @param latency the emulator's latency per VK request during the run
+     * @param runSeconds the measured window of the mass run
+     * @param users concurrent web users during the run (half teachers, half pupils)
+     * @param incrementalSamples journals planned one by one for the incremental figure
+     * @param workerThreads the application's {@code sferum.sync.worker-threads}
+     * @param probeEveryMillis how often a lesson is published during the run
+     */
+    record Settings(
+            int schools,
+            int videoSchools,
+            Duration latency,
+            int runSeconds,
+            int users,
+            int incrementalSamples,
+            int workerThreads,
+            long probeEveryMillis) {}
+
+    private final Settings settings;
+
+    CityBenchmark(Settings settings) {
+        this.settings = settings;
+    }
+
+    CityResult run() throws Exception {
+        try (var world = CityWorld.start()) {
+            log("embedded PostgreSQL and the VK emulator are up; starting the planning node");
+            CityConnection.Connected connected;
+            CityResult.Planning planning;
+            Percentiles incremental;
+            List<PublishProbes.Probe> probes;
+            List<PageLoad.User> users;
+            try (var node = world.startNode("planning", false, settings.workerThreads())) {
+                connected = CityConnection.connect(node, world, settings);
+                log("city connected: " + connected.steps());
+                planning = planCity(node, connected);
+                log("full planning: " + planning);
+                incremental = planJournals(node, connected);
+                log("incremental planning: " + incremental);
+                probes = probes(node, connected);
+                users = pageUsers(node, connected);
+            }
+            world.vk.faults(FaultPlan.NONE.withLatency(FaultPlan.Latency.fixed(settings.latency())));
+            log("starting the run node (workers on, " + settings.workerThreads() + " threads)");
+            CityResult.Run run;
+            Duration replan;
+            try (var node = world.startNode("run", true, settings.workerThreads())) {
+                run = massRun(node, world, probes, users);
+                replan = replan(node, connected);
+            }
+            // counted once the node has stopped, so that an operation between its VK call and its ledger write is
+            // not taken for an orphan
+            run = run.withDuplicates(duplicates(world, JdbcClient.create(world.postgres.getPostgresDatabase())));
+            return new CityResult(
+                    settings,
+                    connected.city().rows(),
+                    connected.schools().size(),
+                    connected.linkedTeachers(),
+                    connected.steps(),
+                    planning,
+                    incremental,
+                    run,
+                    replan);
+        }
+    }
+
+    /** (1) Full reconciliation: every organization of the city, one after the other, on one thread. */
+    private CityResult.Planning planCity(ConfigurableApplicationContext node, CityConnection.Connected connected) {
+        var reconciliation = node.getBean(Reconciliation.class);
+        var heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP)
+                .toList();
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        System.gc();
+        heap.forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
+        var allocated = threads.getCurrentThreadAllocatedBytes();
+        var began = System.nanoTime();
+        var operations = 0;
+        for (var school : connected.schools()) {
+            operations += reconciliation.organization(school.organization());
+        }
+        var wall = CityConnection.since(began);
+        var peak =
+                heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+        return new CityResult.Planning(
+                wall,
+                connected.schools().size(),
+                operations,
+                peak >> 20,
+                (threads.getCurrentThreadAllocatedBytes() - allocated) >> 20,
+                Runtime.getRuntime().maxMemory() >> 20);
+    }
+
+    /** (2) Incremental: one lesson published in video mode, then its journal planned; repeated on other journals. */
+    private Percentiles planJournals(ConfigurableApplicationContext node, CityConnection.Connected connected) {
+        var jdbc = node.getBean(JdbcClient.class);
+        var reconciliation = node.getBean(Reconciliation.class);
+        var lessons = jdbc.sql(
+                        """
+                        select distinct on (l.journal_id) l.id, l.journal_id, l.organization_id
+                        from school.lesson l join school.journal j on j.id = l.journal_id
+                        where j.kind = 'GENERAL_EDUCATION' and l.lesson_date = :wednesday and not j.subject_chat_requested
+                        order by l.journal_id, l.starts_at limit :n""")
+                .param("wednesday", connected.monday().plusDays(2))
+                .param("n", settings.incrementalSamples())
+                .query((rs, row) -> new UUID[] {
+                    rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class)
+                })
+                .list();
+        var millis = new ArrayList<Double>();
+        for (var lesson : lessons) {
+            jdbc.sql("update school.lesson set format = 'VIDEO_CALL', publication = 'PUBLISHED' where id = :id")
+                    .param("id", lesson[0])
+                    .update();
+            var began = System.nanoTime();
+            reconciliation.journal(lesson[2], lesson[1]);
+            millis.add((System.nanoTime() - began) / 1e6);
+        }
+        return Percentiles.of(millis);
+    }
+
+    /** Lessons of Tuesday, in schools outside the video day where there are such, to publish during the run. */
+    private List<PublishProbes.Probe> probes(ConfigurableApplicationContext node, CityConnection.Connected connected) {
+        var jdbc = node.getBean(JdbcClient.class);
+        var quiet = connected.schools().stream().filter(s -> !s.videoDay()).toList();
+        var pool = quiet.isEmpty() ? connected.schools() : quiet;
+        var admins = pool.stream()
+                .collect(Collectors.toMap(CityConnection.School::organization, CityConnection.School::admin));
+        var count = (int) (settings.runSeconds() * 1000L / settings.probeEveryMillis()) + 1;
+        return jdbc
+                .sql(
+                        """
+                        select distinct on (l.journal_id) l.id, l.organization_id
+                        from school.lesson l join school.journal j on j.id = l.journal_id
+                        where j.kind = 'GENERAL_EDUCATION' and l.lesson_date = :tuesday
+                          and l.publication = 'DRAFT' and l.organization_id in (:organizations)
+                        order by l.journal_id, l.starts_at""")
+                .param("tuesday", connected.monday().plusDays(1))
+                .param("organizations", List.copyOf(admins.keySet()))
+                .query((rs, row) ->
+                        new PublishProbes.Probe(rs.getObject(1, UUID.class), admins.get(rs.getObject(2, UUID.class))))
+                .list()
+                .stream()
+                .limit(count)
+                .toList();
+    }
+
+    /** Web users of the video-day schools: teachers of a chat journal, and pupils. */
+    private List<PageLoad.User> pageUsers(ConfigurableApplicationContext node, CityConnection.Connected connected) {
+        var jdbc = node.getBean(JdbcClient.class);
+        var teachers = settings.users() / 2;
+        var pupils = settings.users() - teachers;
+        var users = new ArrayList<PageLoad.User>();
+        var accounts = new ArrayList<NewAccount>();
+        jdbc.sql(
+                        """
+                        select distinct on (jt.employee_id) jt.employee_id, j.id, j.organization_id
+                        from school.journal j join school.journal_teacher jt on jt.journal_id = j.id
+                        where j.subject_chat_requested order by jt.employee_id limit :n""")
+                .param("n", teachers)
+                .query((rs, row) -> new UUID[] {
+                    rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class)
+                })
+                .list()
+                .forEach(row -> {
+                    var name = "bench-teacher-" + users.size();
+                    accounts.add(NewAccount.teacher(name, "Учитель", row[2], row[0]));
+                    users.add(new PageLoad.User(name, "journal", "/journals/" + row[1]));
+                });
+        var video = connected.schools().stream()
+                .filter(CityConnection.School::videoDay)
+                .map(CityConnection.School::organization)
+                .toList();
+        jdbc.sql("select id, organization_id from school.pupil where organization_id in (:orgs) order by id limit :n")
+                .param(
+                        "orgs",
+                        video.isEmpty() ? List.of(connected.schools().get(0).organization()) : video)
+                .param("n", pupils)
+                .query((rs, row) -> new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)})
+                .list()
+                .forEach(row -> {
+                    var name = "bench-pupil-" + users.size();
+                    accounts.add(NewAccount.pupil(name, "Ученик", row[1], row[0]));
+                    users.add(new PageLoad.User(name, "diary", "/diary?week=" + connected.monday()));
+                });
+        node.getBean(AccountRegistration.class).registerAll(accounts, CityConnection.PASSWORD);
+        return users;
+    }
+
+    /** (3)–(5) The mass video day with probes and page users, for a bounded window. */
+    private CityResult.Run massRun(
+            ConfigurableApplicationContext node,
+            CityWorld world,
+            List<PublishProbes.Probe> probes,
+            List<PageLoad.User> users)
+            throws InterruptedException {
+        var jdbc = node.getBean(JdbcClient.class);
+        var http = new AppHttp(CityWorld.port(node));
+        var load = new PageLoad(http, users);
+        load.login();
+        var methodsBefore = world.vk.stats().methodCalls();
+        var start = System.nanoTime();
+        var until = start + settings.runSeconds() * 1_000_000_000L;
+        var sampler = new Sampler(world.vk, jdbc, start);
+        var sampling = new Thread(sampler, "bench-sampler");
+        sampling.start();
+        node.getBean(Reconciliation.class); // the run node's workers are already draining the planned queue
+        load.start(until);
+        var grace = Math.min(30, settings.runSeconds()) * 1_000_000_000L;
+        var publisher = new PublishProbes(http, jdbc, probes, settings.probeEveryMillis(), until, grace);
+        var publishing = new Thread(publisher, "bench-publisher");
+        publishing.start();
+        log("mass run: " + settings.runSeconds() + " s window");
+        var pages = load.await();
+        while (System.nanoTime() < until) {
+            CityConnection.pause(100);
+        }
+        sampler.stop();
+        sampling.join();
+        publishing.join();
+        var seconds = sampler.snapshot();
+        long requests = seconds.stream().mapToLong(Sampler.Second::requests).sum();
+        long error6 = seconds.stream().mapToLong(Sampler.Second::error6).sum();
+        double ceiling =
+                seconds.stream().mapToDouble(s -> s.ceiling() * s.seconds()).sum();
+        double servable = seconds.stream()
+                .mapToDouble(s -> Math.min(s.communities(), settings.workerThreads())
+                        * (double) CityWorld.COMMUNITY_LIMIT
+                        * s.seconds())
+                .sum();
+        var methods = new TreeMap<String, Long>();
+        world.vk.stats().methodCalls().forEach((method, n) -> {
+            var during = n - methodsBefore.getOrDefault(method, 0L);
+            if (during > 0) {
+                methods.put(method, during);
+            }
+        });
+        var operations = new TreeMap<String, Long>();
+        jdbc.sql("select kind || ' ' || status, count(*) from sync.operation group by 1")
+                .query((rs, row) -> operations.put(rs.getString(1), rs.getLong(2)))
+                .list();
+        return new CityResult.Run(
+                seconds,
+                requests,
+                error6,
+                ceiling,
+                servable,
+                publisher.figures(),
+                pages,
+                operations,
+                methods,
+                new CityResult.Duplicates(0, 0, 0, 0, 0));
+    }
+
+    /** A nightly reconciliation of the city once the run is over: mostly nothing left to enqueue. */
+    private Duration replan(ConfigurableApplicationContext node, CityConnection.Connected connected) {
+        var reconciliation = node.getBean(Reconciliation.class);
+        var began = System.nanoTime();
+        for (var school : connected.schools()) {
+            reconciliation.organization(school.organization());
+        }
+        return CityConnection.since(began);
+    }
+
+    private static CityResult.Duplicates duplicates(CityWorld world, JdbcClient jdbc) {
+        var chats = world.vk.chats();
+        var perTitle = chats.stream()
+                .collect(Collectors.groupingBy(chat -> chat.ownerId() + ":" + chat.title(), Collectors.counting()));
+        var duplicateChats = perTitle.values().stream().mapToLong(n -> n - 1).sum();
+        var ledgerCalls = new java.util.HashSet<>(jdbc.sql("select call_id from sync.call where call_id is not null")
+                .query(String.class)
+                .list());
+        var calls = world.vk.calls();
+        var orphans =
+                calls.stream().filter(c -> !ledgerCalls.contains(c.callId())).count();
+        Map<String, Integer> texts = new HashMap<>();
+        chats.forEach(chat ->
+                chat.textMessages().forEach(message -> texts.merge(chat.id() + ":" + message.text(), 1, Integer::sum)));
+        var duplicateMessages = texts.values().stream().mapToInt(n -> n - 1).sum();
+        return new CityResult.Duplicates(
+                chats.size(), (int) duplicateChats, calls.size(), (int) orphans, duplicateMessages);
+    }
+
+    static void log(String message) {
+        System.out.printf("[%tT] %s%n", System.currentTimeMillis(), message);
+    }
+}

@@ -1,0 +1,225 @@
+package ru.paragraf.sferum.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/** Writes a city run's figures as Markdown next to its SVG plot of throughput against the ceiling. */
+final class CityReport {
+
+    private CityReport() {}
+
+    /** Writes {@code city-<time>.md} and {@code city-<time>.svg}; returns the Markdown file. */
+    static Path write(CityResult result, String command, Path directory) throws IOException {
+        Files.createDirectories(directory);
+        var stamp = OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        var svg = directory.resolve("city-" + stamp + ".svg");
+        Files.writeString(svg, plot(result));
+        return Files.writeString(directory.resolve("city-" + stamp + ".md"), markdown(result, command, svg));
+    }
+
+    static String plot(CityResult result) {
+        var seconds = result.run().seconds();
+        int n = seconds.size();
+        double[] x = new double[n], achieved = new double[n], ceiling = new double[n], servable = new double[n];
+        for (int i = 0; i < n; i++) {
+            var s = seconds.get(i);
+            x[i] = s.t();
+            achieved[i] = Math.max(s.requests() / Math.max(s.seconds(), 1e-3), 1);
+            ceiling[i] = Math.max(s.ceiling(), 1);
+            servable[i] = Math.max(
+                    Math.min(s.communities(), result.settings().workerThreads()) * (double) CityWorld.COMMUNITY_LIMIT,
+                    1);
+        }
+        return Svg.lineChart(
+                "Mass video day: VK API requests/s against the rate-limit ceiling (log scale)",
+                "seconds of the run",
+                "requests per second",
+                List.of(
+                        new Svg.Series(
+                                "ceiling: 20/s per active community + 3/s per user token", "#c0392b", x, ceiling),
+                        new Svg.Series("worker slots: min(communities, threads) x 20/s", "#7f8c8d", x, servable),
+                        new Svg.Series("achieved (emulator's count)", "#2471a3", x, achieved)),
+                true);
+    }
+
+    static String markdown(CityResult r, String command, Path svg) {
+        var s = r.settings();
+        var out = new StringBuilder();
+        line(
+                out,
+                "# City benchmark, %s",
+                OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        line(out, "");
+        line(out, "Command: `%s`", command);
+        line(out, "");
+        line(
+                out,
+                "Machine: %d CPUs, JDK %s, %s %s, max heap %d MB; load average (1 min) at the end: %.2f",
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                System.getProperty("os.name"),
+                System.getProperty("os.arch"),
+                Runtime.getRuntime().maxMemory() >> 20,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        line(out, "");
+        line(
+                out,
+                "City: %d schools (%d with the video day), %,d teachers with a VK ID link; rows: %s",
+                r.schools(),
+                s.videoSchools(),
+                r.linkedTeachers(),
+                r.cityRows());
+        line(out, "");
+        line(
+                out,
+                "Settings: emulator latency %d ms per request, window %d s, %d web users, %d sync worker threads,"
+                        + " a lesson published every %d ms",
+                s.latency().toMillis(),
+                s.runSeconds(),
+                s.users(),
+                s.workerThreads(),
+                s.probeEveryMillis());
+        line(out, "");
+        line(out, "Setup (not measured):");
+        line(out, "");
+        r.setup().forEach((step, took) -> line(out, "- %s: %.1f s", step, took.toMillis() / 1000.0));
+        line(out, "");
+        var p = r.planning();
+        var run = r.run();
+        line(out, "| # | figure | value | target | met |");
+        line(out, "|---|---|---|---|---|");
+        line(
+                out,
+                "| 1 | full reconciliation planning, %d organizations (%,d operations enqueued) | %.2f s | ≤ %.0f s | %s |",
+                p.organizations(),
+                p.operations(),
+                seconds(p.wall()),
+                CityResult.TARGET_PLANNING_SECONDS,
+                yes(seconds(p.wall()) <= CityResult.TARGET_PLANNING_SECONDS));
+        line(
+                out,
+                "| 1 | heap peak of the JVM during planning (planning thread allocated %d MB; max heap %d MB) | %d MB"
+                        + " | ≤ %d MB | %s |",
+                p.allocatedMb(),
+                p.maxHeapMb(),
+                p.heapPeakMb(),
+                CityResult.TARGET_HEAP_MB,
+                yes(p.heapPeakMb() <= CityResult.TARGET_HEAP_MB));
+        var inc = r.incremental();
+        line(
+                out,
+                "| 2 | incremental planning, one journal (%d samples) p50 / p95 / max | %.1f / %.1f / %.1f ms | ≤ %.0f ms"
+                        + " | %s |",
+                inc.count(),
+                inc.p50(),
+                inc.p95(),
+                inc.max(),
+                CityResult.TARGET_INCREMENTAL_MS,
+                yes(inc.p95() <= CityResult.TARGET_INCREMENTAL_MS));
+        line(out, "| 3 | API requests/s achieved (mean over %.0f s) | %.1f | | |", run.windowSeconds(), run.achieved());
+        line(
+                out,
+                "| 3 | ceiling: Σ 20/s per active community + 3/s per active user token (mean) | %.0f | | |",
+                run.ceiling());
+        line(
+                out,
+                "| 3 | **ratio of the ceiling** | **%.4f** | ≥ %.2f | %s |",
+                run.ratio(),
+                CityResult.TARGET_RATIO,
+                yes(run.ratio() >= CityResult.TARGET_RATIO));
+        line(
+                out,
+                "| 3 | worker slots: min(active communities, %d threads) × 20/s (mean); achieved / slots | %.0f; %.3f"
+                        + " | | |",
+                s.workerThreads(),
+                run.servable(),
+                run.achieved() / Math.max(1, run.servable()));
+        line(out, "| 3 | **error-6 answers** | **%d** | 0 | %s |", run.error6(), yes(run.error6() == 0));
+        var pub = run.publish();
+        line(
+                out,
+                "| 4 | publish → link visible p50 / p95 / max (%d published, %d visible, %d failed, %d not visible"
+                        + " within the window + min(30 s, window)) | %.0f / %.0f / %.0f ms | p95 ≤ %.0f ms | %s |",
+                pub.published(),
+                pub.visible(),
+                pub.failed(),
+                pub.pending(),
+                pub.latency().p50(),
+                pub.latency().p95(),
+                pub.latency().max(),
+                CityResult.TARGET_PUBLISH_P95_MS,
+                yes(pub.pending() == 0 && pub.latency().p95() <= CityResult.TARGET_PUBLISH_P95_MS));
+        for (var page : run.pages()) {
+            line(
+                    out,
+                    "| 5 | %s p50 / p95 / max (%d requests, %d not 200) | %.0f / %.0f / %.0f ms | p95 ≤ %.0f ms | %s |",
+                    page.kind(),
+                    page.requests(),
+                    page.errors(),
+                    page.latency().p50(),
+                    page.latency().p95(),
+                    page.latency().max(),
+                    CityResult.TARGET_PAGE_P95_MS,
+                    yes(page.errors() == 0 && page.latency().p95() <= CityResult.TARGET_PAGE_P95_MS));
+        }
+        line(out, "| 6 | two application nodes | not run | ≥ 1.6× | – |");
+        var d = run.duplicates();
+        line(
+                out,
+                "| – | duplicates: chats twice in one community / calls not in the ledger / messages twice | %d / %d / %d"
+                        + " (of %d chats, %d calls) | 0 | %s |",
+                d.duplicateChats(),
+                d.orphanCalls(),
+                d.duplicateMessages(),
+                d.chats(),
+                d.calls(),
+                yes(d.duplicateChats() == 0 && d.orphanCalls() == 0 && d.duplicateMessages() == 0));
+        line(
+                out,
+                "| – | nightly reconciliation after the run (all organizations again) | %.2f s | | |",
+                seconds(r.replanAfterRun()));
+        line(out, "");
+        line(out, "![throughput against the ceiling](%s)", svg.getFileName());
+        line(out, "");
+        line(out, "VK API methods called during the window: %s", run.methods());
+        line(out, "");
+        line(out, "Operations by kind and status at the end of the window: %s", run.operations());
+        line(out, "");
+        line(out, "Per second (t, requests, error 6, active communities, active user tokens, ceiling):");
+        line(out, "");
+        line(out, "```");
+        for (var second : run.seconds()) {
+            line(
+                    out,
+                    "%6.1f %6d %4d %5d %6d %8.0f",
+                    second.t(),
+                    second.requests(),
+                    second.error6(),
+                    second.communities(),
+                    second.userTokens(),
+                    second.ceiling());
+        }
+        line(out, "```");
+        return out.toString();
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
+    }
+
+    private static String yes(boolean met) {
+        return met ? "yes" : "**no**";
+    }
+
+    private static void line(StringBuilder out, String format, Object... args) {
+        out.append(String.format(Locale.ROOT, format, args)).append('\n');
+    }
+}

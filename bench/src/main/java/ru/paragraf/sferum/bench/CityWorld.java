@@ -1,0 +1,105 @@
+package ru.paragraf.sferum.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
+import ru.paragraf.sferum.SferumApplication;
+import ru.paragraf.vkemulator.EmulatorConfig;
+import ru.paragraf.vkemulator.Seed;
+import ru.paragraf.vkemulator.VkEmulator;
+
+/**
+ * What the city benchmark runs on, all in this JVM: an embedded PostgreSQL in a temporary folder, the VK emulator
+ * with VK's rate limits, and application nodes (Spring contexts of the real application in production mode,
+ * pointed at both) started and stopped by the benchmark.
+ */
+final class CityWorld implements AutoCloseable {
+
+    static final String VKID_CLIENT = "51900777";
+    static final int COMMUNITY_LIMIT = 20;
+    static final int USER_LIMIT = 3;
+
+    final EmbeddedPostgres postgres;
+    final VkEmulator vk;
+    private final Path dataDirectory;
+    private final String secretKey;
+
+    private CityWorld(EmbeddedPostgres postgres, VkEmulator vk, Path dataDirectory) {
+        this.postgres = postgres;
+        this.vk = vk;
+        this.dataDirectory = dataDirectory;
+        var key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        this.secretKey = Base64.getEncoder().encodeToString(key);
+    }
+
+    static CityWorld start() throws IOException {
+        var directory = Files.createTempDirectory("citybench-pg");
+        var postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(directory)
+                .setCleanDataDirectory(true)
+                .setServerConfig("max_connections", "300")
+                .setServerConfig("shared_buffers", "256MB")
+                .setServerConfig("synchronous_commit", "off")
+                .setRegisterShutdownHook(true)
+                .start();
+        var vk = VkEmulator.start(EmulatorConfig.builder()
+                .seed(Seed.of(
+                        List.of(),
+                        List.of(),
+                        List.of(Seed.Client.of(VKID_CLIENT, "http://localhost/diary/vkid/callback"))))
+                .communityRequestsPerSecond(COMMUNITY_LIMIT)
+                .userRequestsPerSecond(USER_LIMIT)
+                .build());
+        return new CityWorld(postgres, vk, directory);
+    }
+
+    /** Starts an application node in this JVM; {@code workers} says whether it carries out queued operations. */
+    ConfigurableApplicationContext startNode(String name, boolean workers, int workerThreads) {
+        var arguments = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--spring.main.banner-mode=off",
+                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=",
+                "--spring.datasource.hikari.maximum-pool-size=40",
+                "--sferum.mode=production",
+                "--sferum.demo.enabled=false",
+                "--sferum.secrets.keys.bench=" + secretKey,
+                "--sferum.secrets.current-key=bench",
+                "--sferum.vk.api-url=" + vk.baseUrl(),
+                "--sferum.vk.id-url=" + vk.baseUrl(),
+                "--sferum.vkid.client-id=" + VKID_CLIENT,
+                "--sferum.sync.workers-enabled=" + workers,
+                "--sferum.sync.worker-threads=" + workerThreads,
+                "--sferum.sync.pump-interval=200ms",
+                "--spring.quartz.scheduler-name=bench-" + name,
+                "--logging.level.root=WARN"));
+        return new SpringApplicationBuilder(SferumApplication.class).run(arguments.toArray(String[]::new));
+    }
+
+    static int port(ConfigurableApplicationContext node) {
+        return ((WebServerApplicationContext) node).getWebServer().getPort();
+    }
+
+    @Override
+    public void close() {
+        vk.close();
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        FileSystemUtils.deleteRecursively(dataDirectory.toFile());
+    }
+}

@@ -1,0 +1,96 @@
+package ru.paragraf.sferum.bench;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Publish → link visible, while the mass run goes on: a school admin switches a lesson to video and publishes it
+ * through the API, as a teacher would; the time until the ledger (what the diary and the journal page show) holds
+ * the lesson's active call with its join link.
+ */
+final class PublishProbes implements Runnable {
+
+    /** A lesson to publish, and the admin of its school. */
+    record Probe(UUID lesson, String admin) {}
+
+    /** What became of the probes. */
+    record Figures(Percentiles latency, int published, int visible, int failed, int pending) {}
+
+    private final AppHttp http;
+    private final JdbcClient jdbc;
+    private final List<Probe> probes;
+    private final long everyMillis;
+    private final long until;
+    private final long grace;
+    private final List<Double> latencies = new ArrayList<>();
+    private int published;
+    private int failed;
+    private int pending;
+
+    PublishProbes(AppHttp http, JdbcClient jdbc, List<Probe> probes, long everyMillis, long until, long graceNanos) {
+        this.http = http;
+        this.jdbc = jdbc;
+        this.probes = probes;
+        this.everyMillis = everyMillis;
+        this.until = until;
+        this.grace = graceNanos;
+    }
+
+    @Override
+    public void run() {
+        var waiting = new HashMap<UUID, Long>();
+        long nextPublish = System.nanoTime();
+        var next = 0;
+        while (System.nanoTime() < until + grace && (System.nanoTime() < until || !waiting.isEmpty())) {
+            if (System.nanoTime() >= nextPublish && System.nanoTime() < until && next < probes.size()) {
+                var probe = probes.get(next++);
+                http.api(
+                        probe.admin(),
+                        CityConnection.PASSWORD,
+                        "PUT",
+                        "/api/lessons/" + probe.lesson() + "/video-call",
+                        "{\"on\": true}");
+                var began = System.nanoTime();
+                http.api(
+                        probe.admin(),
+                        CityConnection.PASSWORD,
+                        "POST",
+                        "/api/lessons/" + probe.lesson() + "/publish",
+                        null);
+                waiting.put(probe.lesson(), began);
+                published++;
+                nextPublish += everyMillis * 1_000_000L;
+            }
+            if (!waiting.isEmpty()) {
+                check(waiting);
+            }
+            CityConnection.pause(50);
+        }
+        pending = waiting.size();
+    }
+
+    private void check(Map<UUID, Long> waiting) {
+        jdbc.sql(
+                        "select lesson_id, state from sync.call where lesson_id in (:lessons) and state in ('ACTIVE', 'FAILED')")
+                .param("lessons", List.copyOf(waiting.keySet()))
+                .query((rs, row) -> {
+                    var lesson = rs.getObject(1, UUID.class);
+                    var began = waiting.remove(lesson);
+                    if ("ACTIVE".equals(rs.getString(2))) {
+                        latencies.add((System.nanoTime() - began) / 1e6);
+                    } else {
+                        failed++;
+                    }
+                    return lesson;
+                })
+                .list();
+    }
+
+    Figures figures() {
+        return new Figures(Percentiles.of(latencies), published, latencies.size(), failed, pending);
+    }
+}

@@ -1,0 +1,40 @@
+package ru.paragraf.sferum.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The city harness works end to end at a tiny scale (two schools, a few seconds of run), so that the documented
+ * command keeps working. Its timings are not asserted; only that it measured something and created nothing twice.
+ */
+class CityBenchmarkTests {
+
+    @TempDir
+    Path results;
+
+    @Test
+    void runsATinyCityAndWritesItsReportAndPlot() throws Exception {
+        var settings = new CityBenchmark.Settings(2, 1, Duration.ofMillis(5), 4, 2, 3, 4, 1000);
+
+        var result = new CityBenchmark(settings).run();
+        var file = CityReport.write(result, "test", results);
+
+        assertThat(result.planning().operations()).isPositive();
+        assertThat(result.incremental().count()).isPositive();
+        assertThat(result.run().requests()).isPositive();
+        assertThat(result.run().error6()).isZero();
+        assertThat(result.run().duplicates().duplicateChats()).isZero();
+        assertThat(Files.readString(file)).contains("ratio of the ceiling", "publish → link", "journal page");
+        try (var svgs = Files.list(results)) {
+            assertThat(svgs.filter(p -> p.toString().endsWith(".svg")))
+                    .singleElement()
+                    .satisfies(svg ->
+                            assertThat(Files.readString(svg)).startsWith("<svg").contains("polyline"));
+        }
+    }
+}
