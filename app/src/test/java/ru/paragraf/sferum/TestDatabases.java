@@ -28,7 +28,7 @@ public final class TestDatabases {
         if (server == null) {
             try {
                 server = EmbeddedPostgres.builder()
-                        .setServerConfig("max_connections", "300")
+                        .setServerConfig("max_connections", "500")
                         .setRegisterShutdownHook(false)
                         .start();
             } catch (IOException e) {

@@ -28,5 +28,15 @@ enum LinkFailure {
     /** VK ID did not answer. */
     VK_UNAVAILABLE,
     /** This VK account is linked to another employee already. */
-    ACCOUNT_TAKEN
+    ACCOUNT_TAKEN;
+
+    /** The reason named in the failure page's address; one edited by hand reads as a forged callback. */
+    static LinkFailure parse(@org.jspecify.annotations.Nullable String name) {
+        for (var failure : values()) {
+            if (failure.name().equals(name)) {
+                return failure;
+            }
+        }
+        return UNKNOWN_STATE;
+    }
 }

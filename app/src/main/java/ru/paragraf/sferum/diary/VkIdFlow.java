@@ -22,6 +22,7 @@ class VkIdFlow {
 
     private static final Logger log = LoggerFactory.getLogger(VkIdFlow.class);
     private static final int MAX_STATE_LENGTH = 128;
+    private static final java.util.regex.Pattern STATE_CHARACTERS = java.util.regex.Pattern.compile("[A-Za-z0-9_-]+");
 
     private final VkIdProperties properties;
     private final VkIdClient client;
@@ -92,7 +93,9 @@ class VkIdFlow {
         if (state == null || state.isBlank()) {
             return new Refused(LinkFailure.MISSING_STATE);
         }
-        if (state.length() > MAX_STATE_LENGTH) {
+        if (state.length() > MAX_STATE_LENGTH
+                || !STATE_CHARACTERS.matcher(state).matches()) {
+            // not a state we issue (base64url only); PostgreSQL would also refuse a NUL in the lookup
             return new Refused(LinkFailure.UNKNOWN_STATE);
         }
         var found = authorizations.find(state);

@@ -62,9 +62,9 @@ class VkIdPages {
     }
 
     @GetMapping("/diary/vkid/failure")
-    String failure(CurrentUser user, @RequestParam(required = false) @Nullable LinkFailure reason, Model model) {
+    String failure(CurrentUser user, @RequestParam(required = false) @Nullable String reason, Model model) {
         teacher(user);
-        model.addAttribute("reason", reason == null ? LinkFailure.UNKNOWN_STATE : reason);
+        model.addAttribute("reason", LinkFailure.parse(reason));
         return "diary/vkid-failure";
     }
 

@@ -6,7 +6,10 @@ import org.jspecify.annotations.Nullable;
 
 /** The schedule part of the task page: a preset, the time of «ежедневно», a custom cron, the enabled switch. */
 record ScheduleForm(
-        SchedulePreset preset, @Nullable String dailyAt, @Nullable String customCron, @Nullable Boolean enabled) {
+        @Nullable SchedulePreset preset,
+        @Nullable String dailyAt,
+        @Nullable String customCron,
+        @Nullable Boolean enabled) {
 
     static ScheduleForm of(Task task) {
         var preset = SchedulePreset.of(task.cron());
@@ -25,6 +28,9 @@ record ScheduleForm(
 
     /** The cron expression the form asks for; refused with a reason when the time of day is not a time. */
     String expression() {
+        if (preset == null) {
+            throw new InvalidScheduleException("exchange.schedule.error.preset");
+        }
         LocalTime time = null;
         if (preset == SchedulePreset.DAILY) {
             try {

@@ -66,6 +66,10 @@ final class HanddownFile {
         } catch (CharacterCodingException e) {
             return Read.failed("notUtf8");
         }
+        if (text.indexOf('\u0000') >= 0) {
+            // no CSV that a spreadsheet saves holds NUL, and PostgreSQL text cannot hold it either
+            return Read.failed("binary");
+        }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }

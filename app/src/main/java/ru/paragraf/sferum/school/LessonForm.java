@@ -38,6 +38,9 @@ record LessonForm(
         }
         if (topic != null && topic.strip().length() > MAX_TOPIC) {
             errors.rejectValue("topic", "lesson.form.topic.tooLong");
+        } else if (topic != null && topic.chars().anyMatch(Character::isISOControl)) {
+            // control characters are never typed; NUL would not even fit into PostgreSQL's text
+            errors.rejectValue("topic", "lesson.form.topic.control");
         }
     }
 

@@ -37,6 +37,33 @@ class VkIdTamperingTests extends VkIdTestContext {
     }
 
     @Test
+    void refusesAStateWithCharactersNoIssuedStateHas() throws Exception {
+        var teacher = logIn("teacherA1");
+        var callback = WORLD.logIn(pressLink(teacher), ANNA_LOGIN, ANNA_PASSWORD);
+        // found by the fuzz suite: a NUL in the state reached PostgreSQL, which answered with an error (HTTP 500)
+        var forged = replace(callback, "state", "%00" + parameter(callback, "state"));
+
+        assertRefusedWithoutChange(teacher, forged, LinkFailure.UNKNOWN_STATE, "не относится ни к одной");
+    }
+
+    @Test
+    void showsTheFailurePageForAReasonEditedByHand() throws Exception {
+        var teacher = logIn("teacherA1");
+
+        var page = mvc.perform(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/diary/vkid/failure")
+                                .param("reason", "<script>alert(1)</script>")
+                                .session(teacher))
+                .andReturn()
+                .getResponse();
+
+        assertThat(page.getStatus()).isEqualTo(200);
+        assertThat(page.getContentAsString())
+                .contains("Не удалось привязать VK ID", "не относится ни к одной")
+                .doesNotContain("<script>alert(1)</script>");
+    }
+
+    @Test
     void refusesAStateThatExpiredHere() throws Exception {
         var teacher = logIn("teacherA1");
         var callback = WORLD.logIn(pressLink(teacher), ANNA_LOGIN, ANNA_PASSWORD);

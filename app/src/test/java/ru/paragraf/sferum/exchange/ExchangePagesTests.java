@@ -104,6 +104,26 @@ class ExchangePagesTests extends ExchangeContextTests {
     }
 
     @Test
+    void aScheduleWithoutPresetIsRefusedOnTheForm() throws Exception {
+        // found by the fuzz suite: an empty preset failed with a NullPointerException (HTTP 500)
+        var task = management.create(ADMIN_A_USER, SCHOOL_A, "TEST_OK", null, true);
+
+        var refused = perform(
+                "adminA",
+                post("/exchange-tasks/" + task.id()).param("preset", "").param("enabled", "true"));
+
+        assertThat(refused.getStatus()).isEqualTo(200);
+        assertThat(refused.getContentAsString())
+                .contains("id=\"schedule-error\"")
+                .contains("Выберите расписание: каждые 10 или 30 минут, ежечасно, ежедневно или своё выражение cron.");
+        assertThat(jdbc.sql("select cron || ' ' || enabled from exchange.task where id = :id")
+                        .param("id", task.id())
+                        .query(String.class)
+                        .single())
+                .isEqualTo(task.cron() + " true");
+    }
+
+    @Test
     void runNowLeadsToTheRunPageWithLiveProgressUntilTheRunEnds() throws Exception {
         var task = management.create(ADMIN_A_USER, SCHOOL_A, "TEST_GATED", null, false);
 

@@ -244,6 +244,19 @@ class HanddownTests extends LinkbaseTestSupport {
     }
 
     @Test
+    void refusesAFileWithNulCharactersAsNoText() {
+        // found by the fuzz suite: a NUL in an organization code reached PostgreSQL (HTTP 500)
+        var file = "A-001\u0000;227000011;" + TOKEN_A + "\n";
+
+        assertThat(uploadError("city", file.getBytes(StandardCharsets.UTF_8)))
+                .startsWith("Файл содержит двоичные данные (символ NUL), а не текст CSV.");
+        assertThat(jdbc.sql("select count(*) from linkbase.handdown")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
     void explainsWhyAFileCannotBeRead() {
         var cp1251 = "Код ОО;Идентификатор;Токен\nA-001;227000011;" + TOKEN_A + "\n";
 

@@ -72,6 +72,55 @@ class JournalEditingTests {
     }
 
     @Test
+    void anotherSchoolsJournalIsAProblemThatSaysWhatIsWrong() throws Exception {
+        // found by the fuzz suite: the 404 problem had no detail at all
+        var response = mvc.perform(put("/api/journals/" + JOURNAL_B_MATHS + "/subject-chat")
+                        .with(httpBasic("adminA", PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"requested\": true}"))
+                .andReturn()
+                .getResponse();
+
+        assertThat(response.getStatus()).isEqualTo(404);
+        assertThat(response.getContentType()).startsWith("application/problem+json");
+        assertThat(response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("\"detail\":\"Такого объекта нет, или он вам недоступен.\"");
+        assertThat(requested(JOURNAL_B_MATHS)).isFalse();
+    }
+
+    @Test
+    void aTopicWithControlCharactersIsRefusedWithAReason() throws Exception {
+        // found by the fuzz suite: a NUL in the topic reached PostgreSQL (HTTP 500)
+        var lesson = id(72);
+        var date = jdbc.sql("select lesson_date from school.lesson where id = :id")
+                .param("id", lesson)
+                .query(LocalDate.class)
+                .single();
+        var before = lessonRow(lesson);
+
+        var response = mvc.perform(put("/api/lessons/" + lesson)
+                        .with(httpBasic("teacherA1", PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(
+                                "{\"date\": \"%s\", \"startsAt\": \"10:00\", \"durationMinutes\": 45, \"topic\": \"Тема\\u0000\"}"
+                                        .formatted(date)))
+                .andReturn()
+                .getResponse();
+
+        assertThat(response.getStatus()).isEqualTo(422);
+        assertThat(response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("Тема урока содержит управляющие символы");
+        assertThat(lessonRow(lesson)).isEqualTo(before);
+    }
+
+    private String lessonRow(UUID lesson) {
+        return jdbc.sql("select l::text from school.lesson l where id = :id")
+                .param("id", lesson)
+                .query(String.class)
+                .single();
+    }
+
+    @Test
     void theJournalPageShowsTheSelectorDisabledWithTheReasonForOtherKinds() throws Exception {
         var page = mvc.perform(get("/journals/" + JOURNAL_A_CHESS).session(login("teacherA1")))
                 .andReturn()

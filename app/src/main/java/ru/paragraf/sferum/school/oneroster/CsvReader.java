@@ -42,6 +42,11 @@ final class CsvReader {
             problems.add(Problem.ofFile(file, "notUtf8"));
             return Optional.empty();
         }
+        if (text.indexOf('\u0000') >= 0) {
+            // no spreadsheet saves NUL into CSV, and PostgreSQL text cannot hold it
+            problems.add(Problem.ofFile(file, "binary"));
+            return Optional.empty();
+        }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }

@@ -46,6 +46,16 @@ class CsvReaderTests {
     }
 
     @Test
+    void reportsAFileWithNulCharacters() {
+        // found by the fuzz suite: a NUL in a name reached PostgreSQL and the import answered HTTP 500
+        var bytes = "sourcedId,name\n1,\u0000\u0428\u043a\u043e\u043b\u0430\n".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(CsvReader.read("orgs.csv", bytes, List.of(), column -> true, problems))
+                .isEmpty();
+        assertThat(problems.list()).extracting(Problem::code).containsExactly("binary");
+    }
+
+    @Test
     void reportsAFileThatIsNotUtf8() {
         var bytes = "sourcedId,name\n1,\u0428\u043a\u043e\u043b\u0430\n".getBytes(Charset.forName("windows-1251"));
 
