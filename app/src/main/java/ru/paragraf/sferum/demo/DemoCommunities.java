@@ -10,6 +10,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import ru.paragraf.sferum.accounts.Role;
 import ru.paragraf.sferum.embedded.ConditionalOnDemoData;
+import ru.paragraf.sferum.secrets.SecretMask;
 import ru.paragraf.vkemulator.CommunityPermission;
 import ru.paragraf.vkemulator.Seed;
 import ru.paragraf.vkemulator.VkEmulator;
@@ -58,7 +59,10 @@ class DemoCommunities {
         return emulator.getIfAvailable() == null ? List.of() : planned();
     }
 
-    /** The hand-down block of the start-up log; empty without communities. */
+    /**
+     * The hand-down block of the start-up log, tokens masked (secrets never go to a log, not even the emulator's:
+     * the whole token is on the /demo page); empty without communities.
+     */
     String render(List<DemoCommunity> communities) {
         if (communities.isEmpty()) {
             return "";
@@ -70,7 +74,7 @@ class DemoCommunities {
                             "demo.communities.log.line",
                             community.schoolName(),
                             String.valueOf(community.id()),
-                            community.token()));
+                            SecretMask.mask(community.token())));
         }
         return block.toString();
     }

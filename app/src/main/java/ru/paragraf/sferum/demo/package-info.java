@@ -15,7 +15,7 @@
 @NullMarked
 @ApplicationModule(
         displayName = "Demo",
-        allowedDependencies = {"school", "accounts", "embedded"})
+        allowedDependencies = {"school", "accounts", "embedded", "secrets"})
 package ru.paragraf.sferum.demo;
 
 import org.jspecify.annotations.NullMarked;

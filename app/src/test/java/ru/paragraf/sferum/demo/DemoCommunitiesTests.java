@@ -18,6 +18,7 @@ import ru.paragraf.sferum.SferumApplication;
 import ru.paragraf.sferum.linkbase.CommunityVerdict;
 import ru.paragraf.sferum.linkbase.CommunityVerifier;
 import ru.paragraf.sferum.linkbase.SferumToken;
+import ru.paragraf.sferum.secrets.SecretMask;
 import ru.paragraf.vkemulator.EmulatorSnapshot;
 import ru.paragraf.vkemulator.VkEmulator;
 
@@ -50,7 +51,8 @@ class DemoCommunitiesTests {
             assertThat(token).startsWith("vk1.a.").hasSize(92);
             assertThat(output.getOut())
                     .contains("Сообщества VK Сферум демо-школ во встроенном эмуляторе VK")
-                    .contains("идентификатор сообщества 227000001, токен " + token);
+                    .contains("идентификатор сообщества 227000001, токен " + SecretMask.mask(token))
+                    .doesNotContain(token);
             assertThat(demoPage(first)).contains(token).contains("227000001").contains("— Сферум");
             assertThat(first.getBean(ru.paragraf.sferum.linkbase.SferumCommunities.class)
                             .of(first.getBean(DemoCommunities.class)
