@@ -36,6 +36,7 @@ class SecurityConfiguration {
         "/exchange-tasks/**",
         "/exchange-runs/**",
         "/orgs/*/readiness",
+        "/orgs/*/audit",
         "/orgs/*/sync-preview"
     };
 
@@ -50,6 +51,7 @@ class SecurityConfiguration {
         "/api/exchange-runs/**",
         "/api/exchange-task-types",
         "/api/orgs/*/readiness",
+        "/api/orgs/*/audit",
         "/api/orgs/*/sync-preview"
     };
 

@@ -14,7 +14,7 @@
 @NullMarked
 @ApplicationModule(
         displayName = "Readiness",
-        allowedDependencies = {"accounts", "school", "linkbase", "exchange", "sync"})
+        allowedDependencies = {"accounts", "school", "linkbase", "exchange", "sync", "audit"})
 package ru.paragraf.sferum.readiness;
 
 import org.jspecify.annotations.NullMarked;

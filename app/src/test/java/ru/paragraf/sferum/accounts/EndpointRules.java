@@ -160,6 +160,8 @@ final class EndpointRules {
             rule(GET, "/districts/{district}/readiness", OPERATORS, Scope.ORGANIZATION),
             rule(GET, "/api/districts/{district}/readiness", OPERATORS, Scope.ORGANIZATION),
             rule(GET, "/readiness", Set.of(CITY), Scope.SESSION),
+            rule(GET, "/orgs/{organization}/audit", ADMINISTRATORS, Scope.ORGANIZATION),
+            rule(GET, "/api/orgs/{organization}/audit", ADMINISTRATORS, Scope.ORGANIZATION),
             rule(GET, "/api/readiness", Set.of(CITY), Scope.SESSION),
             // sync: «Предпросмотр» of a school's next run
             rule(GET, "/orgs/{organization}/sync-preview", ADMINISTRATORS, Scope.ORGANIZATION),
