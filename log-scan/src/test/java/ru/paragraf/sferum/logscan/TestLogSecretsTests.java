@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * DESIGN §4 and §8: community and user tokens, VK ID codes and verifiers, and the encryption keys never appear in a
  * log. This scan reads every log the build's tests wrote — each test JVM's output (surefire's {@code *-output.txt}),
  * the logs of the application nodes the crash and cluster tests started, the emulator's — and fails on any line
- * with a secret in it. It runs in the last module of the build, after all of them.
+ * with a secret in it. It runs in the last module of the build, after all of them. (The emulator's own tests print
+ * nothing, so its module usually leaves no output file; the emulator's logging in the app's tests is scanned there.)
  */
 class TestLogSecretsTests {
 
@@ -50,9 +51,6 @@ class TestLogSecretsTests {
         assertThat(logs.stream().filter(log -> log.startsWith(ROOT.resolve("app"))))
                 .as("the application's test logs (run the whole build: ./mvnw verify)")
                 .hasSizeGreaterThan(20);
-        assertThat(logs.stream().filter(log -> log.startsWith(ROOT.resolve("vk-emulator"))))
-                .as("the emulator's test logs")
-                .isNotEmpty();
         assertThat(findings).isEmpty();
     }
 
