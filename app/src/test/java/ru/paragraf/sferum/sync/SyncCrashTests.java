@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -159,9 +157,7 @@ class SyncCrashTests {
         stats.rateLimitViolations()
                 .forEach(v ->
                         lines.add("error 6 answers to a %s token %s: %d".formatted(v.kind(), v.token(), v.count())));
-        Files.createDirectories(Path.of("target", "reliability"));
-        Files.write(Path.of("target", "reliability", "crash-report.txt"), lines);
-        lines.forEach(System.out::println);
+        ReliabilityReport.write("crash-report.txt", lines);
     }
 
     private int open() {

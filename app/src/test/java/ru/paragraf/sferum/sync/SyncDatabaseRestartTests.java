@@ -101,9 +101,7 @@ class SyncDatabaseRestartTests {
         var report = List.of(
                 "PostgreSQL restart during a run: stopped for 4 s after %d operations were done".formatted(doneBefore),
                 "after the restart: " + checks);
-        Files.createDirectories(Path.of("target", "reliability"));
-        Files.write(Path.of("target", "reliability", "database-restart-report.txt"), report);
-        report.forEach(System.out::println);
+        ReliabilityReport.write("database-restart-report.txt", report);
 
         assertThat(count("sync.operation where status = 'DONE'")).isGreaterThan(doneBefore);
         assertThat(checks.openOperations()).isZero();

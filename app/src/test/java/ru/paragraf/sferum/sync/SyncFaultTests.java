@@ -3,11 +3,8 @@ package ru.paragraf.sferum.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -132,9 +129,7 @@ class SyncFaultTests {
     }
 
     private static void report(List<String> lines) throws Exception {
-        Files.createDirectories(Path.of("target", "reliability"));
-        Files.write(Path.of("target", "reliability", "fault-report.txt"), new ArrayList<>(lines));
-        lines.forEach(System.out::println);
+        ReliabilityReport.write("fault-report.txt", lines);
     }
 
     private int count(String from) {

@@ -3,8 +3,6 @@ package ru.paragraf.sferum.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -134,9 +132,7 @@ class SyncNodeDeathTests {
                 "first operation of the dead node's communities finished by the survivor %.1f s after the kill (leases: 5 s community, 10 s operation; the survivor serves a community 5 s at a time with one worker)"
                         .formatted(takeover.orElse(Double.NaN)),
                 "after the takeover: " + checks);
-        Files.createDirectories(Path.of("target", "reliability"));
-        Files.write(Path.of("target", "reliability", "node-death-report.txt"), report);
-        report.forEach(System.out::println);
+        ReliabilityReport.write("node-death-report.txt", report);
 
         assertThat(leftBehind).as("the second node left work behind").isPositive();
         assertThat(takeover).hasValueSatisfying(seconds -> assertThat(seconds).isLessThanOrEqualTo(LEASES.toSeconds()));
