@@ -3,6 +3,7 @@ package ru.paragraf.sferum.sync;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -59,18 +60,69 @@ class CommunityLeases {
                 .list();
     }
 
-    /** Extends the lease; false if another node took the community meanwhile. */
-    boolean renew(long community, String node, Duration lease) {
+    /** Extends the leases this node still holds of these communities; returns those it holds. */
+    List<Long> renew(Collection<Long> communities, String node, Duration lease) {
         return jdbc.sql(
-                                """
-                                update sync.community_lease set lease_until = :until
-                                where community_id = :community and owner = :node
-                                """)
-                        .param("community", community)
-                        .param("node", node)
-                        .param("until", OffsetDateTime.now(clock).plus(lease))
-                        .update()
-                > 0;
+                        """
+                        update sync.community_lease set lease_until = :until
+                        where community_id in (:communities) and owner = :node
+                        returning community_id
+                        """)
+                .param("communities", List.copyOf(communities))
+                .param("node", node)
+                .param("until", OffsetDateTime.now(clock).plus(lease))
+                .query(Long.class)
+                .list();
+    }
+
+    /**
+     * How much work there is for the nodes: live nodes (this one included, seen within {@code alive}), communities
+     * with operations due or running, and of those the ones no node holds a live lease of.
+     */
+    record Demand(int nodes, int communities, int waiting) {
+
+        /** This node's share: the communities with work divided among the live nodes, within its own limit. */
+        int share(int limit) {
+            var perNode = (communities + Math.max(nodes, 1) - 1) / Math.max(nodes, 1);
+            return Math.max(1, Math.min(limit, perNode));
+        }
+    }
+
+    /** Notes that this node is alive, and measures the demand. */
+    Demand heartbeat(String node, Duration alive) {
+        var now = OffsetDateTime.now(clock);
+        jdbc.sql(
+                        """
+                        insert into sync.node (name, seen_at) values (:node, :now)
+                        on conflict (name) do update set seen_at = excluded.seen_at
+                        """)
+                .param("node", node)
+                .param("now", now)
+                .update();
+        return jdbc.sql(
+                        """
+                        select (select count(*) from sync.node where seen_at > :alive) as nodes,
+                               count(*) as communities,
+                               count(*) filter (where l.lease_until is null or l.lease_until < :now) as waiting
+                        from (select distinct w.community_id
+                              from (select q.community_id, q.organization_id from sync.operation q
+                                    where q.status = 'PENDING' and q.next_attempt_at <= :now
+                                    union
+                                    select q.community_id, q.organization_id from sync.operation q
+                                    where q.status = 'RUNNING') w
+                              join sync.organization so on so.organization_id = w.organization_id
+                                                        and so.paused_reason is null) d
+                        left join sync.community_lease l on l.community_id = d.community_id
+                        """)
+                .param("now", now)
+                .param("alive", now.minus(alive))
+                .query((rs, row) -> new Demand(rs.getInt("nodes"), rs.getInt("communities"), rs.getInt("waiting")))
+                .single();
+    }
+
+    /** This node stops: it no longer counts among the live ones. */
+    void leave(String node) {
+        jdbc.sql("delete from sync.node where name = :node").param("node", node).update();
     }
 
     /** Gives the community back; the row keeps the release time, so that others are served before it again. */

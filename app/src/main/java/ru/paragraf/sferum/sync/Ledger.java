@@ -272,6 +272,17 @@ class Ledger {
                 .update();
     }
 
+    /**
+     * Holds the journal until the transaction ends: outcomes of the same journal are recorded one after the other,
+     * so that planning what follows sees what the other one did.
+     */
+    void lockJournal(UUID journal) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended('sync.journal:' || :journal, 0))")
+                .param("journal", journal.toString())
+                .query((rs, row) -> 1)
+                .list();
+    }
+
     /** The journal's teachers with a linked Sferum account, from the school's read contract. */
     List<Teacher> teachersOf(UUID journal) {
         return jdbc.sql(

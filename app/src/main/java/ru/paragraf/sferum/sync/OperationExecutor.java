@@ -30,6 +30,7 @@ class OperationExecutor {
 
     private final MessengerProvider messenger;
     private final CommunityCredentials credentials;
+    private final SyncOrganizations organizations;
     private final TeacherTokens tokens;
     private final Ledger ledger;
     private final Announcements announcements;
@@ -39,6 +40,7 @@ class OperationExecutor {
     OperationExecutor(
             MessengerProvider messenger,
             CommunityCredentials credentials,
+            SyncOrganizations organizations,
             TeacherTokens tokens,
             Ledger ledger,
             Announcements announcements,
@@ -46,6 +48,7 @@ class OperationExecutor {
             TransactionTemplate transactions) {
         this.messenger = messenger;
         this.credentials = credentials;
+        this.organizations = organizations;
         this.tokens = tokens;
         this.ledger = ledger;
         this.announcements = announcements;
@@ -54,6 +57,14 @@ class OperationExecutor {
     }
 
     Completion execute(Operation operation) {
+        // the organization was paused while this operation waited its turn: its siblings found the token revoked
+        var paused = organizations
+                .find(operation.organizationId())
+                .map(SyncOrganizations.State::pausedReason)
+                .orElse(null);
+        if (paused != null) {
+            return new Completion(Completion.Status.PAUSE, Completion.NOTHING, "CREDENTIALS", paused, null, null);
+        }
         var community = credentials.accessOf(operation.organizationId());
         if (community.isEmpty()) {
             return failed("ITEM", text("sync.problem.noCredentials"), null);

@@ -3,7 +3,8 @@ package ru.paragraf.sferum.sync;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.Optional;
+import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,21 +25,38 @@ class Operations {
         this.clock = clock;
     }
 
-    /** Claims the community's oldest due operation for this node, if any; its organization must not be paused. */
-    Optional<Operation> claimNext(long community, String node, Duration lease) {
+    /**
+     * Claims up to {@code limit} of the community's due operations for this node, oldest first; its organization
+     * must not be paused. An operation waits while an older one of the same object is open (a member added and then
+     * removed, a call started and then finished), so one object's operations run in the order they were planned.
+     * Only the community's oldest due operations ({@code limit × 4}, at least 32) are looked at, in the order of an
+     * index, so that a claim costs the same however long the community's queue is.
+     */
+    List<Operation> claim(long community, String node, Duration lease, int limit) {
         var now = OffsetDateTime.now(clock);
-        return jdbc.sql(
+        return jdbc
+                .sql(
                         """
                         update sync.operation o
                         set status = 'RUNNING', locked_by = :node, locked_until = :until, attempts = o.attempts + 1
-                        where o.id = (select q.id from sync.operation q
-                                      join sync.organization so on so.organization_id = q.organization_id
-                                                                and so.paused_reason is null
-                                      where q.community_id = :community and q.status = 'PENDING'
-                                        and q.next_attempt_at <= :now
-                                      order by q.id
-                                      limit 1
-                                      for update of q skip locked)
+                        where o.id in (select q.id from sync.operation q
+                                       where q.id in (select c.id
+                                                      from (select w.id, w.object_key from sync.operation w
+                                                            where w.community_id = :community and w.status = 'PENDING'
+                                                              and w.next_attempt_at <= :now
+                                                            order by w.id
+                                                            limit :window) c
+                                                      where not exists (select 1 from sync.operation e
+                                                                        where e.object_key = c.object_key
+                                                                          and e.id < c.id
+                                                                          and e.status in ('PENDING', 'RUNNING')))
+                                         and q.status = 'PENDING'
+                                         and exists (select 1 from sync.organization so
+                                                     where so.organization_id = q.organization_id
+                                                       and so.paused_reason is null)
+                                       order by q.id
+                                       limit :limit
+                                       for update of q skip locked)
                         returning o.id, o.organization_id, o.community_id, o.kind, o.object_key, o.payload::text,
                                   o.attempts
                         """)
@@ -46,6 +64,8 @@ class Operations {
                 .param("node", node)
                 .param("now", now)
                 .param("until", now.plus(lease))
+                .param("limit", limit)
+                .param("window", Math.max(32, limit * 4))
                 .query((rs, row) -> new Operation(
                         rs.getLong("id"),
                         rs.getObject("organization_id", UUID.class),
@@ -54,7 +74,10 @@ class Operations {
                         rs.getString("object_key"),
                         json.readTree(rs.getString("payload")),
                         rs.getInt("attempts")))
-                .optional();
+                .list()
+                .stream()
+                .sorted(Comparator.comparingLong(Operation::id))
+                .toList();
     }
 
     void done(Operation operation) {

@@ -17,6 +17,7 @@ class Outcomes {
     private final Operations operations;
     private final SyncOrganizations organizations;
     private final Planner planner;
+    private final Ledger ledger;
     private final SyncProperties properties;
     private final PauseNotices notices;
 
@@ -24,11 +25,13 @@ class Outcomes {
             Operations operations,
             SyncOrganizations organizations,
             Planner planner,
+            Ledger ledger,
             SyncProperties properties,
             PauseNotices notices) {
         this.operations = operations;
         this.organizations = organizations;
         this.planner = planner;
+        this.ledger = ledger;
         this.properties = properties;
         this.notices = notices;
     }
@@ -36,10 +39,15 @@ class Outcomes {
     void record(Operation operation, Completion completion) {
         switch (completion.status()) {
             case DONE:
+                if (completion.replan() != null) {
+                    // a new chat and a new call of one journal may end at the same time, each needing the other
+                    // for the announcement: one after the other, the second sees the first and plans it
+                    ledger.lockJournal(completion.replan());
+                }
                 completion.ledger().run();
                 operations.done(operation);
                 if (completion.replan() != null) {
-                    planner.plan(operation.organizationId(), completion.replan(), null);
+                    planner.planAfter(operation.kind(), operation.organizationId(), completion.replan());
                 }
                 break;
             case RETRY:

@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -141,9 +142,28 @@ class Planner {
             """
                     .formatted(READY.formatted("k.organization_id"));
 
+    /** A kind of operation and the statement that selects what needs it. */
+    private record Step(OperationKind kind, String select) {}
+
     /** In this order: chats and calls first, then what needs them, so a community's queue runs them in order. */
-    private static final List<String> STEPS =
-            List.of(CREATE_CHAT, START_CALL, INVITE_LINK, ADD_MEMBER, REMOVE_MEMBER, FINISH_CALL, ANNOUNCE_CALL);
+    private static final List<Step> STEPS = List.of(
+            new Step(OperationKind.CREATE_CHAT, CREATE_CHAT),
+            new Step(OperationKind.START_CALL, START_CALL),
+            new Step(OperationKind.INVITE_LINK, INVITE_LINK),
+            new Step(OperationKind.ADD_MEMBER, ADD_MEMBER),
+            new Step(OperationKind.REMOVE_MEMBER, REMOVE_MEMBER),
+            new Step(OperationKind.FINISH_CALL, FINISH_CALL),
+            new Step(OperationKind.ANNOUNCE_CALL, ANNOUNCE_CALL));
+
+    /**
+     * What a done operation makes possible, and so all that its journal needs planned again: a new chat gets its
+     * invite link and the announcements of calls already running, the invite link lets teachers in, a new call
+     * gets announced. Changes of school data are planned by their own events.
+     */
+    private static final Map<OperationKind, List<OperationKind>> FOLLOW_UPS = Map.of(
+            OperationKind.CREATE_CHAT, List.of(OperationKind.INVITE_LINK, OperationKind.ANNOUNCE_CALL),
+            OperationKind.INVITE_LINK, List.of(OperationKind.ADD_MEMBER),
+            OperationKind.START_CALL, List.of(OperationKind.ANNOUNCE_CALL));
 
     /**
      * The steps without the journal filter, for a whole organization, and with it alone, for one journal. One text
@@ -153,12 +173,14 @@ class Planner {
     private static final Pattern JOURNAL_FILTER =
             Pattern.compile("\\(:journal = :all or (\\w+)\\.journal_id = :journal\\)");
 
-    private static final List<String> ORGANIZATION_STEPS = STEPS.stream()
-            .map(step -> JOURNAL_FILTER.matcher(step).replaceAll("true"))
+    private static final List<Step> ORGANIZATION_STEPS = STEPS.stream()
+            .map(step ->
+                    new Step(step.kind(), JOURNAL_FILTER.matcher(step.select()).replaceAll("true")))
             .toList();
 
-    private static final List<String> JOURNAL_STEPS = STEPS.stream()
-            .map(step -> JOURNAL_FILTER.matcher(step).replaceAll("$1.journal_id = :journal"))
+    private static final List<Step> JOURNAL_STEPS = STEPS.stream()
+            .map(step ->
+                    new Step(step.kind(), JOURNAL_FILTER.matcher(step.select()).replaceAll("$1.journal_id = :journal")))
             .toList();
 
     private static final String ENQUEUE =
@@ -182,9 +204,28 @@ class Planner {
 
     /** Enqueues what the organization (or one of its journals) needs; returns how many operations were new. */
     int plan(UUID organization, @Nullable UUID journal, @Nullable UUID run) {
+        return enqueue(organization, journal, run, journal == null ? ORGANIZATION_STEPS : JOURNAL_STEPS);
+    }
+
+    /** Enqueues what an operation of this kind, done, makes possible in its journal. */
+    int planAfter(OperationKind done, UUID organization, UUID journal) {
+        var followUps = FOLLOW_UPS.get(done);
+        if (followUps == null) {
+            return plan(organization, journal, null);
+        }
+        return enqueue(
+                organization,
+                journal,
+                null,
+                JOURNAL_STEPS.stream()
+                        .filter(step -> followUps.contains(step.kind()))
+                        .toList());
+    }
+
+    private int enqueue(UUID organization, @Nullable UUID journal, @Nullable UUID run, List<Step> steps) {
         var planned = 0;
-        for (var step : journal == null ? ORGANIZATION_STEPS : JOURNAL_STEPS) {
-            planned += jdbc.sql(ENQUEUE.formatted(step))
+        for (var step : steps) {
+            planned += jdbc.sql(ENQUEUE.formatted(step.select()))
                     .param("organization", organization)
                     .param("journal", journal == null ? ALL_JOURNALS : journal)
                     .param("all", ALL_JOURNALS)
@@ -200,7 +241,7 @@ class Planner {
     List<PlannedOperation> preview(UUID organization) {
         var planned = new ArrayList<PlannedOperation>();
         for (var step : ORGANIZATION_STEPS) {
-            planned.addAll(jdbc.sql(step)
+            planned.addAll(jdbc.sql(step.select())
                     .param("organization", organization)
                     .param("journal", ALL_JOURNALS)
                     .param("all", ALL_JOURNALS)

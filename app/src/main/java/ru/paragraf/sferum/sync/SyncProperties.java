@@ -8,7 +8,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How the synchronization engine works.
  *
  * @param workersEnabled whether this node carries out queued operations
- * @param workerThreads how many communities this node serves at once
+ * @param communities how many communities this node serves at once
+ * @param communityConcurrency how many operations of one community may be in flight at once (different objects;
+ *     one object's operations run in order). The community token's rate limiter paces them; more than one keeps
+ *     its limit used despite VK's latency, and lets calls with different teachers' tokens go on side by side
+ * @param workerThreads how many operations this node carries out at once (threads waiting for VK)
  * @param pumpInterval how often idle workers look for due operations (they are also woken after planning)
  * @param communityLease how long a node owns a community without renewing the lease
  * @param communitySlice how long a worker serves one community before it gives the community back, so that
@@ -22,7 +26,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("sferum.sync")
 record SyncProperties(
         @DefaultValue("true") boolean workersEnabled,
-        @DefaultValue("16") int workerThreads,
+        @DefaultValue("256") int communities,
+        @DefaultValue("8") int communityConcurrency,
+        @DefaultValue("128") int workerThreads,
         @DefaultValue("500ms") Duration pumpInterval,
         @DefaultValue("30s") Duration communityLease,
         @DefaultValue("10s") Duration communitySlice,

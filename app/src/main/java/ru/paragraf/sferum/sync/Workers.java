@@ -2,14 +2,21 @@ package ru.paragraf.sferum.sync;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -17,14 +24,43 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * This node's workers. A pump thread leases communities with due operations (one node per community), and each
- * leased community is drained by one worker thread, oldest operation first, within the community's rate limit.
- * The pump runs every {@code pumpInterval} and at once when new work was planned.
+ * This node's workers. One pump thread leases communities with due operations (one node per community, up to
+ * {@code communities} at once), claims each served community's due operations, up to
+ * {@code community-concurrency} of them in flight, and hands them to a pool of {@code worker-threads}. The VK
+ * client's per-token rate limiters pace the calls, so a community's token is used up to its limit while calls of
+ * different teachers' tokens go on side by side. One object's operations (a chat's, a call's, a member's) still
+ * run one after the other, in the order they were planned ({@link Operations#claim}).
+ *
+ * <p>The pump runs every {@code pumpInterval}, at once when new work was planned, and whenever an operation ends.
+ * A node serves its share of the communities with work (divided among the live nodes, at most
+ * {@code communities}). A community is given back when it has nothing due and nothing in flight, or when its
+ * {@code community-slice} is over while communities or nodes wait: communities waiting longest go first.
  */
 @Component
 class Workers implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Workers.class);
+
+    /** A community whose lease this node holds. */
+    private static final class Served {
+        final long community;
+        final AtomicInteger inFlight = new AtomicInteger();
+        /** Whether claiming may find something: set when an operation ends or work was planned. */
+        final AtomicBoolean claimAgain = new AtomicBoolean(true);
+
+        volatile long sliceEnds;
+        /** The last claim found nothing due. */
+        volatile boolean idle;
+        /** Another node holds the lease now: claim nothing more. */
+        volatile boolean lost;
+        /** Its slice is over and others wait: claim nothing more, give it back once nothing is in flight. */
+        boolean retiring;
+
+        Served(long community, long sliceEnds) {
+            this.community = community;
+            this.sliceEnds = sliceEnds;
+        }
+    }
 
     private final SyncProperties properties;
     private final Operations operations;
@@ -35,7 +71,17 @@ class Workers implements SmartLifecycle {
     private final String node = ManagementFactory.getRuntimeMXBean().getName() + "-"
             + UUID.randomUUID().toString().substring(0, 8);
     private final Semaphore wake = new Semaphore(0);
-    private final Set<Long> serving = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean planned = new AtomicBoolean(true);
+    private final Map<Long, Served> served = new ConcurrentHashMap<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    /** This node's share of the communities with work (pump thread only). */
+    private int share;
+    /** How many communities to give back at the end of their slices, for nodes or communities waiting (pump only). */
+    private int toGiveBack;
+    /** When the share was last measured (pump only). */
+    private long measuredAt = Long.MIN_VALUE / 2;
+
+    private final AtomicLong recordingFailures = new AtomicLong();
     private volatile boolean running;
     private ExecutorService pool;
     private Thread pump;
@@ -57,6 +103,7 @@ class Workers implements SmartLifecycle {
 
     /** New work was planned: look for it now rather than at the next interval. */
     void wakeUp() {
+        planned.set(true);
         wake.release();
     }
 
@@ -70,11 +117,15 @@ class Workers implements SmartLifecycle {
             return;
         }
         running = true;
-        pool = Executors.newFixedThreadPool(properties.workerThreads(), runnable -> {
-            var thread = new Thread(runnable, "sync-worker");
+        share = properties.communities();
+        var threads = properties.workerThreads();
+        var counter = new AtomicInteger();
+        pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
+            var thread = new Thread(runnable, "sync-worker-" + counter.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
+        ((ThreadPoolExecutor) pool).allowCoreThreadTimeOut(true);
         pump = new Thread(this::pumpLoop, "sync-pump");
         pump.setDaemon(true);
         pump.start();
@@ -86,14 +137,22 @@ class Workers implements SmartLifecycle {
         if (pump != null) {
             pump.interrupt();
         }
-        if (pool != null) {
-            pool.shutdown();
-            try {
-                pool.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (pool == null) {
+            return;
         }
+        pool.shutdown();
+        try {
+            pool.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            served.values().stream().filter(s -> !s.lost).forEach(s -> leases.release(s.community, node));
+            leases.leave(node);
+        } catch (RuntimeException e) {
+            log.warn("Could not give back the communities on shutdown; their leases expire instead: {}", e.toString());
+        }
+        served.clear();
     }
 
     @Override
@@ -103,9 +162,16 @@ class Workers implements SmartLifecycle {
 
     private void pumpLoop() {
         var failures = 0L;
+        var housekeptAt = 0L;
         while (running) {
             try {
-                pumpOnce();
+                var now = System.nanoTime();
+                var housekeeping =
+                        now - housekeptAt >= properties.pumpInterval().toNanos();
+                if (housekeeping) {
+                    housekeptAt = now;
+                }
+                pumpOnce(housekeeping);
                 if (failures > 0) {
                     log.info("Sync pump works again after {} failed passes", failures);
                     failures = 0;
@@ -129,56 +195,146 @@ class Workers implements SmartLifecycle {
         }
     }
 
-    void pumpOnce() {
-        operations.releaseExpired();
-        var free = properties.workerThreads() - serving.size();
+    /**
+     * One pass: on {@code housekeeping} (every pump interval) operations of vanished nodes return to the queue,
+     * leases are renewed, this node's share of the work is measured and every served community is looked at again
+     * (retries come due); then communities are given back or leased, and due operations claimed.
+     */
+    private void pumpOnce(boolean housekeeping) {
+        var newWork = planned.getAndSet(false);
+        if (housekeeping) {
+            operations.releaseExpired();
+            renewLeases();
+            var demand = leases.heartbeat(node, properties.communityLease());
+            share = demand.share(properties.communities());
+            var serving =
+                    (int) served.values().stream().filter(s -> !s.retiring).count();
+            toGiveBack = Math.max(0, serving - share) + (serving >= share ? demand.waiting() : 0);
+        }
+        if (housekeeping || newWork) {
+            served.values().forEach(s -> s.claimAgain.set(true));
+        }
+        var gaveBack = giveBack();
+        if (housekeeping || newWork || gaveBack) {
+            lease();
+        }
+        claim();
+    }
+
+    /** A tenth of the lease, at least a pump interval: a node's heartbeat stays well within its lease. */
+    private long measureEvery() {
+        return Math.max(
+                properties.pumpInterval().toNanos(), properties.communityLease().toNanos() / 10);
+    }
+
+    private void renewLeases() {
+        if (served.isEmpty()) {
+            return;
+        }
+        var held = new HashSet<>(leases.renew(served.keySet(), node, properties.communityLease()));
+        served.values().forEach(s -> {
+            if (!held.contains(s.community) && !s.lost) {
+                s.lost = true;
+                log.info("Community {} was taken over by another node; this node stops serving it", s.community);
+            }
+        });
+    }
+
+    /**
+     * Gives back communities with nothing left to do, and, when other communities or nodes wait, those longest
+     * served whose slice is over.
+     */
+    private boolean giveBack() {
+        var now = System.nanoTime();
+        var gaveBack = false;
+        var longestServedFirst = new ArrayList<>(served.values());
+        longestServedFirst.sort(Comparator.comparingLong(s -> s.sliceEnds));
+        for (var s : longestServedFirst) {
+            if (!s.lost && !s.retiring && now >= s.sliceEnds) {
+                if (toGiveBack > 0) {
+                    s.retiring = true;
+                    toGiveBack--;
+                } else {
+                    // nobody waits for it: serve on
+                    s.sliceEnds = now + properties.communitySlice().toNanos();
+                }
+            }
+            var finished = s.lost || s.retiring || (s.idle && !s.claimAgain.get());
+            if (finished && s.inFlight.get() == 0) {
+                served.remove(s.community);
+                if (!s.lost) {
+                    // the row keeps the release time, so communities waiting longer are served before this one
+                    leases.release(s.community, node);
+                }
+                gaveBack = true;
+            }
+        }
+        return gaveBack;
+    }
+
+    private void lease() {
+        var free = share - served.size();
+        var sliceEnds = System.nanoTime() + properties.communitySlice().toNanos();
         for (var community : leases.acquire(node, free, properties.communityLease())) {
-            if (serving.add(community)) {
-                pool.execute(() -> drain(community));
+            served.putIfAbsent(community, new Served(community, sliceEnds));
+        }
+    }
+
+    private void claim() {
+        var order = new ArrayList<>(served.values());
+        order.sort(Comparator.comparingInt(s -> s.inFlight.get()));
+        for (var s : order) {
+            // no more in flight than there are threads: a claimed operation never waits in a queue
+            var slots = Math.min(
+                    properties.communityConcurrency() - s.inFlight.get(), properties.workerThreads() - inFlight.get());
+            if (s.lost || s.retiring || slots <= 0 || !s.claimAgain.getAndSet(false)) {
+                continue;
+            }
+            var claimed = operations.claim(s.community, node, properties.operationLease(), slots);
+            s.idle = claimed.isEmpty();
+            if (claimed.size() == slots) {
+                s.claimAgain.set(true);
+            }
+            for (var operation : claimed) {
+                s.inFlight.incrementAndGet();
+                inFlight.incrementAndGet();
+                pool.execute(() -> carryOut(s, operation));
             }
         }
     }
 
-    private void drain(long community) {
-        var sliceEnds = System.nanoTime() + properties.communitySlice().toNanos();
+    private void carryOut(Served community, Operation operation) {
         try {
-            while (running && System.nanoTime() < sliceEnds) {
-                var claimed = operations.claimNext(community, node, properties.operationLease());
-                if (claimed.isEmpty()) {
-                    break;
-                }
-                var operation = claimed.get();
-                Completion completion;
-                try {
-                    completion = executor.execute(operation);
-                } catch (RuntimeException e) {
-                    log.error("Operation {} {} failed unexpectedly", operation.id(), operation.kind(), e);
-                    completion = new Completion(
-                            Completion.Status.RETRY,
-                            Completion.NOTHING,
-                            "BUG",
-                            e.getClass().getSimpleName(),
-                            null,
-                            null);
-                }
-                var finished = completion;
-                transactions.executeWithoutResult(status -> outcomes.record(operation, finished));
-                if (finished.replan() != null) {
-                    wakeUp();
-                }
-                if (!leases.renew(community, node, properties.communityLease())) {
-                    return;
-                }
+            Completion completion;
+            try {
+                completion = executor.execute(operation);
+            } catch (RuntimeException e) {
+                log.error("Operation {} {} failed unexpectedly", operation.id(), operation.kind(), e);
+                completion = new Completion(
+                        Completion.Status.RETRY,
+                        Completion.NOTHING,
+                        "BUG",
+                        e.getClass().getSimpleName(),
+                        null,
+                        null);
             }
-            leases.release(community, node);
-            if (running && System.nanoTime() >= sliceEnds) {
-                // its slice is over: the pump hands the community out again, after those waiting longest
-                wakeUp();
-            }
+            var finished = completion;
+            transactions.executeWithoutResult(status -> outcomes.record(operation, finished));
         } catch (RuntimeException e) {
-            log.warn("Serving community {} failed; another pass will take it up: {}", community, e.toString());
+            // the database is away: the operation stays RUNNING and returns to the queue after its lease
+            if (recordingFailures.getAndIncrement() % 100 == 0) {
+                log.warn(
+                        "Could not record how operation {} ended ({} such failures so far); it is retried after {}: {}",
+                        operation.id(),
+                        recordingFailures.get(),
+                        properties.operationLease(),
+                        e.toString());
+            }
         } finally {
-            serving.remove(community);
+            community.claimAgain.set(true);
+            community.inFlight.decrementAndGet();
+            inFlight.decrementAndGet();
+            wake.release();
         }
     }
 

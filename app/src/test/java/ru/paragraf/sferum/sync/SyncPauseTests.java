@@ -64,6 +64,9 @@ class SyncPauseTests {
     @Autowired
     Clock clock;
 
+    @Autowired
+    SyncProperties properties;
+
     @BeforeAll
     void connect() throws Exception {
         CITY.vk.faults(ru.paragraf.vkemulator.FaultPlan.NONE.withLatency(
@@ -82,9 +85,18 @@ class SyncPauseTests {
         assertThat(pausedReason(school)).contains("токен");
 
         var callsWhenPaused = communityCalls();
+        // operations already waiting for the token's rate limiter when the pause landed end too, and nothing after
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> count("sync.operation where status = 'RUNNING' and organization_id = '"
+                                + school.organization() + "'")
+                        == 0);
+        var callsSettled = communityCalls();
+        assertThat(callsSettled - callsWhenPaused)
+                .as("calls after the pause: only those already under way (sferum.sync.community-concurrency − 1)")
+                .isLessThanOrEqualTo(properties.communityConcurrency() - 1);
         await().during(Duration.ofSeconds(3))
                 .atMost(Duration.ofSeconds(5))
-                .until(() -> communityCalls() == callsWhenPaused);
+                .until(() -> communityCalls() == callsSettled);
         assertThat(count("audit.entry where action = 'SYNC_PAUSED'")).isEqualTo(1);
         assertThat(count("sync.operation where status = 'FAILED' and problem_category = 'CREDENTIALS'"))
                 .as("operations wait for new credentials instead of failing")

@@ -29,7 +29,7 @@ import ru.paragraf.vkemulator.FaultPlan;
         properties = {
             "sferum.sync.pump-interval=100ms",
             "sferum.sync.backoff=200ms",
-            "sferum.sync.worker-threads=1",
+            "sferum.sync.communities=1",
             "sferum.sync.community-lease=5s"
         })
 @AutoConfigureMockMvc
