@@ -30,10 +30,10 @@ public class VkClient {
     private final VkMetrics metrics;
 
     public VkClient(VkProperties properties, MeterRegistry registry) {
-        this(properties, registry, VkTransport.httpClient(properties));
+        this(properties, registry, VkTransport.httpClients(properties));
     }
 
-    VkClient(VkProperties properties, MeterRegistry registry, HttpClient http) {
+    VkClient(VkProperties properties, MeterRegistry registry, List<HttpClient> http) {
         this.metrics = new VkMetrics(registry);
         this.transport = new VkTransport(http, properties, metrics);
         this.limiters = new VkRateLimiters(properties.rateLimit(), System::nanoTime);

@@ -11,6 +11,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -35,14 +36,25 @@ final class VkTransport {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    private final HttpClient http;
+    /**
+     * HTTP clients the tokens are spread over. The JDK client guards its connection pool and timers with one lock;
+     * a hundred worker threads on one client spent more time waiting for that lock than for VK (docs/benchmarks.md,
+     * city benchmark). A token always uses the same client, so its keep-alive connections are reused.
+     */
+    static final int CLIENTS = 8;
+
+    private final List<HttpClient> clients;
     private final VkProperties properties;
     private final VkMetrics metrics;
 
-    VkTransport(HttpClient http, VkProperties properties, VkMetrics metrics) {
-        this.http = http;
+    VkTransport(List<HttpClient> clients, VkProperties properties, VkMetrics metrics) {
+        this.clients = List.copyOf(clients);
         this.properties = properties;
         this.metrics = metrics;
+    }
+
+    static List<HttpClient> httpClients(VkProperties properties) {
+        return Stream.generate(() -> httpClient(properties)).limit(CLIENTS).toList();
     }
 
     static HttpClient httpClient(VkProperties properties) {
@@ -67,6 +79,7 @@ final class VkTransport {
         long started = System.nanoTime();
         VkOutcome<T> outcome;
         try {
+            var http = clients.get(Math.floorMod(token.fingerprint().hashCode(), clients.size()));
             var response = http.send(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
             outcome = read(request, response.statusCode(), response.body(), redactor);
         } catch (HttpConnectTimeoutException | ConnectException | UnresolvedAddressException e) {
