@@ -30,15 +30,24 @@ public class Timetables {
         this.jdbc = jdbc;
     }
 
-    /** Published lessons of the pupil's class and study groups between the two dates, inclusive. */
+    /**
+     * Published lessons of the pupil's class and study groups between the two dates, inclusive. The pupil's journals
+     * are found first (a union, each part by its index), then their lessons by journal and date: one condition with
+     * {@code or} over both made PostgreSQL scan the whole city's lessons of the week (61 ms a page at 60 schools,
+     * docs/benchmarks.md).
+     */
     public List<TimetableLesson> ofPupil(UUID pupil, LocalDate from, LocalDate to) {
         return jdbc.sql(
                         SELECT
                                 + """
-                        where l.lesson_date between :from and :to and l.publication = 'PUBLISHED'
-                          and (j.class_unit_id = (select p.class_unit_id from school.pupil p where p.id = :pupil)
-                               or j.study_group_id in (select m.study_group_id from school.study_group_member m
-                                                       where m.pupil_id = :pupil))
+                        where l.journal_id in (select k.id from school.journal k
+                                               where k.class_unit_id = (select p.class_unit_id from school.pupil p
+                                                                        where p.id = :pupil)
+                                               union all
+                                               select k.id from school.journal k
+                                               join school.study_group_member m on m.study_group_id = k.study_group_id
+                                               where m.pupil_id = :pupil)
+                          and l.lesson_date between :from and :to and l.publication = 'PUBLISHED'
                         order by l.lesson_date, l.starts_at
                         """)
                 .param("pupil", pupil)
