@@ -2,12 +2,14 @@ package ru.paragraf.sferum.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Runs a benchmark and writes its figures under {@code bench/results/}. Usage:
  * {@code java -jar bench/target/bench.jar client [--seconds 30] [--warmup 5] [--tokens 10] [--workers 8] [--out bench/results]}
  * or {@code java -jar bench/target/bench.jar city [--schools 702] [--video-schools 200] [--latency-ms 50] [--seconds 60]
- * [--users 50] [--incremental 50] [--worker-threads 16] [--publish-every-ms 1000] [--out bench/results]}.
+ * [--users 50] [--incremental 50] [--worker-threads 128] [--community-concurrency 8] [--publish-every-ms 1000]
+ * [--think-ms 1000] [--one-node] [--out bench/results]}.
  */
 public final class BenchMain {
 
@@ -22,8 +24,9 @@ public final class BenchMain {
             System.err.println("usage: java -jar bench/target/bench.jar client"
                     + " [--seconds 30] [--warmup 5] [--tokens 10] [--workers 8] [--out bench/results]");
             System.err.println("       java -jar bench/target/bench.jar city [--schools 702] [--video-schools 200]"
-                    + " [--latency-ms 50] [--seconds 60] [--users 50] [--incremental 50] [--worker-threads 16]"
-                    + " [--publish-every-ms 1000] [--out bench/results]");
+                    + " [--latency-ms 50] [--seconds 60] [--users 50] [--incremental 50] [--worker-threads 128]"
+                    + " [--community-concurrency 8] [--publish-every-ms 1000] [--think-ms 1000] [--one-node]"
+                    + " [--out bench/results]");
             System.exit(64);
         }
         int seconds = intOption(args, "--seconds", 30);
@@ -53,8 +56,11 @@ public final class BenchMain {
                 intOption(args, "--seconds", 60),
                 intOption(args, "--users", 50),
                 intOption(args, "--incremental", 50),
-                intOption(args, "--worker-threads", 16),
-                intOption(args, "--publish-every-ms", 1000));
+                intOption(args, "--worker-threads", 128),
+                intOption(args, "--community-concurrency", 8),
+                intOption(args, "--publish-every-ms", 1000),
+                intOption(args, "--think-ms", 1000),
+                !List.of(args).contains("--one-node"));
         var out = Path.of(option(args, "--out", "bench/results"));
         CityBenchmark.log("City benchmark: " + settings);
         var result = new CityBenchmark(settings).run();

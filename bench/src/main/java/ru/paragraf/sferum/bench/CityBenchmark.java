@@ -3,6 +3,7 @@ package ru.paragraf.sferum.bench;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryType;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +34,10 @@ final class CityBenchmark {
      * @param users concurrent web users during the run (half teachers, half pupils)
      * @param incrementalSamples journals planned one by one for the incremental figure
      * @param workerThreads the application's {@code sferum.sync.worker-threads}
+     * @param communityConcurrency the application's {@code sferum.sync.community-concurrency}
      * @param probeEveryMillis how often a lesson is published during the run
+     * @param thinkMillis how long a web user waits between two pages
+     * @param twoNodes whether a second mass run, of as many other schools, goes on two application nodes
      */
     record Settings(
             int schools,
@@ -43,7 +47,15 @@ final class CityBenchmark {
             int users,
             int incrementalSamples,
             int workerThreads,
-            long probeEveryMillis) {}
+            int communityConcurrency,
+            long probeEveryMillis,
+            long thinkMillis,
+            boolean twoNodes) {
+
+        int secondVideoSchools() {
+            return twoNodes ? Math.min(videoSchools, schools - videoSchools) : 0;
+        }
+    }
 
     private final Settings settings;
 
@@ -59,7 +71,7 @@ final class CityBenchmark {
             Percentiles incremental;
             List<PublishProbes.Probe> probes;
             List<PageLoad.User> users;
-            try (var node = world.startNode("planning", false, settings.workerThreads())) {
+            try (var node = world.startNode("planning", false, settings)) {
                 connected = CityConnection.connect(node, world, settings);
                 log("city connected: " + connected.steps());
                 planning = planCity(node, connected);
@@ -68,18 +80,48 @@ final class CityBenchmark {
                 log("incremental planning: " + incremental);
                 probes = probes(node, connected);
                 users = pageUsers(node, connected);
+                if (settings.twoNodes()) {
+                    var began = System.nanoTime();
+                    CityConnection.secondVideoDay(node, connected);
+                    connected
+                            .steps()
+                            .put(
+                                    "the second video day (for two nodes): published, chats requested, planned",
+                                    CityConnection.since(began));
+                }
+                // each mass run starts its schools' work when its window opens, not while its nodes start
+                pause(node, videoSchools(connected));
             }
             world.vk.faults(FaultPlan.NONE.withLatency(FaultPlan.Latency.fixed(settings.latency())));
-            log("starting the run node (workers on, " + settings.workerThreads() + " threads)");
+            var jdbc = JdbcClient.create(world.postgres.getPostgresDatabase());
+            var half = probes.size() / (settings.twoNodes() ? 2 : 1);
+            log("starting the run node (workers on)");
             CityResult.Run run;
+            try (var node = world.startNode("run", true, settings)) {
+                run = massRun(List.of(node), world, videoSchools(connected, 1), probes.subList(0, half), users);
+                pause(node, videoSchools(connected));
+            }
+            CityResult.Run twoNodes = null;
+            if (settings.twoNodes()) {
+                log("starting two run nodes (workers on)");
+                try (var first = world.startNode("run-a", true, settings);
+                        var second = world.startNode("run-b", true, settings)) {
+                    twoNodes = massRun(
+                            List.of(first, second),
+                            world,
+                            videoSchools(connected, 2),
+                            probes.subList(half, probes.size()),
+                            users);
+                }
+            }
             Duration replan;
-            try (var node = world.startNode("run", true, settings.workerThreads())) {
-                run = massRun(node, world, probes, users);
+            try (var node = world.startNode("nightly", false, settings)) {
+                resume(jdbc, videoSchools(connected));
                 replan = replan(node, connected);
             }
-            // counted once the node has stopped, so that an operation between its VK call and its ledger write is
+            // counted once the nodes have stopped, so that an operation between its VK call and its ledger write is
             // not taken for an orphan
-            run = run.withDuplicates(duplicates(world, JdbcClient.create(world.postgres.getPostgresDatabase())));
+            run = run.withDuplicates(duplicates(world, jdbc));
             return new CityResult(
                     settings,
                     connected.city().rows(),
@@ -89,8 +131,44 @@ final class CityBenchmark {
                     planning,
                     incremental,
                     run,
+                    twoNodes,
                     replan);
         }
+    }
+
+    /** The schools of both video days. */
+    private List<CityConnection.School> videoSchools(CityConnection.Connected connected) {
+        return connected.schools().stream().filter(s -> s.videoDay() > 0).toList();
+    }
+
+    /** The schools of the first or the second video day. */
+    private List<CityConnection.School> videoSchools(CityConnection.Connected connected, int day) {
+        return connected.schools().stream().filter(s -> s.videoDay() == day).toList();
+    }
+
+    /** Holds the schools' work back (the engine skips paused organizations), as a revoked token would. */
+    private static void pause(ConfigurableApplicationContext node, List<CityConnection.School> schools) {
+        node.getBean(JdbcClient.class)
+                .sql(
+                        """
+                        update sync.organization set paused_reason = 'benchmark: waiting for its window',
+                                                     paused_at = now()
+                        where organization_id in (:organizations)""")
+                .param("organizations", organizations(schools))
+                .update();
+    }
+
+    private static void resume(JdbcClient jdbc, List<CityConnection.School> schools) {
+        jdbc.sql(
+                        """
+                        update sync.organization set paused_reason = null, paused_at = null
+                        where organization_id in (:organizations)""")
+                .param("organizations", organizations(schools))
+                .update();
+    }
+
+    private static List<UUID> organizations(List<CityConnection.School> schools) {
+        return schools.stream().map(CityConnection.School::organization).toList();
     }
 
     /** (1) Full reconciliation: every organization of the city, one after the other, on one thread. */
@@ -151,11 +229,12 @@ final class CityBenchmark {
     /** Lessons of Tuesday, in schools outside the video day where there are such, to publish during the run. */
     private List<PublishProbes.Probe> probes(ConfigurableApplicationContext node, CityConnection.Connected connected) {
         var jdbc = node.getBean(JdbcClient.class);
-        var quiet = connected.schools().stream().filter(s -> !s.videoDay()).toList();
+        var quiet = connected.schools().stream().filter(s -> s.videoDay() == 0).toList();
         var pool = quiet.isEmpty() ? connected.schools() : quiet;
         var admins = pool.stream()
                 .collect(Collectors.toMap(CityConnection.School::organization, CityConnection.School::admin));
-        var count = (int) (settings.runSeconds() * 1000L / settings.probeEveryMillis()) + 1;
+        var count = ((int) (settings.runSeconds() * 1000L / settings.probeEveryMillis()) + 1)
+                * (settings.twoNodes() ? 2 : 1);
         return jdbc
                 .sql(
                         """
@@ -197,7 +276,7 @@ final class CityBenchmark {
                     users.add(new PageLoad.User(name, "journal", "/journals/" + row[1]));
                 });
         var video = connected.schools().stream()
-                .filter(CityConnection.School::videoDay)
+                .filter(school -> school.videoDay() == 1)
                 .map(CityConnection.School::organization)
                 .toList();
         jdbc.sql("select id, organization_id from school.pupil where organization_id in (:orgs) order by id limit :n")
@@ -216,69 +295,103 @@ final class CityBenchmark {
         return users;
     }
 
-    /** (3)–(5) The mass video day with probes and page users, for a bounded window. */
+    /**
+     * (3)–(6) A mass video day on one node or more: the schools' work is let go when the window opens, lessons are
+     * published through the first node's API and users load its pages meanwhile.
+     */
     private CityResult.Run massRun(
-            ConfigurableApplicationContext node,
+            List<ConfigurableApplicationContext> nodes,
             CityWorld world,
+            List<CityConnection.School> schools,
             List<PublishProbes.Probe> probes,
             List<PageLoad.User> users)
             throws InterruptedException {
-        var jdbc = node.getBean(JdbcClient.class);
-        var http = new AppHttp(CityWorld.port(node));
-        var load = new PageLoad(http, users);
+        var jdbc = nodes.get(0).getBean(JdbcClient.class);
+        var http = new AppHttp(CityWorld.port(nodes.get(0)));
+        var load = new PageLoad(http, users, settings.thinkMillis());
         load.login();
         var methodsBefore = world.vk.stats().methodCalls();
+        var opened = OffsetDateTime.now();
+        jdbc.sql("select pg_stat_statements_reset()").query(Object.class).list();
+        resume(jdbc, schools);
         var start = System.nanoTime();
         var until = start + settings.runSeconds() * 1_000_000_000L;
         var sampler = new Sampler(world.vk, jdbc, start);
         var sampling = new Thread(sampler, "bench-sampler");
         sampling.start();
-        node.getBean(Reconciliation.class); // the run node's workers are already draining the planned queue
         load.start(until);
         var grace = Math.min(30, settings.runSeconds()) * 1_000_000_000L;
         var publisher = new PublishProbes(http, jdbc, probes, settings.probeEveryMillis(), until, grace);
         var publishing = new Thread(publisher, "bench-publisher");
         publishing.start();
-        log("mass run: " + settings.runSeconds() + " s window");
+        log("mass run on " + nodes.size() + " node(s), " + schools.size() + " schools: " + settings.runSeconds()
+                + " s window");
         var pages = load.await();
         while (System.nanoTime() < until) {
             CityConnection.pause(100);
         }
         sampler.stop();
         sampling.join();
+        var closed = OffsetDateTime.now();
+        var methodsAfter = world.vk.stats().methodCalls();
         publishing.join();
         var seconds = sampler.snapshot();
         long requests = seconds.stream().mapToLong(Sampler.Second::requests).sum();
         long error6 = seconds.stream().mapToLong(Sampler.Second::error6).sum();
         double ceiling =
                 seconds.stream().mapToDouble(s -> s.ceiling() * s.seconds()).sum();
-        double servable = seconds.stream()
-                .mapToDouble(s -> Math.min(s.communities(), settings.workerThreads())
-                        * (double) CityWorld.COMMUNITY_LIMIT
-                        * s.seconds())
-                .sum();
         var methods = new TreeMap<String, Long>();
-        world.vk.stats().methodCalls().forEach((method, n) -> {
+        methodsAfter.forEach((method, n) -> {
             var during = n - methodsBefore.getOrDefault(method, 0L);
             if (during > 0) {
                 methods.put(method, during);
             }
         });
         var operations = new TreeMap<String, Long>();
-        jdbc.sql("select kind || ' ' || status, count(*) from sync.operation group by 1")
+        jdbc.sql(
+                        """
+                        select kind || ' ' || status, count(*) from sync.operation
+                        where organization_id in (:organizations) group by 1""")
+                .param("organizations", organizations(schools))
                 .query((rs, row) -> operations.put(rs.getString(1), rs.getLong(2)))
                 .list();
+        var perNode = jdbc.sql(
+                        """
+                        select count(*) from sync.operation where finished_at between :opened and :closed
+                        group by finished_by order by 1 desc""")
+                .param("opened", opened)
+                .param("closed", closed)
+                .query(Long.class)
+                .list();
+        var statements = jdbc.sql(
+                        """
+                        select regexp_replace(query, '\\s+', ' ', 'g') as text, calls, total_exec_time, mean_exec_time
+                        from pg_stat_statements order by total_exec_time desc limit 12""")
+                .query((rs, row) -> new CityResult.Statement(
+                        shorten(rs.getString("text")),
+                        rs.getLong("calls"),
+                        rs.getDouble("total_exec_time"),
+                        rs.getDouble("mean_exec_time")))
+                .list();
         return new CityResult.Run(
+                nodes.size(),
+                schools.size(),
                 seconds,
                 requests,
                 error6,
                 ceiling,
-                servable,
+                perNode,
                 publisher.figures(),
                 pages,
                 operations,
                 methods,
+                statements,
                 new CityResult.Duplicates(0, 0, 0, 0, 0));
+    }
+
+    private static String shorten(String statement) {
+        var text = statement.replace('|', '/').replace('`', '\'');
+        return text.length() <= 160 ? text : text.substring(0, 160) + " …";
     }
 
     /** A nightly reconciliation of the city once the run is over: mostly nothing left to enqueue. */

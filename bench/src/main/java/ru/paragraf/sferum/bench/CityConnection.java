@@ -20,6 +20,7 @@ import ru.paragraf.sferum.school.CityParameters;
 import ru.paragraf.sferum.school.GeneratedCity;
 import ru.paragraf.sferum.school.SchoolDataGenerator;
 import ru.paragraf.sferum.secrets.SecretBox;
+import ru.paragraf.sferum.sync.Reconciliation;
 import ru.paragraf.vkemulator.CommunityPermission;
 import ru.paragraf.vkemulator.Seed;
 
@@ -37,8 +38,11 @@ final class CityConnection {
     static final long FIRST_COMMUNITY = 229_000_001L;
     static final long FIRST_VK_USER = 720_000_001L;
 
-    /** A connected school; {@code videoDay} schools switch to video at once. */
-    record School(UUID organization, long community, String admin, boolean videoDay) {}
+    /**
+     * A connected school; {@code videoDay} 1 (the one-node run) or 2 (the two-node run) for schools that switch to
+     * video at once, 0 for the others.
+     */
+    record School(UUID organization, long community, String admin, int videoDay) {}
 
     record Connected(GeneratedCity city, List<School> schools, int linkedTeachers, Map<String, Duration> steps) {
 
@@ -73,8 +77,10 @@ final class CityConnection {
             var admin = "bench-admin-" + i;
             newAccounts.add(NewAccount.schoolAdmin(
                     admin, "Администратор", generated.organizationId(), generated.adminEmployeeId()));
-            schools.add(
-                    new School(generated.organizationId(), FIRST_COMMUNITY + i, admin, i < settings.videoSchools()));
+            var day = i < settings.videoSchools()
+                    ? 1
+                    : i < settings.videoSchools() + settings.secondVideoSchools() ? 2 : 0;
+            schools.add(new School(generated.organizationId(), FIRST_COMMUNITY + i, admin, day));
         }
         accounts.registerAll(newAccounts, PASSWORD);
         steps.put("accounts of the operator and the school admins", since(began));
@@ -101,7 +107,7 @@ final class CityConnection {
         steps.put("teachers' VK ID links (bulk)", since(began));
 
         began = System.nanoTime();
-        videoDay(jdbc, schools, monday);
+        videoDay(jdbc, schools, 1, monday);
         awaitEvents(jdbc);
         steps.put("the video day: lessons published in video mode, subject chats requested", since(began));
         return new Connected(city, schools, linked, steps);
@@ -170,10 +176,20 @@ final class CityConnection {
         return teachers.size();
     }
 
+    /** The second video day's schools switch to video, and their work is planned (not measured). */
+    static void secondVideoDay(ConfigurableApplicationContext node, Connected connected) {
+        var jdbc = node.getBean(JdbcClient.class);
+        videoDay(jdbc, connected.schools(), 2, connected.monday());
+        var reconciliation = node.getBean(Reconciliation.class);
+        connected.schools().stream()
+                .filter(school -> school.videoDay() == 2)
+                .forEach(school -> reconciliation.organization(school.organization()));
+    }
+
     /** Monday's general-education lessons of the video-day schools become published video lessons with chats. */
-    private static void videoDay(JdbcClient jdbc, List<School> schools, LocalDate monday) {
+    private static void videoDay(JdbcClient jdbc, List<School> schools, int day, LocalDate monday) {
         var organizations = schools.stream()
-                .filter(School::videoDay)
+                .filter(school -> school.videoDay() == day)
                 .map(School::organization)
                 .toList();
         if (organizations.isEmpty()) {

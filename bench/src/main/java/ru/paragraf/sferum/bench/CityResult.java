@@ -3,6 +3,7 @@ package ru.paragraf.sferum.bench;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Figures of one city benchmark run. */
 record CityResult(
@@ -14,6 +15,7 @@ record CityResult(
         Planning planning,
         Percentiles incremental,
         Run run,
+        @Nullable Run twoNodes,
         Duration replanAfterRun) {
 
     static final double TARGET_PLANNING_SECONDS = 10;
@@ -22,6 +24,7 @@ record CityResult(
     static final double TARGET_RATIO = 0.95;
     static final double TARGET_PUBLISH_P95_MS = 2000;
     static final double TARGET_PAGE_P95_MS = 200;
+    static final double TARGET_TWO_NODES = 1.6;
 
     /**
      * Full reconciliation of every organization, one after the other.
@@ -33,22 +36,41 @@ record CityResult(
     record Planning(
             Duration wall, int organizations, int operations, long heapPeakMb, long allocatedMb, long maxHeapMb) {}
 
-    /** The mass video day. */
+    /**
+     * A mass video day on {@code nodes} application nodes.
+     *
+     * @param perNode operations each node finished within the window, most first
+     */
     record Run(
+            int nodes,
+            int schools,
             List<Sampler.Second> seconds,
             long requests,
             long error6,
             double ceilingSum,
-            double servableSum,
+            List<Long> perNode,
             PublishProbes.Figures publish,
             List<PageLoad.Figures> pages,
             Map<String, Long> operations,
             Map<String, Long> methods,
+            List<Statement> statements,
             Duplicates duplicates) {
 
         Run withDuplicates(Duplicates counted) {
             return new Run(
-                    seconds, requests, error6, ceilingSum, servableSum, publish, pages, operations, methods, counted);
+                    nodes,
+                    schools,
+                    seconds,
+                    requests,
+                    error6,
+                    ceilingSum,
+                    perNode,
+                    publish,
+                    pages,
+                    operations,
+                    methods,
+                    statements,
+                    counted);
         }
 
         double windowSeconds() {
@@ -67,10 +89,23 @@ record CityResult(
             return ceilingSum == 0 ? 0 : requests / ceilingSum;
         }
 
-        double servable() {
-            return servableSum / Math.max(1, windowSeconds());
+        /** The machine's mean CPU use during the window, 0 to 1. */
+        double cpuBusy() {
+            return seconds.stream().mapToDouble(s -> s.cpuBusy() * s.seconds()).sum() / Math.max(1, windowSeconds());
+        }
+
+        /** Machine CPU time (all processes, all cores) per VK request, in milliseconds. */
+        double cpuMillisPerRequest() {
+            var cores = Runtime.getRuntime().availableProcessors();
+            var busySeconds = seconds.stream()
+                    .mapToDouble(s -> s.cpuBusy() * s.seconds() * cores)
+                    .sum();
+            return requests == 0 ? 0 : busySeconds * 1000 / requests;
         }
     }
+
+    /** A statement's share of PostgreSQL's time during a run; its text shortened to one line. */
+    record Statement(String text, long calls, double totalMillis, double meanMillis) {}
 
     /** Objects that exist twice in VK, or in VK but not in the ledger. */
     record Duplicates(int chats, int duplicateChats, int calls, int orphanCalls, int duplicateMessages) {}

@@ -51,8 +51,13 @@ final class CityWorld implements AutoCloseable {
                 .setServerConfig("max_connections", "300")
                 .setServerConfig("shared_buffers", "256MB")
                 .setServerConfig("synchronous_commit", "off")
+                // where PostgreSQL's time goes during a run (CityReport)
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                 .setRegisterShutdownHook(true)
                 .start();
+        org.springframework.jdbc.core.simple.JdbcClient.create(postgres.getPostgresDatabase())
+                .sql("create extension if not exists pg_stat_statements")
+                .update();
         var vk = VkEmulator.start(EmulatorConfig.builder()
                 .seed(Seed.of(
                         List.of(),
@@ -65,7 +70,7 @@ final class CityWorld implements AutoCloseable {
     }
 
     /** Starts an application node in this JVM; {@code workers} says whether it carries out queued operations. */
-    ConfigurableApplicationContext startNode(String name, boolean workers, int workerThreads) {
+    ConfigurableApplicationContext startNode(String name, boolean workers, CityBenchmark.Settings settings) {
         var arguments = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.main.banner-mode=off",
@@ -81,7 +86,8 @@ final class CityWorld implements AutoCloseable {
                 "--sferum.vk.id-url=" + vk.baseUrl(),
                 "--sferum.vkid.client-id=" + VKID_CLIENT,
                 "--sferum.sync.workers-enabled=" + workers,
-                "--sferum.sync.worker-threads=" + workerThreads,
+                "--sferum.sync.worker-threads=" + settings.workerThreads(),
+                "--sferum.sync.community-concurrency=" + settings.communityConcurrency(),
                 "--sferum.sync.pump-interval=200ms",
                 "--spring.quartz.scheduler-name=bench-" + name,
                 "--logging.level.root=WARN"));

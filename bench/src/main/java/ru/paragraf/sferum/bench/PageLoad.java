@@ -7,7 +7,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Concurrent users of the web UI during the mass run: each logs in through the login form, then loads its page
- * again and again (no think time) until the window closes: teachers their journal page, pupils their diary week.
+ * again and again, {@code thinkMillis} apart, until the window closes: teachers their journal page, pupils their
+ * diary week.
  */
 final class PageLoad {
 
@@ -23,18 +24,26 @@ final class PageLoad {
     private final List<Double> diary = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong journalErrors = new AtomicLong();
     private final AtomicLong diaryErrors = new AtomicLong();
+    private final long thinkMillis;
     private final List<Thread> threads = new ArrayList<>();
     private final List<AppHttp.Session> sessions = new ArrayList<>();
 
-    PageLoad(AppHttp http, List<User> users) {
+    PageLoad(AppHttp http, List<User> users, long thinkMillis) {
         this.http = http;
         this.users = users;
+        this.thinkMillis = thinkMillis;
     }
 
-    /** Logs every user in (before the window, so that password hashing is not measured). */
+    /**
+     * Logs every user in and loads each one's page once, before the window: the figures are those of users at work
+     * with their page open, not of a node's first requests (password hashing, templates parsed, code not yet
+     * compiled).
+     */
     void login() {
         for (var user : users) {
-            sessions.add(http.login(user.username(), CityConnection.PASSWORD));
+            var session = http.login(user.username(), CityConnection.PASSWORD);
+            session.get(user.path());
+            sessions.add(session);
         }
     }
 
@@ -57,6 +66,9 @@ final class PageLoad {
                             (isJournal ? journal : diary).add(ms);
                             if (status != 200) {
                                 (isJournal ? journalErrors : diaryErrors).incrementAndGet();
+                            }
+                            if (thinkMillis > 0 && System.nanoTime() + thinkMillis * 1_000_000L < until) {
+                                CityConnection.pause(thinkMillis);
                             }
                         }
                     },

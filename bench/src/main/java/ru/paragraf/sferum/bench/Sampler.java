@@ -7,7 +7,7 @@ import ru.paragraf.vkemulator.VkEmulator;
 
 /**
  * Once a second during the mass run: VK API requests the emulator received (its own counters), its error-6
- * answers, and the ceiling of that second — 20 requests/s per community with work open in the queue plus 3
+ * answers, and the ceiling of that second (what is active is counted every fifth second) — 20 requests/s per community with work open in the queue plus 3
  * requests/s per teacher whose user token that open work needs (calls, adding members).
  */
 final class Sampler implements Runnable {
@@ -16,7 +16,8 @@ final class Sampler implements Runnable {
      * One sample of the run: its end {@code t} and its length {@code seconds} (about one second; longer when the
      * machine stalls the sampler), the requests and error-6 answers within it, what was active at its start.
      */
-    record Second(double t, double seconds, long requests, long error6, int communities, int userTokens) {
+    record Second(
+            double t, double seconds, long requests, long error6, int communities, int userTokens, double cpuBusy) {
 
         double ceiling() {
             return communities * (double) CityWorld.COMMUNITY_LIMIT + userTokens * (double) CityWorld.USER_LIMIT;
@@ -32,6 +33,7 @@ final class Sampler implements Runnable {
             left join school.sync_journal_teacher t on o.kind in ('START_CALL', 'FINISH_CALL')
                                                    and t.journal_id = (o.payload ->> 'journal')::uuid
                                                    and t.sferum_user_id is not null
+            join sync.organization so on so.organization_id = o.organization_id and so.paused_reason is null
             where o.status in ('PENDING', 'RUNNING')""";
 
     private final VkEmulator vk;
@@ -54,19 +56,27 @@ final class Sampler implements Runnable {
     public void run() {
         long last = requests();
         long lastErrors = error6();
+        var lastCpu = MachineCpu.read();
         long next = System.nanoTime();
         long previous = next;
+        int[] active = null;
+        var sample = 0;
         while (running) {
             next += 1_000_000_000L;
-            var active = jdbc.sql(ACTIVE)
-                    .query((rs, row) -> new int[] {rs.getInt("communities"), rs.getInt("users")})
-                    .single();
+            // what is active reads the whole queue: every fifth second, so that the benchmark weighs little on the
+            // database it measures
+            if (sample++ % 5 == 0) {
+                active = jdbc.sql(ACTIVE)
+                        .query((rs, row) -> new int[] {rs.getInt("communities"), rs.getInt("users")})
+                        .single();
+            }
             long sleep = next - System.nanoTime();
             if (sleep > 0) {
                 CityConnection.pause(sleep / 1_000_000);
             }
             long now = requests();
             long errors = error6();
+            var cpu = MachineCpu.read();
             long at = System.nanoTime();
             synchronized (seconds) {
                 seconds.add(new Second(
@@ -75,11 +85,44 @@ final class Sampler implements Runnable {
                         now - last,
                         errors - lastErrors,
                         active[0],
-                        active[1]));
+                        active[1],
+                        cpu.busySince(lastCpu)));
             }
+            lastCpu = cpu;
             previous = at;
             last = now;
             lastErrors = errors;
+        }
+    }
+
+    /**
+     * The machine's CPU counters from {@code /proc/stat} (all processes: the application, PostgreSQL, the emulator and
+     * the load); zero where there is no such file.
+     */
+    record MachineCpu(long busy, long total) {
+
+        static MachineCpu read() {
+            try {
+                var fields = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat"))
+                        .get(0)
+                        .trim()
+                        .split("\\s+");
+                long total = 0;
+                for (int i = 1; i < fields.length; i++) {
+                    total += Long.parseLong(fields[i]);
+                }
+                // idle and iowait
+                long idle = Long.parseLong(fields[4]) + Long.parseLong(fields[5]);
+                return new MachineCpu(total - idle, total);
+            } catch (java.io.IOException | RuntimeException e) {
+                return new MachineCpu(0, 0);
+            }
+        }
+
+        /** The share of the machine's CPU time that was busy since {@code earlier}, 0 to 1. */
+        double busySince(MachineCpu earlier) {
+            var total = this.total - earlier.total;
+            return total <= 0 ? 0 : (busy - earlier.busy) / (double) total;
         }
     }
 

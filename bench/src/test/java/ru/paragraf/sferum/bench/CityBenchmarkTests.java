@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The city harness works end to end at a tiny scale (two schools, a few seconds of run), so that the documented
+ * The city harness works end to end at a tiny scale (three schools, one video day on one node and one on two, a few seconds each), so that the documented
  * command keeps working. Its timings are not asserted; only that it measured something and created nothing twice.
  */
 class CityBenchmarkTests {
@@ -19,7 +19,7 @@ class CityBenchmarkTests {
 
     @Test
     void runsATinyCityAndWritesItsReportAndPlot() throws Exception {
-        var settings = new CityBenchmark.Settings(2, 1, Duration.ofMillis(5), 4, 2, 3, 4, 1000);
+        var settings = new CityBenchmark.Settings(3, 1, Duration.ofMillis(5), 4, 2, 3, 4, 2, 1000, 100, true);
 
         var result = new CityBenchmark(settings).run();
         var file = CityReport.write(result, "test", results);
@@ -29,7 +29,11 @@ class CityBenchmarkTests {
         assertThat(result.run().requests()).isPositive();
         assertThat(result.run().error6()).isZero();
         assertThat(result.run().duplicates().duplicateChats()).isZero();
-        assertThat(Files.readString(file)).contains("ratio of the ceiling", "publish → link", "journal page");
+        assertThat(result.twoNodes()).isNotNull();
+        assertThat(result.twoNodes().requests()).isPositive();
+        assertThat(result.twoNodes().error6()).isZero();
+        assertThat(Files.readString(file))
+                .contains("ratio of the ceiling", "publish → link", "journal page", "two nodes' requests/s");
         try (var svgs = Files.list(results)) {
             assertThat(svgs.filter(p -> p.toString().endsWith(".svg")))
                     .singleElement()
