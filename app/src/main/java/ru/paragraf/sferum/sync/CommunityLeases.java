@@ -25,7 +25,8 @@ class CommunityLeases {
 
     /**
      * Takes up to {@code limit} communities that have due operations and no live lease — neither another node's nor
-     * this node's own, whose communities are being served already.
+     * this node's own, whose communities are being served already. Driven by the organizations (one index probe
+     * into the queue each), not by the queue: a mass video day puts tens of thousands of operations in it.
      */
     List<Long> acquire(String node, int limit, Duration lease) {
         if (limit <= 0) {
@@ -36,16 +37,16 @@ class CommunityLeases {
                         """
                         insert into sync.community_lease (community_id, owner, lease_until)
                         select due.community_id, :node, :until
-                        from (select q.community_id
-                              from sync.operation q
-                              join sync.organization so on so.organization_id = q.organization_id
-                                                        and so.paused_reason is null
-                              left join sync.community_lease l on l.community_id = q.community_id
-                              where q.status = 'PENDING' and q.next_attempt_at <= :now
+                        from (select so.community_id
+                              from sync.organization so
+                              left join sync.community_lease l on l.community_id = so.community_id
+                              where so.paused_reason is null and so.community_id is not null
                                 and (l.lease_until is null or l.lease_until < :now)
-                              group by q.community_id
+                                and exists (select 1 from sync.operation q
+                                            where q.community_id = so.community_id and q.status = 'PENDING'
+                                              and q.next_attempt_at <= :now)
                               -- the longest unserved first: a released lease keeps its release time
-                              order by max(l.lease_until) nulls first, q.community_id
+                              order by l.lease_until nulls first, so.community_id
                               limit :limit) due
                         on conflict (community_id) do update
                             set owner = excluded.owner, lease_until = excluded.lease_until
@@ -77,7 +78,7 @@ class CommunityLeases {
 
     /**
      * How much work there is for the nodes: live nodes (this one included, seen within {@code alive}), communities
-     * with operations due or running, and of those the ones no node holds a live lease of.
+     * with operations due or a live lease, and of those the ones with due operations and no live lease.
      */
     record Demand(int nodes, int communities, int waiting) {
 
@@ -102,17 +103,16 @@ class CommunityLeases {
         return jdbc.sql(
                         """
                         select (select count(*) from sync.node where seen_at > :alive) as nodes,
-                               count(*) as communities,
-                               count(*) filter (where l.lease_until is null or l.lease_until < :now) as waiting
-                        from (select distinct w.community_id
-                              from (select q.community_id, q.organization_id from sync.operation q
-                                    where q.status = 'PENDING' and q.next_attempt_at <= :now
-                                    union
-                                    select q.community_id, q.organization_id from sync.operation q
-                                    where q.status = 'RUNNING') w
-                              join sync.organization so on so.organization_id = w.organization_id
-                                                        and so.paused_reason is null) d
-                        left join sync.community_lease l on l.community_id = d.community_id
+                               count(*) filter (where d.due or d.served) as communities,
+                               count(*) filter (where d.due and not d.served) as waiting
+                        from (select exists (select 1 from sync.operation q
+                                             where q.community_id = so.community_id and q.status = 'PENDING'
+                                               and q.next_attempt_at <= :now) as due,
+                                     exists (select 1 from sync.community_lease l
+                                             where l.community_id = so.community_id and l.lease_until >= :now)
+                                         as served
+                              from sync.organization so
+                              where so.paused_reason is null and so.community_id is not null) d
                         """)
                 .param("now", now)
                 .param("alive", now.minus(alive))

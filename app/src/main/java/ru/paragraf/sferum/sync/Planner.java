@@ -134,8 +134,10 @@ class Planner {
             join school.sync_journal j on j.journal_id = k.journal_id and j.subject_chat_requested
             join sync.chat c on c.organization_id = k.organization_id and c.journal_id = k.journal_id
                             and c.academic_year_id = j.academic_year_id and c.state = 'ACTIVE'
-            join school.sync_lesson l on l.lesson_id = k.lesson_id and l.publication = 'PUBLISHED'
-                                     and l.format = 'VIDEO_CALL'
+            -- the journal too: with statistics from before a mass switch to video, PostgreSQL otherwise reads every
+            -- video lesson of the city through their partial index for each call (docs/benchmarks.md)
+            join school.sync_lesson l on l.lesson_id = k.lesson_id and l.journal_id = k.journal_id
+                                     and l.publication = 'PUBLISHED' and l.format = 'VIDEO_CALL'
             %s
             where k.organization_id = :organization and (:journal = :all or k.journal_id = :journal)
               and k.state = 'ACTIVE' and not k.announced

@@ -35,6 +35,18 @@ class SyncOrganizations {
                 .param("ready", ready)
                 .param("now", OffsetDateTime.now(clock))
                 .update();
+        if (community != null) {
+            // the school registered another community: its waiting operations go there (they are carried out with
+            // the organization's current credentials in any case), and communities are leased by organization
+            jdbc.sql(
+                            """
+                            update sync.operation set community_id = :community
+                            where organization_id = :organization and status = 'PENDING' and community_id <> :community
+                            """)
+                    .param("organization", organization)
+                    .param("community", community)
+                    .update();
+        }
     }
 
     /** Lifts a pause: the credentials were verified anew. True if the organization was paused. */

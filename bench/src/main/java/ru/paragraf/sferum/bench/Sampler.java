@@ -7,7 +7,7 @@ import ru.paragraf.vkemulator.VkEmulator;
 
 /**
  * Once a second during the mass run: VK API requests the emulator received (its own counters), its error-6
- * answers, and the ceiling of that second (what is active is counted every fifth second) — 20 requests/s per community with work open in the queue plus 3
+ * answers, and the ceiling of that second (what is active is counted every tenth second) — 20 requests/s per community with work open in the queue plus 3
  * requests/s per teacher whose user token that open work needs (calls, adding members).
  */
 final class Sampler implements Runnable {
@@ -63,9 +63,9 @@ final class Sampler implements Runnable {
         var sample = 0;
         while (running) {
             next += 1_000_000_000L;
-            // what is active reads the whole queue: every fifth second, so that the benchmark weighs little on the
+            // what is active reads the whole queue: every tenth second, so that the benchmark weighs little on the
             // database it measures
-            if (sample++ % 5 == 0) {
+            if (sample++ % 10 == 0) {
                 active = jdbc.sql(ACTIVE)
                         .query((rs, row) -> new int[] {rs.getInt("communities"), rs.getInt("users")})
                         .single();
