@@ -46,6 +46,12 @@ public class SchoolDataGenerator {
         this.clock = clock;
     }
 
+    private static final String ANALYZE =
+            """
+            analyze school.organization, school.employee, school.class_unit, school.pupil, school.parent,
+                    school.pupil_parent, school.study_group, school.study_group_member, school.journal,
+                    school.journal_teacher, school.lesson""";
+
     /**
      * Writes districts, schools with staff, classes, pupils, parents, journals and a week of lessons. Lessons up
      * to today (by the clock) are published. The database must not hold schools with the same codes yet.
@@ -84,6 +90,11 @@ public class SchoolDataGenerator {
                 schools.add(school.summary());
             }
             rows.flush();
+            // PostgreSQL's statistics would otherwise describe the tables before the load until autovacuum comes
+            // round, and plans chosen for empty tables would read the whole city (docs/benchmarks.md)
+            try (var statement = connection.createStatement()) {
+                statement.execute(ANALYZE);
+            }
         } catch (SQLException e) {
             throw new UncategorizedSQLException("Bulk load of generated school data", null, e);
         } finally {

@@ -74,6 +74,8 @@ class Workers implements SmartLifecycle {
     private final AtomicBoolean planned = new AtomicBoolean(true);
     private final Map<Long, Served> served = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
+    /** A served community has nothing in flight and found no free thread (set by the pump's claiming pass). */
+    private volatile boolean waitingForThread;
     /** This node's share of the communities with work (pump thread only). */
     private int share;
     /** How many communities to give back at the end of their slices, for nodes or communities waiting (pump only). */
@@ -136,6 +138,12 @@ class Workers implements SmartLifecycle {
         running = false;
         if (pump != null) {
             pump.interrupt();
+            try {
+                // no claim after the pool stops taking work
+                pump.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (pool == null) {
             return;
@@ -280,27 +288,44 @@ class Workers implements SmartLifecycle {
         }
     }
 
+    /**
+     * The pump's claiming pass, least busy communities first. A community that has nothing in flight and finds no
+     * free thread marks that it waits, so that the threads finishing operations leave their slot to it.
+     */
     private void claim() {
         var order = new ArrayList<>(served.values());
         order.sort(Comparator.comparingInt(s -> s.inFlight.get()));
+        var starving = false;
         for (var s : order) {
-            // no more in flight than there are threads: a claimed operation never waits in a queue
-            var slots = Math.min(
-                    properties.communityConcurrency() - s.inFlight.get(), properties.workerThreads() - inFlight.get());
-            if (s.lost || s.retiring || slots <= 0 || !s.claimAgain.getAndSet(false)) {
-                continue;
-            }
-            var claimed = operations.claim(s.community, node, properties.operationLease(), slots);
-            s.idle = claimed.isEmpty();
-            if (claimed.size() == slots) {
-                s.claimAgain.set(true);
-            }
-            for (var operation : claimed) {
-                s.inFlight.incrementAndGet();
-                inFlight.incrementAndGet();
-                pool.execute(() -> carryOut(s, operation));
+            if (!claimFor(s) && s.inFlight.get() == 0 && s.claimAgain.get() && !s.lost && !s.retiring) {
+                starving = true;
             }
         }
+        waitingForThread = starving;
+    }
+
+    /**
+     * Claims the community's due operations into its free slots and starts them; false if there was no thread
+     * free for it. Called by the pump, and by a worker that finished one of the community's operations.
+     */
+    private boolean claimFor(Served s) {
+        // no more in flight than there are threads: a claimed operation never waits in a queue
+        var threads = properties.workerThreads() - inFlight.get();
+        var slots = Math.min(properties.communityConcurrency() - s.inFlight.get(), threads);
+        if (s.lost || s.retiring || slots <= 0 || !s.claimAgain.getAndSet(false)) {
+            return threads > 0;
+        }
+        var claimed = operations.claim(s.community, node, properties.operationLease(), slots);
+        s.idle = claimed.isEmpty();
+        if (claimed.size() == slots) {
+            s.claimAgain.set(true);
+        }
+        for (var operation : claimed) {
+            s.inFlight.incrementAndGet();
+            inFlight.incrementAndGet();
+            pool.execute(() -> carryOut(s, operation));
+        }
+        return true;
     }
 
     private void carryOut(Served community, Operation operation) {
@@ -334,6 +359,15 @@ class Workers implements SmartLifecycle {
             community.claimAgain.set(true);
             community.inFlight.decrementAndGet();
             inFlight.decrementAndGet();
+            // the next operation of the same community at once, without a round through the pump, unless another
+            // community waits for a thread: then the pump hands the thread to it
+            if (running && !waitingForThread) {
+                try {
+                    claimFor(community);
+                } catch (RuntimeException e) {
+                    // the pump claims on its next pass
+                }
+            }
             wake.release();
         }
     }

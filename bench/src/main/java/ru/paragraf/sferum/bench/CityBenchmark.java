@@ -114,7 +114,7 @@ final class CityBenchmark {
                             users);
                 }
             }
-            Duration replan;
+            Nightly replan;
             try (var node = world.startNode("nightly", false, settings)) {
                 resume(jdbc, videoSchools(connected));
                 replan = replan(node, connected);
@@ -132,7 +132,8 @@ final class CityBenchmark {
                     incremental,
                     run,
                     twoNodes,
-                    replan);
+                    replan.wall(),
+                    replan.statements());
         }
     }
 
@@ -363,16 +364,7 @@ final class CityBenchmark {
                 .param("closed", closed)
                 .query(Long.class)
                 .list();
-        var statements = jdbc.sql(
-                        """
-                        select regexp_replace(query, '\\s+', ' ', 'g') as text, calls, total_exec_time, mean_exec_time
-                        from pg_stat_statements order by total_exec_time desc limit 12""")
-                .query((rs, row) -> new CityResult.Statement(
-                        shorten(rs.getString("text")),
-                        rs.getLong("calls"),
-                        rs.getDouble("total_exec_time"),
-                        rs.getDouble("mean_exec_time")))
-                .list();
+        var statements = topStatements(jdbc);
         return new CityResult.Run(
                 nodes.size(),
                 schools.size(),
@@ -389,20 +381,39 @@ final class CityBenchmark {
                 new CityResult.Duplicates(0, 0, 0, 0, 0));
     }
 
+    /** PostgreSQL's most expensive statements since the last reset. */
+    private static List<CityResult.Statement> topStatements(JdbcClient jdbc) {
+        return jdbc.sql(
+                        """
+                        select regexp_replace(query, '\\s+', ' ', 'g') as text, calls, total_exec_time, mean_exec_time
+                        from pg_stat_statements order by total_exec_time desc limit 12""")
+                .query((rs, row) -> new CityResult.Statement(
+                        shorten(rs.getString("text")),
+                        rs.getLong("calls"),
+                        rs.getDouble("total_exec_time"),
+                        rs.getDouble("mean_exec_time")))
+                .list();
+    }
+
     private static String shorten(String statement) {
         var text = statement.replace('|', '/').replace('`', '\'');
         return text.length() <= 160 ? text : text.substring(0, 160) + " …";
     }
 
     /** A nightly reconciliation of the city once the run is over: mostly nothing left to enqueue. */
-    private Duration replan(ConfigurableApplicationContext node, CityConnection.Connected connected) {
+    private Nightly replan(ConfigurableApplicationContext node, CityConnection.Connected connected) {
         var reconciliation = node.getBean(Reconciliation.class);
+        var jdbc = node.getBean(JdbcClient.class);
+        jdbc.sql("select pg_stat_statements_reset()").query(Object.class).list();
         var began = System.nanoTime();
         for (var school : connected.schools()) {
             reconciliation.organization(school.organization());
         }
-        return CityConnection.since(began);
+        return new Nightly(CityConnection.since(began), topStatements(jdbc));
     }
+
+    /** The nightly reconciliation after the runs, and where PostgreSQL's time went. */
+    record Nightly(Duration wall, List<CityResult.Statement> statements) {}
 
     private static CityResult.Duplicates duplicates(CityWorld world, JdbcClient jdbc) {
         var chats = world.vk.chats();

@@ -212,6 +212,9 @@ final class CityConnection {
                                         and l.format = 'VIDEO_CALL' and l.publication = 'PUBLISHED')""")
                 .param("organizations", organizations)
                 .update();
+        // one statement stands in for thousands of teachers' edits over days, after which autovacuum would have
+        // refreshed the statistics
+        jdbc.sql("analyze school.lesson, school.journal").update();
     }
 
     /** Waits until the event publication registry holds no event in flight (the tasks' readiness events). */

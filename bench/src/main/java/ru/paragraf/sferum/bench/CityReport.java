@@ -148,6 +148,14 @@ final class CityReport {
                 pub.latency().max(),
                 CityResult.TARGET_PUBLISH_P95_MS,
                 yes(pub.pending() == 0 && pub.latency().p95() <= CityResult.TARGET_PUBLISH_P95_MS));
+        line(
+                out,
+                "| 4 | of which publish → START_CALL queued p50 / p95; → claimed by a worker p50 / p95 | %.0f / %.0f ms;"
+                        + " %.0f / %.0f ms | | |",
+                pub.queued().p50(),
+                pub.queued().p95(),
+                pub.claimed().p50(),
+                pub.claimed().p95());
         for (var page : run.pages()) {
             line(
                     out,
@@ -200,6 +208,12 @@ final class CityReport {
         if (two != null) {
             details(out, "Two nodes", two);
         }
+        line(out, "");
+        line(out, "### Nightly reconciliation after the runs");
+        line(out, "");
+        line(out, "Where PostgreSQL's time went (pg_stat_statements, top by total time):");
+        line(out, "");
+        statements(out, r.replanStatements());
         return out.toString();
     }
 
@@ -237,17 +251,7 @@ final class CityReport {
         line(out, "");
         line(out, "Where PostgreSQL's time went during the window (pg_stat_statements, top by total time):");
         line(out, "");
-        line(out, "| calls | total ms | mean ms | statement |");
-        line(out, "|---|---|---|---|");
-        for (var statement : run.statements()) {
-            line(
-                    out,
-                    "| %,d | %,.0f | %.2f | `%s` |",
-                    statement.calls(),
-                    statement.totalMillis(),
-                    statement.meanMillis(),
-                    statement.text());
-        }
+        statements(out, run.statements());
         line(out, "");
         line(
                 out,
@@ -267,6 +271,20 @@ final class CityReport {
                     second.cpuBusy() * 100);
         }
         line(out, "```");
+    }
+
+    private static void statements(StringBuilder out, List<CityResult.Statement> statements) {
+        line(out, "| calls | total ms | mean ms | statement |");
+        line(out, "|---|---|---|---|");
+        for (var statement : statements) {
+            line(
+                    out,
+                    "| %,d | %,.0f | %.2f | `%s` |",
+                    statement.calls(),
+                    statement.totalMillis(),
+                    statement.meanMillis(),
+                    statement.text());
+        }
     }
 
     private static double seconds(Duration duration) {

@@ -16,7 +16,8 @@ record CityResult(
         Percentiles incremental,
         Run run,
         @Nullable Run twoNodes,
-        Duration replanAfterRun) {
+        Duration replanAfterRun,
+        List<Statement> replanStatements) {
 
     static final double TARGET_PLANNING_SECONDS = 10;
     static final long TARGET_HEAP_MB = 512;

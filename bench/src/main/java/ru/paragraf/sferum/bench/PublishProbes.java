@@ -18,7 +18,18 @@ final class PublishProbes implements Runnable {
     record Probe(UUID lesson, String admin) {}
 
     /** What became of the probes. */
-    record Figures(Percentiles latency, int published, int visible, int failed, int pending) {}
+    /**
+     * What became of the probes: publish → link, and where the time went: publish → its START_CALL queued
+     * ({@code queued}) and → claimed by a worker ({@code claimed}).
+     */
+    record Figures(
+            Percentiles latency,
+            int published,
+            int visible,
+            int failed,
+            int pending,
+            Percentiles queued,
+            Percentiles claimed) {}
 
     private final AppHttp http;
     private final JdbcClient jdbc;
@@ -27,6 +38,10 @@ final class PublishProbes implements Runnable {
     private final long until;
     private final long grace;
     private final List<Double> latencies = new ArrayList<>();
+    private final List<Double> queuedAfter = new ArrayList<>();
+    private final List<Double> claimedAfter = new ArrayList<>();
+    private final Map<UUID, Long> notQueued = new HashMap<>();
+    private final Map<UUID, Long> notClaimed = new HashMap<>();
     private int published;
     private int failed;
     private int pending;
@@ -62,6 +77,8 @@ final class PublishProbes implements Runnable {
                         "/api/lessons/" + probe.lesson() + "/publish",
                         null);
                 waiting.put(probe.lesson(), began);
+                notQueued.put(probe.lesson(), began);
+                notClaimed.put(probe.lesson(), began);
                 published++;
                 nextPublish += everyMillis * 1_000_000L;
             }
@@ -74,6 +91,33 @@ final class PublishProbes implements Runnable {
     }
 
     private void check(Map<UUID, Long> waiting) {
+        if (!notClaimed.isEmpty()) {
+            jdbc.sql(
+                            """
+                            select object_key, status from sync.operation
+                            where kind = 'START_CALL' and object_key in (:keys)""")
+                    .param(
+                            "keys",
+                            notClaimed.keySet().stream()
+                                    .map(lesson -> "call:" + lesson)
+                                    .toList())
+                    .query((rs, row) -> {
+                        var lesson = UUID.fromString(rs.getString(1).substring("call:".length()));
+                        var now = System.nanoTime();
+                        var queued = notQueued.remove(lesson);
+                        if (queued != null) {
+                            queuedAfter.add((now - queued) / 1e6);
+                        }
+                        if (!"PENDING".equals(rs.getString(2))) {
+                            var claimed = notClaimed.remove(lesson);
+                            if (claimed != null) {
+                                claimedAfter.add((now - claimed) / 1e6);
+                            }
+                        }
+                        return lesson;
+                    })
+                    .list();
+        }
         jdbc.sql(
                         "select lesson_id, state from sync.call where lesson_id in (:lessons) and state in ('ACTIVE', 'FAILED')")
                 .param("lessons", List.copyOf(waiting.keySet()))
@@ -91,6 +135,13 @@ final class PublishProbes implements Runnable {
     }
 
     Figures figures() {
-        return new Figures(Percentiles.of(latencies), published, latencies.size(), failed, pending);
+        return new Figures(
+                Percentiles.of(latencies),
+                published,
+                latencies.size(),
+                failed,
+                pending,
+                Percentiles.of(queuedAfter),
+                Percentiles.of(claimedAfter));
     }
 }

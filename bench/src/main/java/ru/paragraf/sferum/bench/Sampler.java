@@ -7,7 +7,8 @@ import ru.paragraf.vkemulator.VkEmulator;
 
 /**
  * Once a second during the mass run: VK API requests the emulator received (its own counters), its error-6
- * answers, and the ceiling of that second (what is active is counted every tenth second) — 20 requests/s per community with work open in the queue plus 3
+ * answers, and the ceiling of that second (what is active is counted every second, or less often when
+ * counting takes long) — 20 requests/s per community with work open in the queue plus 3
  * requests/s per teacher whose user token that open work needs (calls, adding members).
  */
 final class Sampler implements Runnable {
@@ -60,15 +61,17 @@ final class Sampler implements Runnable {
         long next = System.nanoTime();
         long previous = next;
         int[] active = null;
-        var sample = 0;
+        long activeDue = 0;
         while (running) {
             next += 1_000_000_000L;
-            // what is active reads the whole queue: every tenth second, so that the benchmark weighs little on the
-            // database it measures
-            if (sample++ % 10 == 0) {
+            // what is active reads the whole queue: every second while that is cheap, otherwise at most a twentieth
+            // of the time, so that the benchmark weighs little on the database it measures
+            if (System.nanoTime() >= activeDue) {
+                var began = System.nanoTime();
                 active = jdbc.sql(ACTIVE)
                         .query((rs, row) -> new int[] {rs.getInt("communities"), rs.getInt("users")})
                         .single();
+                activeDue = began + Math.max(900_000_000L, 20 * (System.nanoTime() - began));
             }
             long sleep = next - System.nanoTime();
             if (sleep > 0) {
