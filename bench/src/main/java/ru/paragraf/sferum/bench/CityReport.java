@@ -239,6 +239,12 @@ final class CityReport {
                 CityResult.TARGET_RATIO,
                 yes(run.ratio() >= CityResult.TARGET_RATIO));
         line(out, "| %s | **error-6 answers** | **%d** | 0 | %s |", figure, run.error6(), yes(run.error6() == 0));
+        line(
+                out,
+                "| %s | machine CPU busy (all processes); machine CPU time per VK request | %.0f %%; %.1f ms | | |",
+                figure,
+                run.cpuBusy() * 100,
+                run.cpuMillisPerRequest());
     }
 
     private static void details(StringBuilder out, String title, CityResult.Run run) {
