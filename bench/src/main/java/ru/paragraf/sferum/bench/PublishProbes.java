@@ -95,7 +95,8 @@ final class PublishProbes implements Runnable {
             jdbc.sql(
                             """
                             select object_key, status from sync.operation
-                            where kind = 'START_CALL' and object_key in (:keys)""")
+                            where status in ('PENDING', 'RUNNING') and kind = 'START_CALL' and object_key in (:keys)
+                            """)
                     .param(
                             "keys",
                             notClaimed.keySet().stream()
@@ -124,6 +125,16 @@ final class PublishProbes implements Runnable {
                 .query((rs, row) -> {
                     var lesson = rs.getObject(1, UUID.class);
                     var began = waiting.remove(lesson);
+                    // an operation done between two looks was queued and claimed by now at the latest
+                    var now = System.nanoTime();
+                    var queued = notQueued.remove(lesson);
+                    if (queued != null) {
+                        queuedAfter.add((now - queued) / 1e6);
+                    }
+                    var claimed = notClaimed.remove(lesson);
+                    if (claimed != null) {
+                        claimedAfter.add((now - claimed) / 1e6);
+                    }
                     if ("ACTIVE".equals(rs.getString(2))) {
                         latencies.add((System.nanoTime() - began) / 1e6);
                     } else {
