@@ -81,7 +81,7 @@ class Workers implements SmartLifecycle {
     /** How many communities to give back at the end of their slices, for nodes or communities waiting (pump only). */
     private int toGiveBack;
     /** When the share was last measured (pump only). */
-    private long measuredAt = Long.MIN_VALUE / 2;
+    private long measuredAt;
 
     private final AtomicLong recordingFailures = new AtomicLong();
     private volatile boolean running;
@@ -120,6 +120,7 @@ class Workers implements SmartLifecycle {
         }
         running = true;
         share = properties.communities();
+        measuredAt = System.nanoTime() - measureEvery();
         var threads = properties.workerThreads();
         var counter = new AtomicInteger();
         pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
@@ -170,7 +171,7 @@ class Workers implements SmartLifecycle {
 
     private void pumpLoop() {
         var failures = 0L;
-        var housekeptAt = 0L;
+        var housekeptAt = System.nanoTime() - properties.pumpInterval().toNanos();
         while (running) {
             try {
                 var now = System.nanoTime();
@@ -213,11 +214,16 @@ class Workers implements SmartLifecycle {
         if (housekeeping) {
             operations.releaseExpired();
             renewLeases();
-            var demand = leases.heartbeat(node, properties.communityLease());
-            share = demand.share(properties.communities());
-            var serving =
-                    (int) served.values().stream().filter(s -> !s.retiring).count();
-            toGiveBack = Math.max(0, serving - share) + (serving >= share ? demand.waiting() : 0);
+            var now = System.nanoTime();
+            if (now - measuredAt >= measureEvery()) {
+                // counting the communities with work probes the queue once per organization: not at every pass
+                measuredAt = now;
+                var demand = leases.heartbeat(node, properties.communityLease());
+                share = demand.share(properties.communities());
+                var serving =
+                        (int) served.values().stream().filter(s -> !s.retiring).count();
+                toGiveBack = Math.max(0, serving - share) + (serving >= share ? demand.waiting() : 0);
+            }
         }
         if (housekeeping || newWork) {
             served.values().forEach(s -> s.claimAgain.set(true));
