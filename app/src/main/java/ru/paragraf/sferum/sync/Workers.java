@@ -299,8 +299,13 @@ class Workers implements SmartLifecycle {
      * free thread marks that it waits, so that the threads finishing operations leave their slot to it.
      */
     private void claim() {
-        var order = new ArrayList<>(served.values());
-        order.sort(Comparator.comparingInt(s -> s.inFlight.get()));
+        // sorted by a snapshot: workers change the counts meanwhile, and a comparator reading them live breaks the
+        // sort's contract (IllegalArgumentException, the whole pass lost: docs/benchmarks.md, publish → link)
+        var order = served.values().stream()
+                .map(s -> Map.entry(s.inFlight.get(), s))
+                .sorted(Map.Entry.comparingByKey())
+                .map(Map.Entry::getValue)
+                .toList();
         var starving = false;
         for (var s : order) {
             if (!claimFor(s) && s.inFlight.get() == 0 && s.claimAgain.get() && !s.lost && !s.retiring) {
