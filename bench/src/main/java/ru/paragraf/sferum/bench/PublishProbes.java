@@ -105,15 +105,9 @@ final class PublishProbes implements Runnable {
                     .query((rs, row) -> {
                         var lesson = UUID.fromString(rs.getString(1).substring("call:".length()));
                         var now = System.nanoTime();
-                        var queued = notQueued.remove(lesson);
-                        if (queued != null) {
-                            queuedAfter.add((now - queued) / 1e6);
-                        }
+                        reached(notQueued, queuedAfter, lesson, now);
                         if (!"PENDING".equals(rs.getString(2))) {
-                            var claimed = notClaimed.remove(lesson);
-                            if (claimed != null) {
-                                claimedAfter.add((now - claimed) / 1e6);
-                            }
+                            reached(notClaimed, claimedAfter, lesson, now);
                         }
                         return lesson;
                     })
@@ -127,14 +121,8 @@ final class PublishProbes implements Runnable {
                     var began = waiting.remove(lesson);
                     // an operation done between two looks was queued and claimed by now at the latest
                     var now = System.nanoTime();
-                    var queued = notQueued.remove(lesson);
-                    if (queued != null) {
-                        queuedAfter.add((now - queued) / 1e6);
-                    }
-                    var claimed = notClaimed.remove(lesson);
-                    if (claimed != null) {
-                        claimedAfter.add((now - claimed) / 1e6);
-                    }
+                    reached(notQueued, queuedAfter, lesson, now);
+                    reached(notClaimed, claimedAfter, lesson, now);
                     if ("ACTIVE".equals(rs.getString(2))) {
                         latencies.add((System.nanoTime() - began) / 1e6);
                     } else {
@@ -143,6 +131,14 @@ final class PublishProbes implements Runnable {
                     return lesson;
                 })
                 .list();
+    }
+
+    /** The lesson reached a stage it was still waiting for: the time since its publish call began. */
+    private static void reached(Map<UUID, Long> waitingFor, List<Double> after, UUID lesson, long now) {
+        var began = waitingFor.remove(lesson);
+        if (began != null) {
+            after.add((now - began) / 1e6);
+        }
     }
 
     Figures figures() {
