@@ -68,25 +68,32 @@ class SchoolChanges {
                 .query(UUID.class)
                 .list()
                 .forEach(journal -> planner.plan(event.organization(), journal, null));
-        wakeAfterCommit();
+        hurryAfterCommit(event.organization());
     }
 
     private void plan(UUID organization, UUID journal) {
         if (readiness.refresh(organization) && planner.plan(organization, journal, null) > 0) {
-            wakeAfterCommit();
+            hurryAfterCommit(organization);
         }
     }
 
-    private void wakeAfterCommit() {
+    /** Someone just changed something and waits to see it: the workers take the school's community first. */
+    private void hurryAfterCommit(UUID organization) {
+        var community = jdbc.sql("select community_id from sync.organization where organization_id = :organization")
+                .param("organization", organization)
+                .query(Long.class)
+                .optional()
+                .orElse(null);
+        Runnable hurry = community == null ? workers::wakeUp : () -> workers.hurry(community);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    workers.wakeUp();
+                    hurry.run();
                 }
             });
         } else {
-            workers.wakeUp();
+            hurry.run();
         }
     }
 }

@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     one object's operations run in order). The community token's rate limiter paces them; more than one keeps
  *     its limit used despite VK's latency, and lets calls with different teachers' tokens go on side by side
  * @param workerThreads how many operations this node carries out at once (threads waiting for VK)
+ * @param cpuCeiling the machine's CPU load (0–1) above which the workers carry out fewer operations at once, so
+ *     that pages and a lesson published just now still find a CPU during a mass run ({@link WorkerLimit}); 1: never
  * @param pumpInterval how often idle workers look for due operations (they are also woken after planning)
  * @param communityLease how long a node owns a community without renewing the lease
  * @param communitySlice how long a worker serves one community before it gives the community back, so that
@@ -29,6 +31,7 @@ record SyncProperties(
         @DefaultValue("256") int communities,
         @DefaultValue("8") int communityConcurrency,
         @DefaultValue("128") int workerThreads,
+        @DefaultValue("0.8") double cpuCeiling,
         @DefaultValue("500ms") Duration pumpInterval,
         @DefaultValue("30s") Duration communityLease,
         @DefaultValue("10s") Duration communitySlice,

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -33,8 +35,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>The pump runs every {@code pumpInterval}, at once when new work was planned, and whenever an operation ends.
  * A node serves its share of the communities with work (divided among the live nodes, at most
- * {@code communities}). A community is given back when it has nothing due and nothing in flight, or when its
- * {@code community-slice} is over while communities or nodes wait: communities waiting longest go first.
+ * {@code communities}; measured again at once when new work was planned). A community is given back when it has
+ * nothing due and nothing in flight, or when its {@code community-slice} is over while communities or nodes wait:
+ * communities waiting longest go first. When every thread is busy, a thread that comes free goes to the served
+ * community with the fewest operations in flight and, among those, to one with work someone waits for
+ * ({@link #hurry}: a lesson published just now), then to the one waiting longest for a claim.
+ *
+ * <p>While the machine's CPU is above {@code cpu-ceiling}, fewer operations are let in flight ({@link WorkerLimit}),
+ * so that pages and newly published lessons are not starved by a mass run.
  */
 @Component
 class Workers implements SmartLifecycle {
@@ -49,6 +57,8 @@ class Workers implements SmartLifecycle {
         final AtomicBoolean claimAgain = new AtomicBoolean(true);
 
         volatile long sliceEnds;
+        /** When a claim last started operations of it (nanoTime); never, for a community just leased. */
+        volatile long claimedAt = Long.MIN_VALUE;
         /** The last claim found nothing due. */
         volatile boolean idle;
         /** Another node holds the lease now: claim nothing more. */
@@ -73,6 +83,8 @@ class Workers implements SmartLifecycle {
     private final Semaphore wake = new Semaphore(0);
     private final AtomicBoolean planned = new AtomicBoolean(true);
     private final Map<Long, Served> served = new ConcurrentHashMap<>();
+    /** Communities with work someone waits for ({@link #hurry}): served first, until their next claim. */
+    private final Set<Long> urgent = ConcurrentHashMap.newKeySet();
     private final AtomicInteger inFlight = new AtomicInteger();
     /** A served community has nothing in flight and found no free thread (set by the pump's claiming pass). */
     private volatile boolean waitingForThread;
@@ -82,6 +94,15 @@ class Workers implements SmartLifecycle {
     private int toGiveBack;
     /** When the share was last measured (pump only). */
     private long measuredAt;
+    /** New work was planned since: measure the share again within a pump interval (pump only). */
+    private boolean remeasure;
+    /** How many operations may be in flight now: fewer than the threads while the machine's CPU is busy. */
+    private final WorkerLimit limit;
+    private volatile int allowed;
+    private final com.sun.management.@Nullable OperatingSystemMXBean machine =
+            ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                    ? os
+                    : null;
 
     private final AtomicLong recordingFailures = new AtomicLong();
     private volatile boolean running;
@@ -101,12 +122,23 @@ class Workers implements SmartLifecycle {
         this.executor = executor;
         this.outcomes = outcomes;
         this.transactions = transactions;
+        this.limit = new WorkerLimit(properties.workerThreads(), properties.cpuCeiling());
+        this.allowed = limit.limit();
     }
 
     /** New work was planned: look for it now rather than at the next interval. */
     void wakeUp() {
         planned.set(true);
         wake.release();
+    }
+
+    /**
+     * New work was planned because someone changed something and waits to see it (a lesson published, a VK ID
+     * linked): among the communities waiting for a thread, this one goes first, until its next claim.
+     */
+    void hurry(long community) {
+        urgent.add(community);
+        wakeUp();
     }
 
     String node() {
@@ -162,6 +194,7 @@ class Workers implements SmartLifecycle {
             log.warn("Could not give back the communities on shutdown; their leases expire instead: {}", e.toString());
         }
         served.clear();
+        urgent.clear();
     }
 
     @Override
@@ -212,18 +245,17 @@ class Workers implements SmartLifecycle {
     private void pumpOnce(boolean housekeeping) {
         var newWork = planned.getAndSet(false);
         if (housekeeping) {
+            allowed = limit.adjust(machine == null ? -1 : machine.getCpuLoad(), inFlight.get());
             operations.releaseExpired();
             renewLeases();
-            var now = System.nanoTime();
-            if (now - measuredAt >= measureEvery()) {
-                // counting the communities with work probes the queue once per organization: not at every pass
-                measuredAt = now;
-                var demand = leases.heartbeat(node, properties.communityLease());
-                share = demand.share(properties.communities());
-                var serving =
-                        (int) served.values().stream().filter(s -> !s.retiring).count();
-                toGiveBack = Math.max(0, serving - share) + (serving >= share ? demand.waiting() : 0);
-            }
+        }
+        // counting the communities with work probes the queue once per organization: not at every pass, but at
+        // once when new work was planned, so that a community new to the queue finds room in this node's share
+        remeasure |= newWork;
+        var sinceMeasured = System.nanoTime() - measuredAt;
+        if ((housekeeping && sinceMeasured >= measureEvery())
+                || (remeasure && sinceMeasured >= properties.pumpInterval().toNanos())) {
+            measureShare();
         }
         if (housekeeping || newWork) {
             served.values().forEach(s -> s.claimAgain.set(true));
@@ -233,6 +265,16 @@ class Workers implements SmartLifecycle {
             lease();
         }
         claim();
+    }
+
+    /** Notes that this node is alive; measures its share of the communities with work, and how many to give back. */
+    private void measureShare() {
+        measuredAt = System.nanoTime();
+        remeasure = false;
+        var demand = leases.heartbeat(node, properties.communityLease());
+        share = demand.share(properties.communities());
+        var serving = (int) served.values().stream().filter(s -> !s.retiring).count();
+        toGiveBack = Math.max(0, serving - share) + (serving >= share ? demand.waiting() : 0);
     }
 
     /** A tenth of the lease, at least a pump interval: a node's heartbeat stays well within its lease. */
@@ -276,6 +318,7 @@ class Workers implements SmartLifecycle {
             var finished = s.lost || s.retiring || (s.idle && !s.claimAgain.get());
             if (finished && s.inFlight.get() == 0) {
                 served.remove(s.community);
+                urgent.remove(s.community);
                 if (!s.lost) {
                     // the row keeps the release time, so communities waiting longer are served before this one
                     leases.release(s.community, node);
@@ -294,17 +337,25 @@ class Workers implements SmartLifecycle {
         }
     }
 
+    /** A served community as the claiming pass found it. */
+    private record Waiting(Served community, int inFlight, boolean urgent, long claimedAt) {}
+
     /**
      * The pump's claiming pass, least busy communities first. A community that has nothing in flight and finds no
      * free thread marks that it waits, so that the threads finishing operations leave their slot to it.
      */
     private void claim() {
         // sorted by a snapshot: workers change the counts meanwhile, and a comparator reading them live breaks the
-        // sort's contract (IllegalArgumentException, the whole pass lost: docs/benchmarks.md, publish → link)
+        // sort's contract (IllegalArgumentException, the whole pass lost). Among communities with as many in flight,
+        // one with work someone waits for goes first, then the one waiting longest for a claim: in the map's fixed
+        // order, the same few took every thread that came free and a community behind them waited minutes
+        // (docs/benchmarks.md, publish → link).
         var order = served.values().stream()
-                .map(s -> Map.entry(s.inFlight.get(), s))
-                .sorted(Map.Entry.comparingByKey())
-                .map(Map.Entry::getValue)
+                .map(s -> new Waiting(s, s.inFlight.get(), urgent.contains(s.community), s.claimedAt))
+                .sorted(Comparator.comparingInt(Waiting::inFlight)
+                        .thenComparing(Waiting::urgent, Comparator.reverseOrder())
+                        .thenComparingLong(Waiting::claimedAt))
+                .map(Waiting::community)
                 .toList();
         var starving = false;
         for (var s : order) {
@@ -320,14 +371,19 @@ class Workers implements SmartLifecycle {
      * free for it. Called by the pump, and by a worker that finished one of the community's operations.
      */
     private boolean claimFor(Served s) {
-        // no more in flight than there are threads: a claimed operation never waits in a queue
-        var threads = properties.workerThreads() - inFlight.get();
+        // no more in flight than there are threads (a claimed operation never waits in a queue), nor than the
+        // machine's CPU allows now
+        var threads = allowed - inFlight.get();
         var slots = Math.min(properties.communityConcurrency() - s.inFlight.get(), threads);
         if (s.lost || s.retiring || slots <= 0 || !s.claimAgain.getAndSet(false)) {
             return threads > 0;
         }
         var claimed = operations.claim(s.community, node, properties.operationLease(), slots);
         s.idle = claimed.isEmpty();
+        if (!claimed.isEmpty()) {
+            urgent.remove(s.community);
+            s.claimedAt = System.nanoTime();
+        }
         if (claimed.size() == slots) {
             s.claimAgain.set(true);
         }
