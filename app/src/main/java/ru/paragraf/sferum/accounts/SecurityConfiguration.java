@@ -3,6 +3,7 @@ package ru.paragraf.sferum.accounts;
 import static org.springframework.security.config.Customizer.withDefaults;
 
 import java.net.URI;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -68,9 +69,11 @@ class SecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'";
 
+    /** bcrypt hashes; a successful check is remembered for five minutes ({@link VerifiedPasswords}). */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new VerifiedPasswords(
+                PasswordEncoderFactories.createDelegatingPasswordEncoder(), Duration.ofMinutes(5), 10_000);
     }
 
     @Bean
