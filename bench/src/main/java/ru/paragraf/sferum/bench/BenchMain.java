@@ -8,8 +8,8 @@ import java.util.List;
  * Runs a benchmark and writes its figures under {@code bench/results/}. Usage:
  * {@code java -jar bench/target/bench.jar client [--seconds 30] [--warmup 5] [--tokens 10] [--workers 8] [--out bench/results]}
  * or {@code java -jar bench/target/bench.jar city [--schools 702] [--video-schools 200] [--latency-ms 50] [--seconds 60]
- * [--users 50] [--incremental 50] [--worker-threads 128] [--community-concurrency 8] [--publish-every-ms 1000]
- * [--think-ms 1000] [--one-node] [--out bench/results]}.
+ * [--users 50] [--incremental 50] [--worker-threads 128] [--community-concurrency 8] [--cpu-ceiling 0.8]
+ * [--publish-every-ms 1000] [--think-ms 1000] [--one-node] [--out bench/results]}.
  */
 public final class BenchMain {
 
@@ -25,7 +25,8 @@ public final class BenchMain {
                     + " [--seconds 30] [--warmup 5] [--tokens 10] [--workers 8] [--out bench/results]");
             System.err.println("       java -jar bench/target/bench.jar city [--schools 702] [--video-schools 200]"
                     + " [--latency-ms 50] [--seconds 60] [--users 50] [--incremental 50] [--worker-threads 128]"
-                    + " [--community-concurrency 8] [--publish-every-ms 1000] [--think-ms 1000] [--one-node]"
+                    + " [--community-concurrency 8] [--cpu-ceiling 0.8] [--publish-every-ms 1000] [--think-ms 1000]"
+                    + " [--one-node]"
                     + " [--out bench/results]");
             System.exit(64);
         }
@@ -58,6 +59,7 @@ public final class BenchMain {
                 intOption(args, "--incremental", 50),
                 intOption(args, "--worker-threads", 128),
                 intOption(args, "--community-concurrency", 8),
+                Double.parseDouble(option(args, "--cpu-ceiling", "0.8")),
                 intOption(args, "--publish-every-ms", 1000),
                 intOption(args, "--think-ms", 1000),
                 !List.of(args).contains("--one-node"));

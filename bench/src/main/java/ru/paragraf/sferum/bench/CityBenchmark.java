@@ -35,6 +35,7 @@ final class CityBenchmark {
      * @param incrementalSamples journals planned one by one for the incremental figure
      * @param workerThreads the application's {@code sferum.sync.worker-threads}
      * @param communityConcurrency the application's {@code sferum.sync.community-concurrency}
+     * @param cpuCeiling the application's {@code sferum.sync.cpu-ceiling}
      * @param probeEveryMillis how often a lesson is published during the run
      * @param thinkMillis how long a web user waits between two pages
      * @param twoNodes whether a second mass run, of as many other schools, goes on two application nodes
@@ -48,6 +49,7 @@ final class CityBenchmark {
             int incrementalSamples,
             int workerThreads,
             int communityConcurrency,
+            double cpuCeiling,
             long probeEveryMillis,
             long thinkMillis,
             boolean twoNodes) {

@@ -88,13 +88,14 @@ final class CityReport {
                 out,
                 "Settings: emulator latency %d ms per request, window %d s, %d web users loading a page every %d ms"
                         + " (think time), %d sync worker threads per node, %d operations in flight per community,"
-                        + " a lesson published every %d ms",
+                        + " CPU ceiling %.2f, a lesson published every %d ms",
                 s.latency().toMillis(),
                 s.runSeconds(),
                 s.users(),
                 s.thinkMillis(),
                 s.workerThreads(),
                 s.communityConcurrency(),
+                s.cpuCeiling(),
                 s.probeEveryMillis());
         line(out, "");
         line(out, "Setup (not measured):");

@@ -88,6 +88,7 @@ final class CityWorld implements AutoCloseable {
                 "--sferum.sync.workers-enabled=" + workers,
                 "--sferum.sync.worker-threads=" + settings.workerThreads(),
                 "--sferum.sync.community-concurrency=" + settings.communityConcurrency(),
+                "--sferum.sync.cpu-ceiling=" + settings.cpuCeiling(),
                 "--sferum.sync.pump-interval=200ms",
                 "--spring.quartz.scheduler-name=bench-" + name,
                 "--logging.level.root=WARN"));

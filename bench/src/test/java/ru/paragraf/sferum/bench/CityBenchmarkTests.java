@@ -19,7 +19,7 @@ class CityBenchmarkTests {
 
     @Test
     void runsATinyCityAndWritesItsReportAndPlot() throws Exception {
-        var settings = new CityBenchmark.Settings(3, 1, Duration.ofMillis(5), 4, 2, 3, 4, 2, 1000, 100, true);
+        var settings = new CityBenchmark.Settings(3, 1, Duration.ofMillis(5), 4, 2, 3, 4, 2, 0.8, 1000, 100, true);
 
         var result = new CityBenchmark(settings).run();
         var file = CityReport.write(result, "test", results);
