@@ -95,7 +95,11 @@ class CredentialsFuzzTests {
         }
         answer.showsRussianMessageIn("id=\"communityId-error\"", "id=\"token-error\"", "id=\"form-error\"")
                 .escapes(id);
-        assertThat(answer.body()).doesNotContain(token.strip().length() >= 20 ? token.strip() : FuzzWorld.TOKEN_A);
+        var secret = token.strip().length() >= 20 ? token.strip() : FuzzWorld.TOKEN_A;
+        // the id is shown back as typed: a token typed into the id field too is the id's echo, not a leak
+        if (!id.contains(secret)) {
+            assertThat(answer.body()).doesNotContain(secret);
+        }
         Tables.assertUnchangedAfterRefusal(property, world.jdbc, before, TABLES);
     }
 
