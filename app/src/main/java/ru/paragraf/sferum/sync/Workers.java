@@ -85,6 +85,7 @@ class Workers implements SmartLifecycle {
     private final Map<Long, Served> served = new ConcurrentHashMap<>();
     /** Communities with work someone waits for ({@link #hurry}): served first, until their next claim. */
     private final Set<Long> urgent = ConcurrentHashMap.newKeySet();
+
     private final AtomicInteger inFlight = new AtomicInteger();
     /** A served community has nothing in flight and found no free thread (set by the pump's claiming pass). */
     private volatile boolean waitingForThread;
@@ -98,6 +99,7 @@ class Workers implements SmartLifecycle {
     private boolean remeasure;
     /** How many operations may be in flight now: fewer than the threads while the machine's CPU is busy. */
     private final WorkerLimit limit;
+
     private volatile int allowed;
     private final com.sun.management.@Nullable OperatingSystemMXBean machine =
             ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os

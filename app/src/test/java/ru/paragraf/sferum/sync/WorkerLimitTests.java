@@ -64,7 +64,9 @@ class WorkerLimitTests {
 
         assertThat(limit.adjust(0.3, held)).isGreaterThan(held);
         var grown = limit.limit();
-        assertThat(limit.adjust(0.3, grown / 2)).as("the limit does not hold the workers back").isEqualTo(grown);
+        assertThat(limit.adjust(0.3, grown / 2))
+                .as("the limit does not hold the workers back")
+                .isEqualTo(grown);
         for (var look = 0; look < 200; look++) {
             limit.adjust(0.3, limit.limit());
         }
@@ -86,7 +88,9 @@ class WorkerLimitTests {
         }
         var settled = limit.limit();
 
-        assertThat(limit.adjust(0.78, settled)).as("between the ceiling and the headroom").isEqualTo(settled);
+        assertThat(limit.adjust(0.78, settled))
+                .as("between the ceiling and the headroom")
+                .isEqualTo(settled);
         assertThat(limit.adjust(0.78, settled)).isEqualTo(settled);
     }
 
