@@ -1,5 +1,6 @@
 package ru.paragraf.sferum.sync;
 
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import ru.paragraf.sferum.exchange.ExchangeTaskState;
@@ -27,12 +28,17 @@ class Readiness {
 
     /** Reads the organization's credentials and task, records whether it is ready, and returns that. */
     boolean refresh(UUID organization) {
+        return readyCommunity(organization).isPresent();
+    }
+
+    /** As {@link #refresh}, returning the community the organization's work goes to, if it is ready. */
+    OptionalLong readyCommunity(UUID organization) {
         var community = communities.of(organization);
         var taskEnabled = tasks.of(organization, TASK_TYPE)
                 .map(ExchangeTaskState::enabled)
                 .orElse(false);
         var ready = taskEnabled && community.map(it -> it.isVerified()).orElse(false);
         organizations.update(organization, community.map(it -> it.communityId()).orElse(null), ready);
-        return ready;
+        return ready ? OptionalLong.of(community.orElseThrow().communityId()) : OptionalLong.empty();
     }
 }

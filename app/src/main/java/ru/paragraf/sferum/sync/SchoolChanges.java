@@ -60,7 +60,8 @@ class SchoolChanges {
     /** A teacher linked or unlinked a VK ID: their journals' chats gain or lose them. */
     @ApplicationModuleListener
     void on(SferumAccountChanged event) {
-        if (!readiness.refresh(event.organization())) {
+        var community = readiness.readyCommunity(event.organization());
+        if (community.isEmpty()) {
             return;
         }
         jdbc.sql("select distinct journal_id from school.sync_journal_teacher where employee_id = :employee")
@@ -68,32 +69,27 @@ class SchoolChanges {
                 .query(UUID.class)
                 .list()
                 .forEach(journal -> planner.plan(event.organization(), journal, null));
-        hurryAfterCommit(event.organization());
+        hurryAfterCommit(community.getAsLong());
     }
 
     private void plan(UUID organization, UUID journal) {
-        if (readiness.refresh(organization) && planner.plan(organization, journal, null) > 0) {
-            hurryAfterCommit(organization);
+        var community = readiness.readyCommunity(organization);
+        if (community.isPresent() && planner.plan(organization, journal, null) > 0) {
+            hurryAfterCommit(community.getAsLong());
         }
     }
 
     /** Someone just changed something and waits to see it: the workers take the school's community first. */
-    private void hurryAfterCommit(UUID organization) {
-        var community = jdbc.sql("select community_id from sync.organization where organization_id = :organization")
-                .param("organization", organization)
-                .query(Long.class)
-                .optional()
-                .orElse(null);
-        Runnable hurry = community == null ? workers::wakeUp : () -> workers.hurry(community);
+    private void hurryAfterCommit(long community) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    hurry.run();
+                    workers.hurry(community);
                 }
             });
         } else {
-            hurry.run();
+            workers.hurry(community);
         }
     }
 }

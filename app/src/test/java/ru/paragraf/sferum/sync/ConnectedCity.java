@@ -22,6 +22,7 @@ import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.web.servlet.MockMvc;
 import ru.paragraf.sferum.accounts.AccountRegistration;
 import ru.paragraf.sferum.accounts.NewAccount;
@@ -63,6 +64,13 @@ final class ConnectedCity {
                         List.of(),
                         List.of(Seed.Client.of(CLIENT_ID, "http://localhost/diary/vkid/callback"))))
                 .build());
+    }
+
+    /** Points the application at this city's emulator, for VK's API and VK ID. */
+    void register(DynamicPropertyRegistry registry) {
+        registry.add("sferum.vk.api-url", vk::baseUrl);
+        registry.add("sferum.vk.id-url", vk::baseUrl);
+        registry.add("sferum.vkid.client-id", () -> CLIENT_ID);
     }
 
     /** Generates the demo city and connects {@code count} of its schools. */

@@ -54,9 +54,7 @@ class SyncDatabaseRestartTests {
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "");
         registry.add("spring.quartz.scheduler-name", () -> "sferum-restart");
-        registry.add("sferum.vk.api-url", CITY.vk::baseUrl);
-        registry.add("sferum.vk.id-url", CITY.vk::baseUrl);
-        registry.add("sferum.vkid.client-id", () -> ConnectedCity.CLIENT_ID);
+        CITY.register(registry);
     }
 
     @Autowired

@@ -42,9 +42,7 @@ class SyncFaultTests {
 
     @DynamicPropertySource
     static void vk(DynamicPropertyRegistry registry) {
-        registry.add("sferum.vk.api-url", CITY.vk::baseUrl);
-        registry.add("sferum.vk.id-url", CITY.vk::baseUrl);
-        registry.add("sferum.vkid.client-id", () -> ConnectedCity.CLIENT_ID);
+        CITY.register(registry);
     }
 
     @Autowired

@@ -41,9 +41,7 @@ class SyncPauseTests {
 
     @DynamicPropertySource
     static void vk(DynamicPropertyRegistry registry) {
-        registry.add("sferum.vk.api-url", CITY.vk::baseUrl);
-        registry.add("sferum.vk.id-url", CITY.vk::baseUrl);
-        registry.add("sferum.vkid.client-id", () -> ConnectedCity.CLIENT_ID);
+        CITY.register(registry);
     }
 
     @Autowired

@@ -40,9 +40,7 @@ class SyncTwoNodesTests {
 
     @DynamicPropertySource
     static void vk(DynamicPropertyRegistry registry) {
-        registry.add("sferum.vk.api-url", CITY.vk::baseUrl);
-        registry.add("sferum.vk.id-url", CITY.vk::baseUrl);
-        registry.add("sferum.vkid.client-id", () -> ConnectedCity.CLIENT_ID);
+        CITY.register(registry);
     }
 
     @Autowired
