@@ -72,16 +72,22 @@ final class ApiHandler implements HttpHandler {
                 replies.drop(exchange, fault.holdMillis());
                 return;
             }
-            var response = method.implementation().call(new ApiRequest(token, params, now));
+            var request = new ApiRequest(token, params, now);
+            var response = method.changesState()
+                    ? state.durability.change(() -> method.implementation().call(request))
+                    : method.implementation().call(request);
             if (fault.kind() == Faults.Decision.Kind.LOST_RESPONSE) {
                 replies.drop(exchange, latency);
                 return;
             }
+            // whatever an answer shows is saved first (with a state file), so a crash cannot take it back
+            state.durability.awaitSaved();
             replies.send(exchange, 200, Http.JSON, Json.bytes(new Envelope(response)), latency);
         } catch (ApiError error) {
             state.stats.error(name, error.code());
             var body =
                     Json.bytes(new ErrorEnvelope(new ErrorBody(error.code(), error.getMessage(), echo(name, params))));
+            state.durability.awaitSaved();
             replies.send(exchange, state.config.apiErrorHttpStatus(), Http.JSON, body, latency);
         } catch (IOException unreadable) {
             Http.abort(exchange);
@@ -90,6 +96,7 @@ final class ApiHandler implements HttpHandler {
             state.stats.error(name, 10);
             var body =
                     Json.bytes(new ErrorEnvelope(new ErrorBody(10, ApiError.standardMessage(10), echo(name, params))));
+            state.durability.awaitSaved();
             replies.send(exchange, state.config.apiErrorHttpStatus(), Http.JSON, body, 0);
         }
     }

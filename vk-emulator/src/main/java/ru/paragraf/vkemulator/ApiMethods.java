@@ -1,7 +1,9 @@
 package ru.paragraf.vkemulator;
 
 import static ru.paragraf.vkemulator.ApiMethod.ANY;
+import static ru.paragraf.vkemulator.ApiMethod.CHANGES;
 import static ru.paragraf.vkemulator.ApiMethod.COMMUNITY_ONLY;
+import static ru.paragraf.vkemulator.ApiMethod.READS;
 import static ru.paragraf.vkemulator.ApiMethod.USER_ONLY;
 import static ru.paragraf.vkemulator.CommunityPermission.MESSAGES;
 
@@ -26,26 +28,35 @@ final class ApiMethods {
         var send = new SendMethod(state);
         var calls = new CallMethods(state);
         return List.of(
-                        new ApiMethod("groups.getById", ANY, null, groups::getById),
-                        new ApiMethod("groups.getTokenPermissions", COMMUNITY_ONLY, null, groups::getTokenPermissions),
-                        new ApiMethod("users.get", ANY, null, users::get),
-                        new ApiMethod("messages.createChat", ANY, MESSAGES, chats::createChat),
-                        new ApiMethod("messages.editChat", ANY, MESSAGES, chats::editChat),
-                        new ApiMethod("messages.getInviteLink", ANY, MESSAGES, chats::getInviteLink),
-                        new ApiMethod("messages.joinChatByInviteLink", USER_ONLY, null, chats::joinChatByInviteLink),
-                        new ApiMethod("messages.addChatUser", USER_ONLY, null, chats::addChatUser),
-                        new ApiMethod("messages.removeChatUser", ANY, MESSAGES, chats::removeChatUser),
-                        new ApiMethod("messages.getConversations", ANY, MESSAGES, conversations::getConversations),
+                        new ApiMethod("groups.getById", ANY, null, READS, groups::getById),
                         new ApiMethod(
-                                "messages.getConversationsById", ANY, MESSAGES, conversations::getConversationsById),
+                                "groups.getTokenPermissions", COMMUNITY_ONLY, null, READS, groups::getTokenPermissions),
+                        new ApiMethod("users.get", ANY, null, READS, users::get),
+                        new ApiMethod("messages.createChat", ANY, MESSAGES, CHANGES, chats::createChat),
+                        new ApiMethod("messages.editChat", ANY, MESSAGES, CHANGES, chats::editChat),
+                        // creates the first link, or a new one with reset=1
+                        new ApiMethod("messages.getInviteLink", ANY, MESSAGES, CHANGES, chats::getInviteLink),
+                        new ApiMethod(
+                                "messages.joinChatByInviteLink", USER_ONLY, null, CHANGES, chats::joinChatByInviteLink),
+                        new ApiMethod("messages.addChatUser", USER_ONLY, null, CHANGES, chats::addChatUser),
+                        new ApiMethod("messages.removeChatUser", ANY, MESSAGES, CHANGES, chats::removeChatUser),
+                        new ApiMethod(
+                                "messages.getConversations", ANY, MESSAGES, READS, conversations::getConversations),
+                        new ApiMethod(
+                                "messages.getConversationsById",
+                                ANY,
+                                MESSAGES,
+                                READS,
+                                conversations::getConversationsById),
                         new ApiMethod(
                                 "messages.getConversationMembers",
                                 ANY,
                                 MESSAGES,
+                                READS,
                                 conversations::getConversationMembers),
-                        new ApiMethod("messages.send", ANY, MESSAGES, send::send),
-                        new ApiMethod("calls.start", USER_ONLY, null, calls::start),
-                        new ApiMethod("calls.forceFinish", USER_ONLY, null, calls::forceFinish))
+                        new ApiMethod("messages.send", ANY, MESSAGES, CHANGES, send::send),
+                        new ApiMethod("calls.start", USER_ONLY, null, CHANGES, calls::start),
+                        new ApiMethod("calls.forceFinish", USER_ONLY, null, CHANGES, calls::forceFinish))
                 .stream()
                 .collect(Collectors.toUnmodifiableMap(ApiMethod::name, Function.identity()));
     }

@@ -70,19 +70,20 @@ final class AuthorizeHandler implements HttpHandler {
             return;
         }
         long expiresIn = state.config.authCodeLifetime().toSeconds();
-        var code = state.grants.issueCode(
+        var code = state.durability.change(() -> state.grants.issueCode(
                 request.clientId(),
                 request.redirectUri(),
                 request.codeChallenge(),
                 user.id(),
                 request.scopeOrDefault(),
-                state.nowMillis() + expiresIn * 1000);
+                state.nowMillis() + expiresIn * 1000));
         var answer = new LinkedHashMap<String, @Nullable String>();
         answer.put("code", code.code());
         answer.put("state", request.state());
         answer.put("device_id", code.deviceId());
         answer.put("type", "code_v2");
         answer.put("expires_in", String.valueOf(expiresIn));
+        state.durability.awaitSaved();
         Http.redirect(exchange, back(request, answer));
     }
 

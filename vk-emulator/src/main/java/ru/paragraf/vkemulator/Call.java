@@ -17,14 +17,54 @@ final class Call {
     private @Nullable Long finishedBy;
 
     Call(String id, long startedBy, @Nullable Long groupId, long startedAt) {
+        this(
+                id,
+                startedBy,
+                groupId,
+                startedAt,
+                "https://vk.com/call/join/" + Secrets.urlSafe(32),
+                "https://ok.ru/videochat/join/" + Secrets.urlSafe(24),
+                Secrets.digits(9),
+                Secrets.urlSafe(6).substring(0, 8));
+    }
+
+    private Call(
+            String id,
+            long startedBy,
+            @Nullable Long groupId,
+            long startedAt,
+            String joinLink,
+            String okJoinLink,
+            String shortId,
+            String password) {
         this.id = id;
         this.startedBy = startedBy;
         this.groupId = groupId;
         this.startedAt = startedAt;
-        this.joinLink = "https://vk.com/call/join/" + Secrets.urlSafe(32);
-        this.okJoinLink = "https://ok.ru/videochat/join/" + Secrets.urlSafe(24);
-        this.shortId = Secrets.digits(9);
-        this.password = Secrets.urlSafe(6).substring(0, 8);
+        this.joinLink = joinLink;
+        this.okJoinLink = okJoinLink;
+        this.shortId = shortId;
+        this.password = password;
+    }
+
+    static Call restore(SavedState.SavedCall saved) {
+        var call = new Call(
+                saved.id(),
+                saved.startedBy(),
+                saved.groupId(),
+                saved.startedAt(),
+                saved.joinLink(),
+                saved.okJoinLink(),
+                saved.shortId(),
+                saved.password());
+        call.finishedAt = saved.finishedAt();
+        call.finishedBy = saved.finishedBy();
+        return call;
+    }
+
+    synchronized SavedState.SavedCall saved() {
+        return new SavedState.SavedCall(
+                id, startedBy, groupId, joinLink, okJoinLink, shortId, password, startedAt, finishedAt, finishedBy);
     }
 
     String id() {

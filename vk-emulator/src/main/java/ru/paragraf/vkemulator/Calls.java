@@ -30,7 +30,29 @@ final class Calls {
                 .toList();
     }
 
+    /** Whether the call exists; finishing a finished call changes nothing. */
+    boolean finish(String callId, long now) {
+        var call = calls.get(callId);
+        if (call == null) {
+            return false;
+        }
+        call.finish(call.startedBy(), now);
+        return true;
+    }
+
     void clear() {
         calls.clear();
+    }
+
+    List<SavedState.SavedCall> saved() {
+        return calls.values().stream()
+                .map(Call::saved)
+                .sorted(Comparator.comparingLong(SavedState.SavedCall::startedAt)
+                        .thenComparing(SavedState.SavedCall::id))
+                .toList();
+    }
+
+    void restore(List<SavedState.SavedCall> saved) {
+        saved.forEach(call -> calls.put(call.id(), Call.restore(call)));
     }
 }

@@ -236,6 +236,57 @@ final class Chat {
                 messageViews);
     }
 
+    synchronized SavedState.SavedChat saved() {
+        return new SavedState.SavedChat(
+                id,
+                ownerId,
+                title,
+                createdAt,
+                inviteToken,
+                activity,
+                Map.copyOf(localIds),
+                members.values().stream()
+                        .map(m -> new SavedState.SavedMember(m.id(), m.invitedBy(), m.joinDate(), m.owner(), m.state()))
+                        .toList(),
+                messages.stream()
+                        .map(m -> new SavedState.SavedMessage(
+                                m.id(),
+                                m.conversationMessageId(),
+                                m.fromId(),
+                                m.text(),
+                                m.randomId(),
+                                m.date(),
+                                m.action(),
+                                m.actionMemberId()))
+                        .toList());
+    }
+
+    /** The chat as it was saved: members in joining order, messages, links and local ids. */
+    static Chat restore(SavedState.SavedChat saved) {
+        var chat = new Chat(saved.id(), saved.ownerId(), saved.title(), saved.createdAt());
+        synchronized (chat) {
+            chat.members.clear();
+            for (var m : saved.members()) {
+                chat.members.put(m.id(), new Member(m.id(), m.invitedBy(), m.joinDate(), m.owner(), m.state()));
+            }
+            for (var m : saved.messages()) {
+                chat.messages.add(new ChatMessage(
+                        m.id(),
+                        m.conversationMessageId(),
+                        m.fromId(),
+                        m.text(),
+                        m.randomId(),
+                        m.date(),
+                        m.action(),
+                        m.actionMemberId()));
+            }
+            chat.localIds.putAll(saved.localIds());
+            chat.inviteToken = saved.inviteToken();
+            chat.activity = saved.activity();
+        }
+        return chat;
+    }
+
     private ChatMessage append(
             Chats chats,
             long from,

@@ -42,6 +42,22 @@ final class Chats {
         synchronized List<Chat> chats() {
             return new ArrayList<>(byLocalId.values());
         }
+
+        synchronized void forget(long localId) {
+            byLocalId.remove(localId);
+        }
+
+        synchronized long last() {
+            return next;
+        }
+
+        synchronized void restore(long last) {
+            next = last;
+        }
+
+        synchronized void restore(long localId, Chat chat) {
+            byLocalId.put(localId, chat);
+        }
     }
 
     private final AtomicLong chatIds = new AtomicLong();
@@ -129,6 +145,33 @@ final class Chats {
         return sent.computeIfAbsent(new SentKey(sender, randomId), key -> send.get());
     }
 
+    /**
+     * Deletes a chat for everyone, as if VK had lost it (an emulator-only test hook): it is no longer found by any
+     * member's chat id or by its invite link; its ids are not given again.
+     */
+    boolean delete(long id) {
+        var chat = chats.remove(id);
+        if (chat == null) {
+            return false;
+        }
+        chat.localIds().forEach((peer, localId) -> {
+            var numbering = numberings.get(peer);
+            if (numbering != null) {
+                numbering.forget(localId);
+            }
+        });
+        var link = chat.inviteToken();
+        if (link != null) {
+            byInviteToken.remove(link, chat);
+        }
+        return true;
+    }
+
+    @Nullable
+    Chat byId(long id) {
+        return chats.get(id);
+    }
+
     List<Chat> all() {
         var list = new ArrayList<>(chats.values());
         list.sort(Comparator.comparingLong(Chat::id));
@@ -148,6 +191,45 @@ final class Chats {
         numberings.clear();
         byInviteToken.clear();
         sent.clear();
+    }
+
+    SavedState.SavedChats saved() {
+        var savedNumberings = new ArrayList<SavedState.SavedNumbering>();
+        numberings.forEach(
+                (peer, numbering) -> savedNumberings.add(new SavedState.SavedNumbering(peer, numbering.last())));
+        savedNumberings.sort(Comparator.comparingLong(SavedState.SavedNumbering::peer));
+        var savedSent = new ArrayList<SavedState.SavedSend>();
+        sent.forEach(
+                (key, response) -> savedSent.add(new SavedState.SavedSend(key.sender(), key.randomId(), response)));
+        savedSent.sort(Comparator.comparingLong(SavedState.SavedSend::sender)
+                .thenComparingLong(SavedState.SavedSend::randomId));
+        return new SavedState.SavedChats(
+                chatIds.get(),
+                messageIds.get(),
+                activity.get(),
+                savedNumberings,
+                all().stream().map(Chat::saved).toList(),
+                savedSent);
+    }
+
+    void restore(SavedState.SavedChats saved) {
+        chatIds.set(saved.lastChatId());
+        messageIds.set(saved.lastMessageId());
+        activity.set(saved.lastActivity());
+        saved.numberings().forEach(n -> numberings
+                .computeIfAbsent(n.peer(), p -> new Numbering())
+                .restore(n.last()));
+        for (var savedChat : saved.items()) {
+            var chat = Chat.restore(savedChat);
+            chats.put(chat.id(), chat);
+            chat.localIds().forEach((peer, localId) -> numberings
+                    .computeIfAbsent(peer, p -> new Numbering())
+                    .restore(localId, chat));
+            if (chat.inviteToken() != null) {
+                byInviteToken.put(chat.inviteToken(), chat);
+            }
+        }
+        saved.sent().forEach(s -> sent.put(new SentKey(s.sender(), s.randomId()), s.response()));
     }
 
     static boolean isChatPeer(long peerId) {

@@ -3,6 +3,7 @@ package ru.paragraf.vkemulator;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
@@ -77,6 +78,63 @@ final class Directory {
         return clients.values().stream()
                 .sorted(Comparator.comparing(VkIdClient::clientId))
                 .toList();
+    }
+
+    List<SavedState.SavedCommunity> savedCommunities() {
+        return communities().stream()
+                .map(c -> new SavedState.SavedCommunity(
+                        c.id(),
+                        c.name(),
+                        c.screenName(),
+                        c.organizationMembers() == null
+                                ? null
+                                : c.organizationMembers().stream().sorted().toList()))
+                .toList();
+    }
+
+    List<SavedState.SavedUser> savedUsers() {
+        return users().stream()
+                .map(u -> new SavedState.SavedUser(
+                        u.id(),
+                        u.firstName(),
+                        u.lastName(),
+                        u.login(),
+                        u.password(),
+                        u.email(),
+                        u.phone(),
+                        u.sex(),
+                        u.birthday(),
+                        u.avatar()))
+                .toList();
+    }
+
+    List<SavedState.SavedClient> savedClients() {
+        return clients().stream()
+                .map(c -> new SavedState.SavedClient(
+                        c.clientId(), c.redirectUris().stream().sorted().toList()))
+                .toList();
+    }
+
+    /** Adds the saved communities, users and clients. */
+    void restore(SavedState saved) {
+        for (var c : saved.communities()) {
+            var members = c.organizationMembers() == null ? null : Set.copyOf(c.organizationMembers());
+            add(new Community(c.id(), c.name(), c.screenName(), members));
+        }
+        for (var u : saved.users()) {
+            add(new VkUser(
+                    u.id(),
+                    u.firstName(),
+                    u.lastName(),
+                    u.login(),
+                    u.password(),
+                    u.email(),
+                    u.phone(),
+                    u.sex(),
+                    u.birthday(),
+                    u.avatar()));
+        }
+        saved.clients().forEach(c -> add(new VkIdClient(c.clientId(), Set.copyOf(c.redirectUris()))));
     }
 
     void clear() {

@@ -1,8 +1,10 @@
 package ru.paragraf.vkemulator;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How an emulator instance listens and behaves. Every protocol detail that VK does not document (marked
@@ -15,6 +17,7 @@ import java.util.Objects;
  * @param oauthErrorsAsHttp200 answer VK ID errors with HTTP 200 instead of 400/401
  * @param minStateLength shortest {@code state} accepted at /authorize (VK ID wants at least 32 characters)
  * @param revokeTokensOnCodeReuse a second use of a code revokes the tokens issued for it (RFC 6749 §4.1.2)
+ * @param stateFile where the emulator keeps its state across restarts; null (the default) keeps it in memory only
  */
 public record EmulatorConfig(
         String host,
@@ -39,7 +42,8 @@ public record EmulatorConfig(
         boolean idTokenOnRefresh,
         boolean oauthErrorsAsHttp200,
         int minStateLength,
-        boolean revokeTokensOnCodeReuse) {
+        boolean revokeTokensOnCodeReuse,
+        @Nullable Path stateFile) {
 
     /** What to do with a VK API call whose body is {@code application/json}, which VK does not support. */
     public enum JsonBodyPolicy {
@@ -107,6 +111,7 @@ public record EmulatorConfig(
         private boolean oauthErrorsAsHttp200;
         private int minStateLength = 32;
         private boolean revokeTokensOnCodeReuse = true;
+        private @Nullable Path stateFile;
 
         private Builder() {}
 
@@ -134,6 +139,7 @@ public record EmulatorConfig(
             oauthErrorsAsHttp200 = c.oauthErrorsAsHttp200;
             minStateLength = c.minStateLength;
             revokeTokensOnCodeReuse = c.revokeTokensOnCodeReuse;
+            stateFile = c.stateFile;
         }
 
         public Builder host(String value) {
@@ -253,6 +259,16 @@ public record EmulatorConfig(
             return this;
         }
 
+        /**
+         * Keeps the state (communities, users, clients, tokens, chats, calls, VK ID grants) in this file: loaded at
+         * start, saved before every answer that changed it. The seed then only adds what the file lacks. Null turns
+         * it off.
+         */
+        public Builder stateFile(@Nullable Path value) {
+            stateFile = value;
+            return this;
+        }
+
         public EmulatorConfig build() {
             return new EmulatorConfig(
                     host,
@@ -277,7 +293,8 @@ public record EmulatorConfig(
                     idTokenOnRefresh,
                     oauthErrorsAsHttp200,
                     minStateLength,
-                    revokeTokensOnCodeReuse);
+                    revokeTokensOnCodeReuse,
+                    stateFile);
         }
     }
 }

@@ -1,5 +1,6 @@
 package ru.paragraf.vkemulator;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -7,7 +8,11 @@ import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
-/** Everything an emulator instance knows, shared by its HTTP handlers and its Java API. */
+/**
+ * Everything an emulator instance knows, shared by its HTTP handlers and its Java API. With a state file, it starts
+ * from the file's content (the seed only adds what is missing there) and every change goes through
+ * {@link #durability}.
+ */
 final class EmulatorState {
 
     final EmulatorConfig config;
@@ -19,14 +24,34 @@ final class EmulatorState {
     final Stats stats = new Stats();
     final Faults faults = new Faults();
     final VkIdGrants grants = new VkIdGrants();
+    final Durability durability;
     private final Clock clock;
 
     EmulatorState(EmulatorConfig config) {
         this.config = config;
         this.clock = config.clock();
         this.rateLimits = new RateLimits(config);
-        apply(config.seed());
         faults.set(config.faults());
+        if (config.stateFile() == null) {
+            apply(config.seed());
+            durability = Durability.NONE;
+            return;
+        }
+        var file = StateFile.open(config.stateFile());
+        try {
+            var saved = file.read();
+            if (saved == null) {
+                apply(config.seed());
+            } else {
+                restore(saved, file.path());
+                applyMissing(config.seed());
+            }
+            // last: saves the state once, then its writer thread reads this object
+            durability = new GroupCommit(file, this::saved);
+        } catch (RuntimeException e) {
+            file.close();
+            throw e;
+        }
     }
 
     long nowMillis() {
@@ -42,6 +67,34 @@ final class EmulatorState {
         seed.users().forEach(this::add);
         seed.clients().forEach(this::add);
         return new Seed(communities, seed.users(), seed.clients());
+    }
+
+    /** At start-up over a loaded state: adds the seed's communities, tokens, users and clients that it lacks. */
+    private void applyMissing(Seed seed) {
+        for (var community : seed.communities()) {
+            if (directory.community(community.id()) == null) {
+                add(community);
+            } else {
+                var unknown = community.tokens().stream()
+                        .filter(token -> token.value() != null && tokens.find(token.value()) == null)
+                        .toList();
+                if (!unknown.isEmpty()) {
+                    var existing = directory.community(community.id());
+                    add(new Seed.Community(
+                            community.id(),
+                            existing.name(),
+                            existing.screenName(),
+                            unknown,
+                            existing.organizationMembers() == null
+                                    ? null
+                                    : List.copyOf(existing.organizationMembers())));
+                }
+            }
+        }
+        seed.users().stream().filter(user -> directory.user(user.id()) == null).forEach(this::add);
+        seed.clients().stream()
+                .filter(client -> directory.client(client.clientId()) == null)
+                .forEach(this::add);
     }
 
     Seed.Community add(Seed.Community seed) {
@@ -97,6 +150,16 @@ final class EmulatorState {
         return tokens.issueUserToken(userId, clientId, null, "vkid.personal_info", expiresAt);
     }
 
+    /** Deletes a chat for everyone, as if VK had lost it (emulator-only); false when there is no such chat. */
+    boolean deleteChat(long id) {
+        return chats.delete(id);
+    }
+
+    /** Ends a call as if the user who started it had ended it (emulator-only); false when there is no such call. */
+    boolean finishCall(String callId) {
+        return calls.finish(callId, nowMillis());
+    }
+
     /** Back to the configured seed and faults, with no chats, calls, issued user tokens or counters. */
     synchronized void reset() {
         directory.clear();
@@ -139,5 +202,37 @@ final class EmulatorState {
 
     List<EmulatorSnapshot.Chat> chatSnapshots() {
         return chats.all().stream().map(Chat::snapshot).toList();
+    }
+
+    /** What the state file keeps: not the counters, faults or rate-limit windows. */
+    SavedState saved() {
+        return new SavedState(
+                SavedState.FORMAT,
+                nowMillis(),
+                directory.savedCommunities(),
+                directory.savedUsers(),
+                directory.savedClients(),
+                tokens.saved(),
+                chats.saved(),
+                calls.saved(),
+                grants.saved());
+    }
+
+    private void restore(SavedState saved, Path file) {
+        try {
+            directory.restore(saved);
+            tokens.restore(saved.tokens());
+            chats.restore(saved.chats());
+            calls.restore(saved.calls());
+            grants.restore(saved.vkId());
+        } catch (RuntimeException incomplete) {
+            // a file edited by hand can miss parts that JSON alone does not require
+            throw new StateFileException(
+                    StateFileException.Problem.UNREADABLE,
+                    file,
+                    file + " is damaged: it does not hold a complete state of format " + SavedState.FORMAT + " ("
+                            + incomplete.getClass().getSimpleName() + ")." + StateFile.AFRESH,
+                    incomplete);
+        }
     }
 }

@@ -6,17 +6,21 @@ import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** Signs VK ID {@code id_token}s: HS256 JWTs with a key that lives as long as the emulator instance. */
+/**
+ * Signs VK ID {@code id_token}s: HS256 JWTs with the emulator's key (kept in the state file when there is one, so it
+ * outlives a restart as VK's keys do).
+ */
 final class IdTokens {
 
     private record Header(String alg, String typ) {}
 
     private record Claims(String iss, String sub, String aud, long iat, long exp) {}
 
-    private final byte[] key = Secrets.urlSafe(32).getBytes(StandardCharsets.US_ASCII);
+    private final VkIdGrants grants;
     private final String issuer;
 
-    IdTokens(String issuer) {
+    IdTokens(VkIdGrants grants, String issuer) {
+        this.grants = grants;
         this.issuer = issuer;
     }
 
@@ -32,7 +36,7 @@ final class IdTokens {
     private byte[] sign(String input) {
         try {
             var mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            mac.init(new SecretKeySpec(grants.signingKey().getBytes(StandardCharsets.US_ASCII), "HmacSHA256"));
             return mac.doFinal(input.getBytes(StandardCharsets.US_ASCII));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);

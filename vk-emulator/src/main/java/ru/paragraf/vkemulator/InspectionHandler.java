@@ -23,15 +23,19 @@ final class InspectionHandler implements HttpHandler {
 
     private record Problem(String error) {}
 
-    private static final Map<String, String> INDEX = Map.of(
-            "note", "Emulator inspection API: not part of VK's protocol",
-            "GET /_emulator/state", "communities, users, clients, chats, calls, stats",
-            "GET /_emulator/chats | calls | stats", "parts of the state",
-            "POST /_emulator/seed | communities | users | clients", "add state (JSON as in the seed file)",
-            "POST /_emulator/tokens/revoke", "{\"token\":\"…\"}",
-            "POST /_emulator/tokens/user", "{\"user_id\":…}: a user token without the VK ID flow",
-            "GET|PUT|DELETE /_emulator/faults", "the fault plan",
-            "POST /_emulator/reset", "back to the start-up seed, no faults");
+    private static final Map<String, String> INDEX = Map.ofEntries(
+            Map.entry("note", "Emulator inspection API: not part of VK's protocol"),
+            Map.entry("GET /_emulator/state", "communities, users, clients, chats, calls, stats (since start)"),
+            Map.entry("GET /_emulator/chats | calls | stats", "parts of the state"),
+            Map.entry("POST /_emulator/seed | communities | users | clients", "add state (JSON as in the seed file)"),
+            Map.entry("POST /_emulator/tokens/revoke", "{\"token\":\"…\"}"),
+            Map.entry("POST /_emulator/tokens/user", "{\"user_id\":…}: a user token without the VK ID flow"),
+            Map.entry("DELETE /_emulator/chats/{id}", "emulator-only: VK loses the chat (as if deleted in VK)"),
+            Map.entry(
+                    "POST /_emulator/calls/{call_id}/finish",
+                    "emulator-only: the call ends (as if its starter ended it)"),
+            Map.entry("GET|PUT|DELETE /_emulator/faults", "the fault plan"),
+            Map.entry("POST /_emulator/reset", "back to the start-up seed, no faults"));
 
     private final EmulatorState state;
 
@@ -45,7 +49,12 @@ final class InspectionHandler implements HttpHandler {
             var body = Http.readBody(exchange);
             var path = exchange.getRequestURI().getPath().substring(PATH.length());
             var method = exchange.getRequestMethod();
-            var answer = route(method, path.isEmpty() ? "/" : path, body);
+            var route = path.isEmpty() ? "/" : path;
+            // everything but reading and the fault plan (configuration, not state) changes the state
+            var answer = method.equals("GET") || route.equals("/faults")
+                    ? route(method, route, body)
+                    : state.durability.change(() -> route(method, route, body));
+            state.durability.awaitSaved();
             if (answer == null) {
                 Http.send(
                         exchange,
@@ -98,8 +107,24 @@ final class InspectionHandler implements HttpHandler {
             case "/reset":
                 return post ? added(state::reset) : null;
             default:
-                return null;
+                return emulatorOnly(method, path);
         }
+    }
+
+    /** What VK can lose, for tests: {@code DELETE /chats/{id}}, {@code POST /calls/{call_id}/finish}. */
+    private @Nullable Object emulatorOnly(String method, String path) {
+        if (method.equals("DELETE") && path.startsWith("/chats/")) {
+            var id = path.substring("/chats/".length());
+            if (!Directory.isDigits(id)) {
+                throw new IllegalArgumentException("a chat id is a number: " + id);
+            }
+            return Map.of("deleted", state.deleteChat(Long.parseLong(id)));
+        }
+        if (method.equals("POST") && path.startsWith("/calls/") && path.endsWith("/finish")) {
+            var callId = path.substring("/calls/".length(), path.length() - "/finish".length());
+            return Map.of("finished", state.finishCall(callId));
+        }
+        return null;
     }
 
     private @Nullable Object faults(String method, byte[] body) {

@@ -9,15 +9,22 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The standalone program:
- * {@code java -jar vk-emulator-exec.jar [--host H] [--port 8090] [--seed seed.json|example] [--faults faults.json]}.
+ * The standalone program: {@code java -jar vk-emulator-exec.jar [--host H] [--port 8090] [--seed seed.json|example]
+ * [--faults faults.json] [--state state.json]}.
  */
 public final class Main {
 
     private static final String USAGE =
             """
             Usage: java -jar vk-emulator-exec.jar [--host 127.0.0.1] [--port 8090] [--seed FILE|example] [--faults FILE]
+                                                  [--state FILE]
               --seed example   loads the bundled example seed (vk-emulator/example-seed.json)
+              --state FILE     remembers everything VK would (communities, users, clients, tokens, chats, calls,
+                               VK ID grants) in FILE: loaded at start, saved before every answer that changed it,
+                               so it survives a restart and a kill -9. With --seed too, FILE wins for what it has
+                               and the seed only adds what is missing (communities, tokens, users, clients).
+                               FILE holds token values: it is created readable by its owner only.
+                               Counters and faults are not kept. Delete FILE to start afresh.
             """;
 
     private Main() {}
@@ -39,10 +46,18 @@ public final class Main {
                 case "--port" -> builder.port(Integer.parseInt(value));
                 case "--seed" -> builder.seed(value.equals("example") ? exampleSeed() : Seed.read(Path.of(value)));
                 case "--faults" -> builder.faults(FaultPlan.read(Path.of(value)));
+                case "--state" -> builder.stateFile(Path.of(value));
                 default -> fail("unknown option " + option);
             }
         }
-        var emulator = VkEmulator.start(builder.build());
+        VkEmulator emulator;
+        try {
+            emulator = VkEmulator.start(builder.build());
+        } catch (StateFileException e) {
+            System.err.println("vk-emulator: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             emulator.close();
@@ -60,6 +75,13 @@ public final class Main {
         out.println(
                 "  VK ID       " + emulator.baseUrl() + "/authorize, /oauth2/auth, /oauth2/user_info, /oauth2/revoke");
         out.println("  Inspection  " + emulator.baseUrl() + "/_emulator/state (the emulator's own API, not VK's)");
+        var stateFile = emulator.config().stateFile();
+        out.println(
+                stateFile == null
+                        ? "State: in memory only (--state FILE keeps it)"
+                        : "State: " + stateFile.toAbsolutePath().normalize() + " ("
+                                + snapshot.chats().size() + " chats, "
+                                + snapshot.calls().size() + " calls)");
         out.println("Communities: " + snapshot.communities().size());
         for (var community : snapshot.communities()) {
             out.println("  " + community.id() + " «" + community.name() + "» (" + community.screenName() + ")");

@@ -58,17 +58,21 @@ final class OAuthHandler implements HttpHandler {
                 throw OAuthError.invalidRequest("use POST");
             }
             var endpoint = exchange.getRequestURI().getPath().substring(PATH.length());
+            var request = params;
             var response =
                     switch (endpoint) {
-                        case "auth" -> token(params);
+                        case "auth" -> state.durability.change(() -> token(request));
                         case "user_info" -> userInfo(params);
-                        case "revoke", "logout" -> revoke(params);
+                        case "revoke", "logout" -> state.durability.change(() -> revoke(request));
                         default -> throw new OAuthError("invalid_request", "unknown endpoint", 404);
                     };
+            state.durability.awaitSaved();
             Http.sendNoStore(exchange, 200, Http.JSON, Json.bytes(response));
         } catch (OAuthError error) {
             int status = state.config.oauthErrorsAsHttp200() ? 200 : error.status();
             var body = new ErrorResponse(error.error(), error.getMessage(), params.get("state"));
+            // a refused code is spent, and its reuse may have revoked tokens: saved before the answer too
+            state.durability.awaitSaved();
             Http.sendNoStore(exchange, status, Http.JSON, Json.bytes(body));
         } catch (IOException unreadable) {
             Http.abort(exchange);

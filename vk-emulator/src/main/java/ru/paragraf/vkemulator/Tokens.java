@@ -1,5 +1,6 @@
 package ru.paragraf.vkemulator;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,7 +14,29 @@ final class Tokens {
     private final Set<String> revoked = ConcurrentHashMap.newKeySet();
     private final AtomicLong sequence = new AtomicLong();
 
+    /**
+     * Adds a community token; adding a token that exists already keeps its id and whether it is revoked (seeding
+     * again at every start must not bring a revoked token back) and takes the given permissions.
+     */
     Token addCommunityToken(long communityId, String value, int permissionMask) {
+        var existing = byValue.get(value);
+        if (existing != null && existing.isCommunity() && existing.ownerId() == communityId) {
+            if (existing.permissionMask() == permissionMask) {
+                return existing;
+            }
+            var updated = new Token(
+                    value,
+                    existing.id(),
+                    Token.Kind.COMMUNITY,
+                    communityId,
+                    permissionMask,
+                    Long.MAX_VALUE,
+                    null,
+                    null,
+                    null);
+            byValue.put(value, updated);
+            return updated;
+        }
         var token = new Token(
                 value,
                 "community-" + communityId + "-" + sequence.incrementAndGet(),
@@ -80,5 +103,44 @@ final class Tokens {
     void clear() {
         byValue.clear();
         revoked.clear();
+    }
+
+    SavedState.SavedTokens saved() {
+        var items = byValue.values().stream()
+                .sorted(Comparator.comparing(Token::id))
+                .map(t -> new SavedState.SavedToken(
+                        t.value(),
+                        t.id(),
+                        t.kind(),
+                        t.ownerId(),
+                        t.permissionMask(),
+                        t.expiresAtMillis(),
+                        t.clientId(),
+                        t.grantId(),
+                        t.scope(),
+                        revoked.contains(t.value())))
+                .toList();
+        return new SavedState.SavedTokens(sequence.get(), items);
+    }
+
+    void restore(SavedState.SavedTokens saved) {
+        for (var t : saved.items()) {
+            byValue.put(
+                    t.value(),
+                    new Token(
+                            t.value(),
+                            t.id(),
+                            t.kind(),
+                            t.ownerId(),
+                            t.permissionMask(),
+                            t.expiresAt(),
+                            t.clientId(),
+                            t.grantId(),
+                            t.scope()));
+            if (t.revoked()) {
+                revoked.add(t.value());
+            }
+        }
+        sequence.set(saved.sequence());
     }
 }

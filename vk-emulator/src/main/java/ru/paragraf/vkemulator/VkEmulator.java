@@ -14,10 +14,13 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A running VK API + VK ID emulator: an in-memory HTTP server that answers like api.vk.com and id.vk.com for
- * the methods this product uses. Start one per test or per application run; close it when done.
+ * the methods this product uses. Start one per test or per application run; close it when done. With
+ * {@link EmulatorConfig.Builder#stateFile} it remembers its state across restarts, as VK does.
  *
  * <pre>{@code
  * try (var vk = VkEmulator.start(EmulatorConfig.builder().seed(seed).build())) {
@@ -67,7 +70,8 @@ public final class VkEmulator implements AutoCloseable {
             var emulator = new VkEmulator(state, server, workers, timer);
             server.createContext(ApiHandler.PATH, new ApiHandler(state, replies));
             server.createContext(AuthorizeHandler.PATH, new AuthorizeHandler(state));
-            server.createContext(OAuthHandler.PATH, new OAuthHandler(state, new IdTokens(emulator.baseUrl)));
+            server.createContext(
+                    OAuthHandler.PATH, new OAuthHandler(state, new IdTokens(state.grants, emulator.baseUrl)));
             server.createContext(InspectionHandler.PATH, new InspectionHandler(state));
             server.createContext(
                     "/",
@@ -76,10 +80,15 @@ public final class VkEmulator implements AutoCloseable {
             server.setExecutor(workers);
             server.start();
             return emulator;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             workers.shutdownNow();
             timer.shutdownNow();
-            throw new UncheckedIOException("Cannot start the VK emulator on " + config.host() + ":" + config.port(), e);
+            state.durability.close();
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException(
+                        "Cannot start the VK emulator on " + config.host() + ":" + config.port(), io);
+            }
+            throw (RuntimeException) e;
         }
     }
 
@@ -106,22 +115,35 @@ public final class VkEmulator implements AutoCloseable {
         return state.config;
     }
 
-    /** Adds communities, users and clients; returns the seed with generated token values filled in. */
+    /**
+     * Adds communities, users and clients; returns the seed with generated token values filled in. Adding what
+     * exists replaces its name and permissions and keeps its tokens' ids and revocations, so the same seed can be
+     * applied at every start. With a state file, seeding is saved with the next save (at the latest on
+     * {@link #close()}) without waiting for it.
+     */
     public Seed seed(Seed seed) {
-        return state.apply(seed);
+        return state.durability.change(() -> state.apply(seed));
     }
 
-    /** Adds a community and its tokens; returns it with generated token values filled in. */
+    /** Adds a community and its tokens; returns it with generated token values filled in. See {@link #seed}. */
     public Seed.Community addCommunity(Seed.Community community) {
-        return state.add(community);
+        return state.durability.change(() -> state.add(community));
     }
 
+    /** Adds or replaces a test user. See {@link #seed}. */
     public void addUser(Seed.User user) {
-        state.add(user);
+        state.durability.change(() -> {
+            state.add(user);
+            return null;
+        });
     }
 
+    /** Adds or replaces a VK ID client. See {@link #seed}. */
     public void addClient(Seed.Client client) {
-        state.add(client);
+        state.durability.change(() -> {
+            state.add(client);
+            return null;
+        });
     }
 
     /**
@@ -130,12 +152,32 @@ public final class VkEmulator implements AutoCloseable {
      * @return the token value
      */
     public String issueUserToken(long userId) {
-        return state.issueUserToken(userId, null).value();
+        return saved(() -> state.issueUserToken(userId, null).value());
     }
 
     /** Revokes a community or user token: it then gets error 5. Returns false when the token is unknown. */
     public boolean revokeToken(String token) {
-        return state.tokens.revoke(token);
+        return saved(() -> state.tokens.revoke(token));
+    }
+
+    /**
+     * Deletes a chat for everyone, as if the community's admin had deleted it in VK (emulator-only, for tests of
+     * what VK can lose): getConversationsById leaves it out, messages.send and getInviteLink answer 917, its invite
+     * link stops working. Its ids are never given again.
+     *
+     * @param chatId the emulator's chat id ({@link EmulatorSnapshot.Chat#id()}), not a member's local chat_id
+     * @return false when there is no such chat
+     */
+    public boolean deleteChat(long chatId) {
+        return saved(() -> state.deleteChat(chatId));
+    }
+
+    /**
+     * Ends a call as if the user who started it had ended it (emulator-only, for tests): its state becomes
+     * {@code finished}. Returns false when there is no such call.
+     */
+    public boolean finishCall(String callId) {
+        return saved(() -> state.finishCall(callId));
     }
 
     /** Replaces the fault plan; {@link FaultPlan#NONE} turns faults off. */
@@ -153,7 +195,10 @@ public final class VkEmulator implements AutoCloseable {
 
     /** Back to the configured seed and faults, with no chats, calls, issued user tokens or counters. */
     public void reset() {
-        state.reset();
+        saved(() -> {
+            state.reset();
+            return null;
+        });
     }
 
     public EmulatorSnapshot snapshot() {
@@ -172,12 +217,33 @@ public final class VkEmulator implements AutoCloseable {
         return state.stats.snapshot();
     }
 
-    /** Stops listening at once; requests held by faults are dropped. */
+    /**
+     * Stops listening at once; requests held by faults are dropped. With a state file, saves what is not saved yet
+     * and releases the file.
+     */
     @Override
     public void close() {
         server.stop(0);
+        state.durability.close();
         timer.shutdownNow();
         workers.shutdownNow();
+    }
+
+    /** What a save would write now (with or without a state file). */
+    SavedState saved() {
+        return state.saved();
+    }
+
+    /** The saves' timings, or null without a state file. */
+    @Nullable
+    SaveTimes saveTimes() {
+        return state.durability instanceof GroupCommit commit ? commit.times() : null;
+    }
+
+    private <T> T saved(Supplier<T> change) {
+        var result = state.durability.change(change);
+        state.durability.awaitSaved();
+        return result;
     }
 
     private static ThreadFactory daemonThreads(String prefix) {

@@ -4,7 +4,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
-/** VK ID authorization codes, refresh tokens and the grants (authorizations) they belong to. */
+/**
+ * VK ID authorization codes, refresh tokens, the grants (authorizations) they belong to, and the key that signs
+ * {@code id_token}s.
+ */
 final class VkIdGrants {
 
     /** An authorization code, single use. */
@@ -32,6 +35,7 @@ final class VkIdGrants {
     private final ConcurrentHashMap<String, AuthCode> usedCodes = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, RefreshToken> refreshTokens = new ConcurrentHashMap<>();
     private final Set<String> revokedGrants = ConcurrentHashMap.newKeySet();
+    private volatile String signingKey = Secrets.urlSafe(32);
 
     AuthCode issueCode(
             String clientId,
@@ -96,10 +100,76 @@ final class VkIdGrants {
         return revokedGrants.contains(grantId);
     }
 
+    String signingKey() {
+        return signingKey;
+    }
+
     void clear() {
         codes.clear();
         usedCodes.clear();
         refreshTokens.clear();
         revokedGrants.clear();
+    }
+
+    SavedState.SavedVkId saved() {
+        return new SavedState.SavedVkId(
+                signingKey,
+                codes.values().stream().map(VkIdGrants::saved).toList(),
+                usedCodes.values().stream().map(VkIdGrants::saved).toList(),
+                refreshTokens.values().stream()
+                        .map(t -> new SavedState.SavedRefreshToken(
+                                t.value(),
+                                t.grantId(),
+                                t.clientId(),
+                                t.deviceId(),
+                                t.userId(),
+                                t.scope(),
+                                t.expiresAtMillis()))
+                        .toList(),
+                revokedGrants.stream().sorted().toList());
+    }
+
+    void restore(SavedState.SavedVkId saved) {
+        signingKey = saved.signingKey();
+        saved.codes().forEach(c -> codes.put(c.code(), restored(c)));
+        saved.usedCodes().forEach(c -> usedCodes.put(c.code(), restored(c)));
+        saved.refreshTokens()
+                .forEach(t -> refreshTokens.put(
+                        t.value(),
+                        new RefreshToken(
+                                t.value(),
+                                t.grantId(),
+                                t.clientId(),
+                                t.deviceId(),
+                                t.userId(),
+                                t.scope(),
+                                t.expiresAt())));
+        revokedGrants.addAll(saved.revokedGrants());
+    }
+
+    private static SavedState.SavedCode saved(AuthCode c) {
+        return new SavedState.SavedCode(
+                c.code(),
+                c.grantId(),
+                c.clientId(),
+                c.redirectUri(),
+                c.codeChallenge(),
+                c.userId(),
+                c.deviceId(),
+                c.scope(),
+                c.expiresAtMillis());
+    }
+
+    private static AuthCode restored(SavedState.SavedCode c) {
+        return new AuthCode(
+                c.code(),
+                c.grantId(),
+                c.clientId(),
+                c.redirectUri(),
+                c.codeChallenge(),
+                c.userId(),
+                c.deviceId(),
+                c.scope(),
+                c.expiresAt());
     }
 }

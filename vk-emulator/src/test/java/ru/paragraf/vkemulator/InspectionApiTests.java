@@ -1,6 +1,7 @@
 package ru.paragraf.vkemulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static ru.paragraf.vkemulator.Fixtures.PUPIL;
 import static ru.paragraf.vkemulator.Fixtures.SCHOOL;
 import static ru.paragraf.vkemulator.Fixtures.SCHOOL_TOKEN;
 import static ru.paragraf.vkemulator.Fixtures.TEACHER;
@@ -134,6 +135,70 @@ class InspectionApiTests {
         assertThat(emulator.chats()).isEmpty();
         assertThat(emulator.stats().methodCalls()).isEmpty();
         assertThat(http.call("groups.getById", SCHOOL_TOKEN).has("response")).isTrue();
+    }
+
+    @Test
+    void deletesAChatAsIfVkHadLostIt() {
+        var teacherToken = emulator.issueUserToken(TEACHER);
+        http.ok("messages.createChat", SCHOOL_TOKEN, "title", "Алгебра 7А", "user_ids", String.valueOf(TEACHER));
+        var link = http.ok("messages.getInviteLink", SCHOOL_TOKEN, "peer_id", "2000000001")
+                .path("link")
+                .asString();
+        var id = emulator.chats().get(0).id();
+
+        var deleted = http.send(HttpRequest.newBuilder(URI.create(http.baseUrl() + "/_emulator/chats/" + id))
+                .DELETE());
+
+        assertThat(deleted.statusCode()).isEqualTo(200);
+        assertThat(VkHttp.json(deleted).path("deleted").asBoolean()).isTrue();
+        assertThat(emulator.chats()).isEmpty();
+        assertThat(http.ok("messages.getConversationsById", SCHOOL_TOKEN, "peer_ids", "2000000001")
+                        .path("count")
+                        .asInt())
+                .isZero();
+        assertThat(http.errorCode(
+                        "messages.send", SCHOOL_TOKEN, "peer_id", "2000000001", "random_id", "1", "message", "x"))
+                .isEqualTo(917);
+        assertThat(http.errorCode("messages.getInviteLink", SCHOOL_TOKEN, "peer_id", "2000000001"))
+                .isEqualTo(917);
+        assertThat(http.ok("messages.getConversations", teacherToken)
+                        .path("count")
+                        .asInt())
+                .isZero();
+        assertThat(http.errorCode("messages.joinChatByInviteLink", emulator.issueUserToken(PUPIL), "link", link))
+                .isEqualTo(917);
+        assertThat(http.ok("messages.createChat", SCHOOL_TOKEN, "title", "Новый")
+                        .path("chat_id")
+                        .asLong())
+                .as("the deleted chat's id is not given again")
+                .isEqualTo(2);
+        assertThat(emulator.deleteChat(id)).isFalse();
+        assertThat(VkHttp.json(http.send(HttpRequest.newBuilder(URI.create(http.baseUrl() + "/_emulator/chats/x"))
+                                .DELETE()))
+                        .path("error")
+                        .asString())
+                .contains("a chat id is a number");
+    }
+
+    @Test
+    void endsACallAsIfItsStarterHadEndedIt() {
+        var teacherToken = emulator.issueUserToken(TEACHER);
+        var callId = http.ok("calls.start", teacherToken).path("call_id").asString();
+
+        var finished = http.post("/_emulator/calls/" + callId + "/finish", "application/json", "");
+
+        assertThat(VkHttp.json(finished).path("finished").asBoolean()).isTrue();
+        assertThat(emulator.calls()).singleElement().satisfies(call -> {
+            assertThat(call.state()).isEqualTo("finished");
+            assertThat(call.finishedBy()).isEqualTo(TEACHER);
+        });
+        assertThat(http.ok("calls.forceFinish", teacherToken, "call_id", callId).asInt())
+                .as("finishing a finished call still answers 1")
+                .isEqualTo(1);
+        assertThat(emulator.finishCall("00000000-0000-0000-0000-000000000000")).isFalse();
+        var other = http.ok("calls.start", teacherToken).path("call_id").asString();
+        assertThat(emulator.finishCall(other)).isTrue();
+        assertThat(emulator.calls()).allSatisfy(call -> assertThat(call.state()).isEqualTo("finished"));
     }
 
     @Test

@@ -27,7 +27,12 @@ final class VkHttp {
     private final String baseUrl;
 
     VkHttp(VkEmulator emulator) {
-        this.baseUrl = emulator.baseUrl();
+        this(emulator.baseUrl());
+    }
+
+    /** An emulator in another process, e.g. {@code http://127.0.0.1:8090}. */
+    VkHttp(String baseUrl) {
+        this.baseUrl = baseUrl;
     }
 
     /** Calls a VK API method with {@code v=5.199}; returns the whole answer. */
