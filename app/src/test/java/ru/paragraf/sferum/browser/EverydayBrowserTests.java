@@ -41,8 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The everyday flow (seed steps 4 and 5) in a real browser against the in-process VK emulator: school A is
  * connected (verified community credentials, an enabled SFERUM_SYNC task) and its maths teacher has linked a VK
  * ID. The teacher switches «Чат по предмету» on in a general-education journal (an extracurricular one shows it
- * disabled with the reason), assigns a video call to a lesson and publishes it; within seconds the journal shows
- * the created chat and the lesson's link, the emulator holds exactly one chat with the teacher in it and one call,
+ * disabled with the reason), assigns a video call to a lesson and publishes it; within seconds, without a reload,
+ * the journal shows the created chat and the lesson's link, the emulator holds exactly one chat with the teacher in it and one call,
  * the chat got the message with the link, and the pupil's diary shows both links.
  */
 @SpringBootTest(
@@ -132,6 +132,8 @@ class EverydayBrowserTests {
                 .as("no chat before a video lesson is published")
                 .isEmpty();
 
+        // a page load would drop this mark: the chat and the call below must arrive without one
+        browser.driver().executeScript("window.notReloaded = true");
         browser.click(By.cssSelector(row(" .lesson-publication-action")));
         eventually(Duration.ofSeconds(10)).until(() -> browser.text(By.cssSelector(row(" .lesson-publication")))
                 .equals("Опубликован"));
@@ -140,16 +142,24 @@ class EverydayBrowserTests {
                 .hasSize(2);
         browser.screenshot("everyday-04-lesson-published");
 
-        eventually(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            browser.open("/journals/" + JOURNAL_A_MATHS);
-            return browser.text(By.id("subject-chat-state")).equals("создан")
-                    && !browser.driver()
-                            .findElements(By.id("subject-chat-invite-link"))
-                            .isEmpty()
-                    && !browser.driver()
-                            .findElements(By.cssSelector(row(" .lesson-call-link")))
-                            .isEmpty();
-        });
+        eventually(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> browser.text(By.id("subject-chat-state")).equals("создан")
+                        && !browser.driver()
+                                .findElements(By.id("subject-chat-invite-link"))
+                                .isEmpty()
+                        && !browser.driver()
+                                .findElements(By.cssSelector(row(" .lesson-call-link")))
+                                .isEmpty());
+        assertThat(browser.driver().executeScript("return window.notReloaded === true"))
+                .as("the chat card and the lesson row updated themselves, without a reload")
+                .isEqualTo(true);
+        assertThat(browser.driver().findElement(By.id("subject-chat")).getAttribute("hx-trigger"))
+                .as("the card polls no more once the chat and its link are there")
+                .isEqualTo("lesson-changed from:body");
+        assertThat(browser.driver().findElement(By.cssSelector(row(""))).getAttribute("hx-trigger"))
+                .as("nor does the row once the call is ready")
+                .isNull();
         var inviteLink = browser.waitFor(By.id("subject-chat-invite-link")).getAttribute("href");
         var joinLink =
                 browser.waitFor(By.cssSelector(row(" .lesson-call-link"))).getAttribute("href");
