@@ -8,9 +8,9 @@ import org.springframework.stereotype.Component;
 import ru.paragraf.sferum.embedded.ConditionalOnDemoData;
 
 /**
- * At every start in demo mode, after the schema is migrated: load the demo city if needed, seed the demo schools'
- * Sferum communities and their teachers' VK test accounts into the in-process VK emulator, then print the logins, the
- * communities' ids and tokens and the VK accounts.
+ * At every start in demo mode, after the schema is migrated: load the demo city if needed and write its lessons up to
+ * three weeks ahead, seed the demo schools' Sferum communities and their teachers' VK test accounts into the
+ * in-process VK emulator, then print the logins, the communities' ids and tokens and the VK accounts.
  */
 @Component
 @ConditionalOnDemoData
@@ -32,7 +32,7 @@ class DemoStartup implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments arguments) {
-        city.loadIfEmpty();
+        city.prepare();
         var handedDown = communities.render(communities.seed());
         var vk = vkAccounts.render(vkAccounts.seed());
         log.info(

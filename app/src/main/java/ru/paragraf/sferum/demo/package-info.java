@@ -5,12 +5,15 @@
  * by default on exactly in embedded mode). On start-up, if the database holds no organizations yet, it loads a
  * small city once with the school data generator (two districts, three schools) and creates a login for the city
  * operator, each district operator, each school's admin and every teacher, pupil and parent, all with one demo
- * password ({@code sferum.demo.password}). At every start in demo mode it prints the featured logins to the log,
- * and the Demo page ({@code /demo}, open to everyone) lists them per role and school. In embedded mode it also seeds
- * one Sferum community per demo school into the in-process VK emulator at every start and lists their ids and full
- * tokens (the demo's hand-down document) in the log and on the Demo page, and a VK test account for every demo
- * teacher (login {@code teacher1-01@vk.demo}, password {@code sferum.demo.vk-password}) with which the teacher links
- * a VK ID through the emulator's login page. Publishes and listens to nothing.
+ * password ({@code sferum.demo.password}). At every start it writes the city's lessons from its timetable
+ * ({@link ru.paragraf.sferum.school.LessonCalendar}) up to the end of the third week after the current one, so that
+ * the coming days always have draft lessons, whatever the date; lessons already written stay as they are. It prints
+ * the featured logins to the log at every start, and the Demo page ({@code /demo}, open to everyone) lists them per
+ * role and school. In embedded mode it also seeds one Sferum community per demo school into the in-process VK
+ * emulator at every start and lists their ids and full tokens (the demo's hand-down document) in the log and on the
+ * Demo page, and a VK test account for every demo teacher (login {@code teacher1-01@vk.demo}, password
+ * {@code sferum.demo.vk-password}) with which the teacher links a VK ID through the emulator's login page. Publishes
+ * and listens to nothing.
  */
 @NullMarked
 @ApplicationModule(

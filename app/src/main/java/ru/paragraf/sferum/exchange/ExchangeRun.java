@@ -14,13 +14,19 @@ public interface ExchangeRun {
     /** 1 for the first execution; higher when another node restarted the run after its node stopped. */
     int attempt();
 
-    /** How many objects the run will process, for the progress bar; may be called again when it becomes known. */
+    /**
+     * How many objects the run will process in all, for the progress bar; may be called again when it becomes known.
+     * The objects are those it records an item for: the run page counts its list of results against this total.
+     */
     void total(int total);
 
-    /** How many objects have been processed so far. */
+    /**
+     * How many objects have been processed so far. Every recorded item counts by itself; a type reports more here
+     * when objects are done before their items are recorded (it records them at the end).
+     */
     void processed(int processed);
 
-    /** Records the result for one object; items are written in batches and shown on the run page. */
+    /** Records the result for one processed object; items are written in batches and shown on the run page. */
     void record(ExchangeRunItem item);
 
     /**

@@ -13,7 +13,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The {@link ExchangeRun} a task type works with. Buffers items and progress and writes them together, in one
  * transaction fenced by the attempt, at most every flush interval or batch size; each write also rereads whether a
- * user asked to stop.
+ * user asked to stop. Every recorded item is a processed object, so the progress never shows fewer objects than the
+ * list of results holds, nor a total below what was processed.
  */
 final class RunHandle implements ExchangeRun {
 
@@ -31,6 +32,7 @@ final class RunHandle implements ExchangeRun {
     private final List<ExchangeRunItem> buffer = new ArrayList<>();
     private @Nullable Integer total;
     private int processed;
+    private int recorded;
     private int errors;
     private Instant lastFlush;
     private boolean cancelRequested;
@@ -97,6 +99,7 @@ final class RunHandle implements ExchangeRun {
             return;
         }
         buffer.add(item);
+        recorded++;
         if (item.result() == ItemResult.ERROR) {
             errors++;
         }
@@ -127,7 +130,9 @@ final class RunHandle implements ExchangeRun {
         buffer.clear();
         lastFlush = clock.instant();
         var cancel = transactions.execute(status -> {
-            var requested = runs.progress(run.id(), attempt, total, processed, counts(batch));
+            int done = Math.max(processed, recorded);
+            var requested =
+                    runs.progress(run.id(), attempt, total == null ? null : Math.max(total, done), done, counts(batch));
             if (requested.isPresent() && !batch.isEmpty()) {
                 items.insert(run.id(), batch, clock.instant());
             }

@@ -2,8 +2,10 @@ package ru.paragraf.sferum.school;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import org.jspecify.annotations.Nullable;
+import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
 /** Rows of one table collected in PostgreSQL's COPY text format, sent in one stream when flushed. */
@@ -29,6 +31,14 @@ final class CopyTable {
         }
         text.append('\n');
         rows++;
+    }
+
+    /** The COPY API of a pgjdbc connection. */
+    static CopyManager copyManager(Connection connection) throws SQLException {
+        if (!connection.isWrapperFor(PGConnection.class)) {
+            throw new IllegalStateException("Writing school data with COPY needs a PostgreSQL connection (pgjdbc)");
+        }
+        return connection.unwrap(PGConnection.class).getCopyAPI();
     }
 
     long rows() {

@@ -1,6 +1,8 @@
 package ru.paragraf.sferum.school;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,10 +20,14 @@ import ru.paragraf.sferum.accounts.CurrentUser;
 
 /**
  * The journal page's actions. With htmx they answer with the changed fragment; without JavaScript the forms
- * post normally and the page is shown again.
+ * post normally and the page is shown again. A changed lesson also tells the page ({@value #LESSON_CHANGED}), so
+ * that the subject chat's card, which the lesson's publication may start, shows it at once.
  */
 @Controller
 class JournalActions {
+
+    /** The htmx event a lesson's change raises on the journal page. */
+    static final String LESSON_CHANGED = "lesson-changed";
 
     private final JournalEditing editing;
     private final JournalPage page;
@@ -45,15 +51,23 @@ class JournalActions {
         return htmx != null ? "school/journal :: subjectChat" : "redirect:/journals/" + journal;
     }
 
+    /** The subject chat's card, which the page fetches again while the chat is being created. */
+    @GetMapping("/journals/{journal}/subject-chat")
+    String subjectChatCard(CurrentUser user, @PathVariable UUID journal, Model model) {
+        page.fill(user, journal, model);
+        return "school/journal :: subjectChat";
+    }
+
     @PostMapping("/lessons/{lesson}/video-call")
     String videoCall(
             CurrentUser user,
             @PathVariable UUID lesson,
             @RequestParam boolean on,
             @RequestHeader(name = "HX-Request", required = false) String htmx,
+            HttpServletResponse response,
             Model model) {
         var format = on ? LessonFormat.VIDEO_CALL : LessonFormat.IN_PERSON;
-        return afterEdit(user, lesson, new LessonEdit.HoldAs(format), htmx, model);
+        return afterEdit(user, lesson, new LessonEdit.HoldAs(format), htmx, response, model);
     }
 
     @PostMapping("/lessons/{lesson}/publish")
@@ -61,8 +75,9 @@ class JournalActions {
             CurrentUser user,
             @PathVariable UUID lesson,
             @RequestHeader(name = "HX-Request", required = false) String htmx,
+            HttpServletResponse response,
             Model model) {
-        return afterEdit(user, lesson, new LessonEdit.Publish(), htmx, model);
+        return afterEdit(user, lesson, new LessonEdit.Publish(), htmx, response, model);
     }
 
     @PostMapping("/lessons/{lesson}/withdraw")
@@ -70,8 +85,9 @@ class JournalActions {
             CurrentUser user,
             @PathVariable UUID lesson,
             @RequestHeader(name = "HX-Request", required = false) String htmx,
+            HttpServletResponse response,
             Model model) {
-        return afterEdit(user, lesson, new LessonEdit.Withdraw(), htmx, model);
+        return afterEdit(user, lesson, new LessonEdit.Withdraw(), htmx, response, model);
     }
 
     @GetMapping("/lessons/{lesson}/edit")
@@ -87,6 +103,7 @@ class JournalActions {
             @PathVariable UUID lesson,
             @ModelAttribute("form") LessonForm form,
             @RequestHeader(name = "HX-Request", required = false) String htmx,
+            HttpServletResponse response,
             Model model) {
         if (!JournalEditing.isEditor(user)) {
             throw new NotAnEditorException(); // before validation: operators are refused, not told what is invalid
@@ -100,7 +117,7 @@ class JournalActions {
             model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", errors);
             return "school/journal :: lessonEdit";
         }
-        return afterEdit(user, lesson, form.toEdit(), htmx, model);
+        return afterEdit(user, lesson, form.toEdit(), htmx, response, model);
     }
 
     @GetMapping("/lessons/{lesson}/row")
@@ -109,10 +126,20 @@ class JournalActions {
         return "school/journal :: lessonRow";
     }
 
-    private String afterEdit(CurrentUser user, UUID lesson, LessonEdit edit, String htmx, Model model) {
+    private String afterEdit(
+            CurrentUser user,
+            UUID lesson,
+            LessonEdit edit,
+            @Nullable String htmx,
+            HttpServletResponse response,
+            Model model) {
         editing.edit(user, lesson, edit);
         lessonOf(user, lesson, model);
-        return htmx != null ? "school/journal :: lessonRow" : "redirect:/journals/" + model.getAttribute("journalId");
+        if (htmx == null) {
+            return "redirect:/journals/" + model.getAttribute("journalId");
+        }
+        response.setHeader("HX-Trigger", LESSON_CHANGED);
+        return "school/journal :: lessonRow";
     }
 
     private LessonRow lessonOf(CurrentUser user, UUID lesson, Model model) {

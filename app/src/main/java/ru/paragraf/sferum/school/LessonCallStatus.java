@@ -8,6 +8,11 @@ import org.jspecify.annotations.Nullable;
  */
 public record LessonCallStatus(State state, @Nullable String joinLink, @Nullable String problem) {
 
+    /** Whether the call is still being prepared, so that a page showing it looks again soon. */
+    public boolean awaitsSync() {
+        return state == State.PLANNED;
+    }
+
     /** States of a lesson's call. */
     public enum State {
         PLANNED,

@@ -1,6 +1,5 @@
 package ru.paragraf.sferum.school;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -16,7 +15,6 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.UncategorizedSQLException;
@@ -50,11 +48,13 @@ public class SchoolDataGenerator {
             """
             analyze school.organization, school.employee, school.class_unit, school.pupil, school.parent,
                     school.pupil_parent, school.study_group, school.study_group_member, school.journal,
-                    school.journal_teacher, school.lesson""";
+                    school.journal_teacher, school.lesson, school.timetable_slot, school.timetable""";
 
     /**
-     * Writes districts, schools with staff, classes, pupils, parents, journals and a week of lessons. Lessons up
-     * to today (by the clock) are published. The database must not hold schools with the same codes yet.
+     * Writes districts, schools with staff, classes, pupils, parents, journals, their weekly timetable and the
+     * lessons of one week. Lessons before today (by the clock) are published, today's and later ones are drafts.
+     * {@link LessonCalendar} writes the timetable's later weeks. The database must not hold schools with the same
+     * codes yet.
      */
     @Transactional
     public GeneratedCity generate(CityParameters parameters) {
@@ -75,7 +75,7 @@ public class SchoolDataGenerator {
         var connection = DataSourceUtils.getConnection(dataSource);
         SchoolRows rows;
         try {
-            rows = new SchoolRows(copyManager(connection), catalog, academicYear, subjects, weekStart, today);
+            rows = new SchoolRows(CopyTable.copyManager(connection), catalog, academicYear, subjects, weekStart, today);
             for (int i = 0; i < parameters.schools(); i++) {
                 var random = Randoms.forSchool(parameters.seed(), i);
                 var district = chosen.get(i % chosen.size());
@@ -144,12 +144,5 @@ public class SchoolDataGenerator {
                 .toList());
         Randoms.shuffle(numbers, random);
         return numbers.subList(0, count);
-    }
-
-    private static org.postgresql.copy.CopyManager copyManager(Connection connection) throws SQLException {
-        if (!connection.isWrapperFor(PGConnection.class)) {
-            throw new IllegalStateException("The school data generator needs a PostgreSQL connection (pgjdbc)");
-        }
-        return connection.unwrap(PGConnection.class).getCopyAPI();
     }
 }

@@ -46,6 +46,9 @@ final class SchoolRows {
     private final CopyTable lesson = table(
             "lesson",
             "id, journal_id, organization_id, lesson_date, starts_at, duration_minutes, topic, format, publication");
+    private final CopyTable timetableSlot =
+            table("timetable_slot", "journal_id, day_of_week, starts_at, duration_minutes");
+    private final CopyTable timetable = table("timetable", "organization_id, lessons_until");
 
     SchoolRows(
             CopyManager copyManager,
@@ -105,6 +108,7 @@ final class SchoolRows {
         for (var planned : school.journals) {
             writeJournal(school, planned, random);
         }
+        timetable.add(school.id, weekStart.plusDays(6));
     }
 
     private void writeJournal(PlannedSchool school, PlannedJournal planned, SplittableRandom random) {
@@ -128,7 +132,7 @@ final class SchoolRows {
             int slot = slots.get(k);
             var date = weekStart.plusDays(BellSchedule.day(slot));
             var topic = topics.isEmpty() ? null : topics.get((first + k) % topics.size());
-            var publication = date.isAfter(today) ? Publication.DRAFT : Publication.PUBLISHED;
+            var publication = date.isBefore(today) ? Publication.PUBLISHED : Publication.DRAFT;
             lesson.add(
                     Randoms.uuid(random),
                     planned.id,
@@ -139,6 +143,8 @@ final class SchoolRows {
                     topic,
                     LessonFormat.IN_PERSON.name(),
                     publication.name());
+            timetableSlot.add(
+                    planned.id, date.getDayOfWeek().getValue(), BellSchedule.start(slot), BellSchedule.LESSON_MINUTES);
         }
     }
 

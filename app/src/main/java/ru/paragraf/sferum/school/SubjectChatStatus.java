@@ -25,6 +25,14 @@ public record SubjectChatStatus(
         ERROR
     }
 
+    /**
+     * Whether the synchronization is still at work on the chat (being created, or created and its invite link on
+     * the way), so that a page showing it looks again soon.
+     */
+    public boolean awaitsSync() {
+        return state == State.PENDING || (state == State.CREATED && inviteLink == null && problem == null);
+    }
+
     public static SubjectChatStatus of(State state) {
         return new SubjectChatStatus(state, null, null, null);
     }

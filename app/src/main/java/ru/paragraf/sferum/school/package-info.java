@@ -1,7 +1,8 @@
 /**
  * School data of АИСУ «Параграф»: districts, organizations, staff with their personal files, classes, pupils,
- * parents, subjects, academic years, journals and lessons; the deterministic generator of realistic school data;
- * the import of OneRoster 1.2 files.
+ * parents, subjects, academic years, journals, weekly timetables and lessons; the deterministic generator of realistic
+ * school data and {@link ru.paragraf.sferum.school.LessonCalendar}, which writes a timetable's later weeks; the import
+ * of OneRoster 1.2 files.
  *
  * <p>Every query is scoped by the current user's district, organization or, for teachers, own journals: what a
  * person may not see does not exist for them (404). Offers {@link ru.paragraf.sferum.school.StaffFiles} for the entries

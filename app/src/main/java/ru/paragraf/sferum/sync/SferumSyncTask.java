@@ -61,7 +61,11 @@ class SferumSyncTask implements ExchangeTaskType {
     public void run(ExchangeRun run) throws InterruptedException {
         var organization = run.organizationId();
         checkCredentials(run, organization);
-        report.teachers(organization).forEach(run::record);
+        var teachers = report.teachers(organization);
+        teachers.forEach(run::record);
+        // the credentials' and the teachers' items come first; each operation's item follows once all have ended
+        int checked = 1 + teachers.size();
+        run.total(checked);
         var ready = readiness.refresh(organization);
         var paused = organizations.find(organization).map(SyncOrganizations.State::pausedReason);
         if (paused.isPresent() && paused.get() != null) {
@@ -81,7 +85,7 @@ class SferumSyncTask implements ExchangeTaskType {
         planner.plan(organization, null, run.id());
         operations.adoptIntoRun(organization, run.id());
         workers.wakeUp();
-        awaitOperations(run);
+        awaitOperations(run, checked);
         report.operations(run.id()).forEach(run::record);
     }
 
@@ -117,13 +121,16 @@ class SferumSyncTask implements ExchangeTaskType {
         }
     }
 
-    /** Waits until the run's operations are done or failed, reporting progress; stops at the timeout or on cancel. */
-    private void awaitOperations(ExchangeRun run) throws InterruptedException {
+    /**
+     * Waits until the run's operations are done or failed, reporting progress after the {@code checked} objects
+     * already recorded; stops at the timeout or on cancel.
+     */
+    private void awaitOperations(ExchangeRun run, int checked) throws InterruptedException {
         var deadline = Instant.now(clock).plus(properties.runTimeout());
         while (!run.cancelled() && Instant.now(clock).isBefore(deadline)) {
             var progress = report.progress(run.id());
-            run.total(progress.total());
-            run.processed(progress.finished());
+            run.total(checked + progress.total());
+            run.processed(checked + progress.finished());
             if (progress.finished() >= progress.total()) {
                 return;
             }

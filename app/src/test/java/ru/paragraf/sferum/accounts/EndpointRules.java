@@ -91,6 +91,7 @@ final class EndpointRules {
             rule(GET, "/api/orgs/{organization}/employees", ADMINISTRATORS, Scope.ORGANIZATION),
             rule(GET, "/api/employees/{employee}", ADMINISTRATORS, Scope.ORGANIZATION),
             // school: journal actions (pages) and their API
+            rule(GET, "/journals/{journal}/subject-chat", STAFF, Scope.ORGANIZATION),
             rule(POST, "/journals/{journal}/subject-chat", EDITORS, Scope.ORGANIZATION, "requested=true"),
             rule(POST, "/lessons/{lesson}/video-call", EDITORS, Scope.ORGANIZATION, "on=true"),
             rule(POST, "/lessons/{lesson}/publish", EDITORS, Scope.ORGANIZATION),

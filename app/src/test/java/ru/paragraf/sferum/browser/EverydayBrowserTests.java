@@ -15,13 +15,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,8 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The everyday flow (seed steps 4 and 5) in a real browser against the in-process VK emulator: school A is
  * connected (verified community credentials, an enabled SFERUM_SYNC task) and its maths teacher has linked a VK
  * ID. The teacher switches «Чат по предмету» on in a general-education journal (an extracurricular one shows it
- * disabled with the reason), assigns a video call to a lesson and publishes it; within seconds the journal shows
- * the created chat and the lesson's link, the emulator holds exactly one chat with the teacher in it and one call,
+ * disabled with the reason), assigns a video call to a lesson and publishes it; within seconds, without a reload,
+ * the journal shows the created chat and the lesson's link, the emulator holds exactly one chat with the teacher in it and one call,
  * the chat got the message with the link, and the pupil's diary shows both links.
  */
 @SpringBootTest(
@@ -106,6 +104,7 @@ class EverydayBrowserTests {
 
     @Test
     void teacherAsksForTheChatAndAssignsACallAndThePupilFindsBothLinks() {
+        var steps = new BrowserSteps(browser, "everyday");
         browser.logIn("teacherA1", PASSWORD);
 
         browser.open("/journals/" + JOURNAL_A_CHESS);
@@ -113,99 +112,49 @@ class EverydayBrowserTests {
         assertThat(browser.waitFor(By.id("subject-chat-switch")).isEnabled()).isFalse();
         assertThat(browser.text(By.id("subject-chat-disabled-reason")))
                 .isEqualTo("Предметный чат доступен только для общеобразовательных журналов.");
-        browser.screenshot("everyday-01-extracurricular-journal-chat-disabled");
+        steps.shot("extracurricular-journal-chat-disabled");
 
         browser.open("/journals/" + JOURNAL_A_MATHS);
-        assertThat(browser.text(By.id("subject-chat-state"))).isEqualTo("не запрошен");
-        browser.click(By.id("subject-chat-switch"));
-        eventually(Duration.ofSeconds(10))
-                .until(() -> browser.text(By.id("subject-chat-state")).startsWith("запрошен"));
-        assertThat(browser.waitFor(By.id("subject-chat-switch")).isSelected()).isTrue();
-        browser.screenshot("everyday-02-subject-chat-requested");
-
-        browser.click(By.cssSelector(row(" .lesson-video-call")));
-        eventually(Duration.ofSeconds(10)).until(() -> browser.text(By.cssSelector(row(" .lesson-format")))
-                .equals("Видеозвонок"));
-        assertThat(browser.text(By.cssSelector(row(" .lesson-publication")))).isEqualTo("Не опубликован");
-        browser.screenshot("everyday-03-video-call-assigned");
+        steps.switchSubjectChatOn();
+        steps.holdByVideo(LESSON);
         assertThat(WORLD.vk.chats())
                 .as("no chat before a video lesson is published")
                 .isEmpty();
 
-        browser.click(By.cssSelector(row(" .lesson-publication-action")));
-        eventually(Duration.ofSeconds(10)).until(() -> browser.text(By.cssSelector(row(" .lesson-publication")))
-                .equals("Опубликован"));
+        var links = steps.publishAndAwaitTheLinks(LESSON);
         assertThat(browser.driver().findElements(By.cssSelector("#lessons tbody tr")))
                 .as("a lesson's row is replaced in place, the other lessons stay once")
                 .hasSize(2);
-        browser.screenshot("everyday-04-lesson-published");
-
-        eventually(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            browser.open("/journals/" + JOURNAL_A_MATHS);
-            return browser.text(By.id("subject-chat-state")).equals("создан")
-                    && !browser.driver()
-                            .findElements(By.id("subject-chat-invite-link"))
-                            .isEmpty()
-                    && !browser.driver()
-                            .findElements(By.cssSelector(row(" .lesson-call-link")))
-                            .isEmpty();
-        });
-        var inviteLink = browser.waitFor(By.id("subject-chat-invite-link")).getAttribute("href");
-        var joinLink =
-                browser.waitFor(By.cssSelector(row(" .lesson-call-link"))).getAttribute("href");
-        assertThat(browser.text(By.cssSelector(row(" .lesson-call")))).contains("готов", "Присоединиться к звонку");
-        browser.screenshot("everyday-05-journal-chat-created-and-call-link");
 
         var chats = emulator("chats");
         assertThat(chats.size()).as("exactly one chat in Sferum").isEqualTo(1);
         var chat = chats.get(0);
         assertThat(chat.get("title").asString()).isEqualTo("Математика 7А");
-        assertThat(chat.get("invite_link").asString()).isEqualTo(inviteLink);
+        assertThat(chat.get("invite_link").asString()).isEqualTo(links.invite());
         assertThat(activeMembers(chat)).contains(EverydayWorld.TEACHER_A1_VK);
         var calls = emulator("calls");
         assertThat(calls.size()).as("exactly one call in Sferum").isEqualTo(1);
-        assertThat(calls.get(0).get("join_link").asString()).isEqualTo(joinLink);
+        assertThat(calls.get(0).get("join_link").asString()).isEqualTo(links.join());
         assertThat(calls.get(0).get("state").asString()).isEqualTo("active");
         await().atMost(Duration.ofSeconds(20))
-                .until(() -> textMessages(emulator("chats").get(0)).stream().anyMatch(text -> text.contains(joinLink)));
+                .until(() ->
+                        textMessages(emulator("chats").get(0)).stream().anyMatch(text -> text.contains(links.join())));
         assertThat(textMessages(emulator("chats").get(0)))
                 .singleElement()
                 .asString()
                 .startsWith("Видеозвонок: Математика 7А")
-                .contains(joinLink);
+                .contains(links.join());
         browser.driver().get(WORLD.vk.baseUrl() + "/_emulator/chats");
-        browser.screenshot("everyday-06-emulator-one-chat-with-the-link-message");
+        steps.shot("emulator-one-chat-with-the-link-message");
         browser.open("/diary");
-        browser.click(By.id("logout"));
-        browser.waitFor(By.id("login-form"));
+        steps.logOut();
 
         browser.logIn("pupilA", PASSWORD);
-        browser.open("/diary?week=" + tomorrow);
-        var lesson = browser.waitFor(By.id("lesson-" + LESSON));
-        assertThat(lesson.getText()).contains("Математика", "Видеозвонок", "готов", "Присоединиться к звонку");
-        assertThat(browser.waitFor(By.cssSelector("#lesson-" + LESSON + " .diary-call-link"))
-                        .getAttribute("href"))
-                .isEqualTo(joinLink);
-        browser.screenshot("everyday-07-pupil-diary-call-link");
-
-        browser.click(By.id("diary-nav-chats"));
-        assertThat(browser.text(By.id("subject-chats"))).contains("Математика 7А", "создан", "Вступить в чат");
-        assertThat(browser.waitFor(By.cssSelector("#chat-" + JOURNAL_A_MATHS + " .diary-chat-join"))
-                        .getAttribute("href"))
-                .isEqualTo(inviteLink);
+        steps.pupilFindsBothLinks(LESSON, tomorrow, JOURNAL_A_MATHS, "Математика 7А", links);
         assertThat(browser.text(By.id("subject-chats"))).doesNotContain("Русский язык", "Шахматы");
-        browser.screenshot("everyday-08-pupil-diary-chat-invite-link");
-        browser.click(By.id("logout"));
-        browser.waitFor(By.id("login-form"));
-    }
-
-    /** Waits for the page, which htmx may be swapping meanwhile: an element read just before its swap is re-read. */
-    private static ConditionFactory eventually(Duration atMost) {
-        return await().atMost(atMost).ignoreException(StaleElementReferenceException.class);
-    }
-
-    private static String row(String inside) {
-        return "#lesson-" + LESSON + inside;
+        browser.open("/diary?week=" + tomorrow);
+        assertThat(browser.text(By.id("lesson-" + LESSON))).contains("Математика");
+        steps.logOut();
     }
 
     /** The emulator's inspection API ({@code /_emulator/…}), which is not part of VK's protocol. */

@@ -119,7 +119,7 @@ class DemoModeTests {
         long accounts = count("select count(*) from accounts.user_account");
         long lessons = count("select count(*) from school.lesson");
 
-        assertThat(demoCity.loadIfEmpty()).isFalse();
+        assertThat(demoCity.prepare()).isEqualTo(new DemoCity.Prepared(false, 0));
 
         assertThat(count("select count(*) from accounts.user_account")).isEqualTo(accounts);
         assertThat(count("select count(*) from school.lesson")).isEqualTo(lessons);

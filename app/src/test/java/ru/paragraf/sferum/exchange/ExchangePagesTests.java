@@ -161,6 +161,23 @@ class ExchangePagesTests extends ExchangeContextTests {
     }
 
     @Test
+    void theProgressLineCountsTheObjectsOfTheListBelowIt() throws Exception {
+        var task = management.create(ADMIN_A_USER, SCHOOL_A, "TEST_UNCOUNTED", null, false);
+        var run = awaitFinished(management.runNow(ADMIN_A_USER, task.id()).id());
+
+        var html = page("adminA", "/exchange-runs/" + run.id());
+
+        assertThat(run.processed()).isEqualTo(53);
+        assertThat(run.total()).isEqualTo(53);
+        assertThat(html)
+                .contains("Обработано 53 из 53", "Страница 1 из 2")
+                .containsPattern("<progress[^>]*max=\"100\"[^>]*value=\"100\"")
+                .doesNotContain("Обработано 0");
+        assertThat(page("adminA", "/exchange-runs/" + run.id() + "?page=2").split("class=\"run-item").length - 1)
+                .isEqualTo(3);
+    }
+
+    @Test
     void theRunPageFiltersErrorsAndPagesThroughThousandsOfItems() throws Exception {
         var task = management.create(ADMIN_A_USER, SCHOOL_A, "TEST_MANY", null, false);
         var run = awaitFinished(management.runNow(ADMIN_A_USER, task.id()).id());

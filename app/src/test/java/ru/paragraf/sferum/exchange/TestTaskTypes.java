@@ -39,6 +39,21 @@ public class TestTaskTypes {
         });
     }
 
+    /**
+     * Checks 53 objects and reports progress only for work that would follow them, none here: the figures the
+     * SFERUM_SYNC task used to give («Обработано 0 из 0» above 53 results).
+     */
+    @Bean
+    ExchangeTaskType uncounted() {
+        return type("TEST_UNCOUNTED", run -> {
+            run.total(0);
+            for (int i = 1; i <= 53; i++) {
+                run.record(ExchangeRunItem.of(ItemResult.OK, "TEACHER", i, "Teacher " + i, "CHECK_VK_ID", null));
+            }
+            run.processed(0);
+        });
+    }
+
     /** Records one object, then breaks. */
     @Bean
     ExchangeTaskType failing() {

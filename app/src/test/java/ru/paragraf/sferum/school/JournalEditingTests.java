@@ -223,6 +223,40 @@ class JournalEditingTests {
     }
 
     @Test
+    void aChangedLessonTellsThePageSoThatTheChatCardFetchesItselfAgain() throws Exception {
+        var session = login("teacherA1");
+        var card = mvc.perform(get("/journals/" + JOURNAL_A_MATHS + "/subject-chat")
+                        .header("HX-Request", "true")
+                        .session(session))
+                .andReturn()
+                .getResponse();
+        assertThat(card.getStatus()).isEqualTo(200);
+        assertThat(card.getContentAsString())
+                .startsWith("<div")
+                .contains("id=\"subject-chat\"", "hx-get=\"/journals/" + JOURNAL_A_MATHS + "/subject-chat\"")
+                .contains("hx-trigger=\"lesson-changed from:body\"")
+                .as("no chat is being created: the card does not poll")
+                .doesNotContain("every 2s", "<html");
+
+        var published = mvc.perform(post("/lessons/" + DRAFT_MATHS_LESSON + "/publish")
+                        .header("HX-Request", "true")
+                        .session(session)
+                        .with(csrf()))
+                .andReturn()
+                .getResponse();
+        assertThat(published.getHeader("HX-Trigger")).isEqualTo("lesson-changed");
+        assertThat(published.getContentAsString()).startsWith("<tr").contains("Опубликован");
+
+        var withoutHtmx = mvc.perform(post("/lessons/" + DRAFT_MATHS_LESSON + "/withdraw")
+                        .session(session)
+                        .with(csrf()))
+                .andReturn()
+                .getResponse();
+        assertThat(withoutHtmx.getRedirectedUrl()).isEqualTo("/journals/" + JOURNAL_A_MATHS);
+        assertThat(withoutHtmx.getHeader("HX-Trigger")).isNull();
+    }
+
+    @Test
     void refusesATimeOutsideTheSchoolDayWithRussianReasons() throws Exception {
         var response = mvc.perform(put("/api/lessons/" + PUBLISHED_MATHS_LESSON)
                         .with(httpBasic("adminA", PASSWORD))

@@ -269,17 +269,40 @@ class SchoolDataGeneratorTests {
     }
 
     @Test
-    void publishesLessonsUpToTodayAndDraftsLaterOnes() {
+    void publishesPastLessonsAndDraftsFromTodayOn() {
         assertThat(
                         count(
                                 jdbc,
                                 """
                         select count(*) from school.lesson
-                        where (lesson_date <= date '2026-11-25') <> (publication = 'PUBLISHED')
+                        where (lesson_date < date '2026-11-25') <> (publication = 'PUBLISHED')
                            or publication not in ('PUBLISHED', 'DRAFT')"""))
                 .isZero();
-        assertThat(count(jdbc, "select count(*) from school.lesson where publication = 'DRAFT'"))
+        assertThat(count(jdbc, "select count(*) from school.lesson where lesson_date = date '2026-11-25'"))
+                .as("today's lessons, drafts")
                 .isPositive();
+    }
+
+    @Test
+    void writesTheWeeksLessonsAsTheWeeklyTimetable() {
+        assertThat(
+                        count(
+                                jdbc,
+                                """
+                        select count(*) from (
+                          select journal_id, extract(isodow from lesson_date)::int, starts_at, duration_minutes
+                          from school.lesson
+                          except
+                          select journal_id, day_of_week, starts_at, duration_minutes from school.timetable_slot) lost"""))
+                .isZero();
+        assertThat(count(jdbc, "select count(*) from school.timetable_slot"))
+                .isEqualTo(count(jdbc, "select count(*) from school.lesson"));
+        assertThat(jdbc.sql("select distinct lessons_until from school.timetable")
+                        .query(LocalDate.class)
+                        .list())
+                .as("the week's lessons are written up to its Sunday")
+                .containsExactly(TestClock.MONDAY.plusDays(6));
+        assertThat(count(jdbc, "select count(*) from school.timetable")).isEqualTo(3);
     }
 
     @Test

@@ -24,7 +24,9 @@ final class SchoolTables {
             "study_group_member",
             "journal",
             "journal_teacher",
-            "lesson");
+            "lesson",
+            "timetable_slot",
+            "timetable");
 
     /** Times at which one teacher has two lessons. */
     static final String TEACHER_CLASHES =

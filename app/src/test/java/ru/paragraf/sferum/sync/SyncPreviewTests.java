@@ -185,6 +185,12 @@ class SyncPreviewTests {
                         .count())
                 .as("one run item per operation")
                 .isEqualTo(preview.size());
+        var figures = runOf(run);
+        assertThat(figures.get("run").get("processed").asInt())
+                .as("the progress counts every object of the run's list: credentials, teachers, operations")
+                .isEqualTo(figures.get("items").get("totalElements").asInt())
+                .isEqualTo(figures.get("run").get("total").asInt())
+                .isGreaterThan(preview.size());
         steps.settle();
         assertThat(WORLD.vk.chats()).extracting(chat -> chat.title()).contains("Русский язык 7А");
         assertThat(WORLD.vk.chats().stream()
