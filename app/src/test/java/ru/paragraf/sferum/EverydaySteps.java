@@ -63,7 +63,7 @@ public final class EverydaySteps {
         return UUID.fromString(task.get("id").asString());
     }
 
-    /** The teacher links a VK ID in the diary; waits until it has reached the staff file. */
+    /** The teacher links a VK ID in the diary (again); waits until the working link has reached the staff file. */
     public void linkVkId(String who, UUID employee, String vkLogin, String vkPassword, long vkUser) {
         var session = login(who);
         var start = perform(post("/diary/vkid/start").session(session).with(csrf()));
@@ -71,12 +71,15 @@ public final class EverydaySteps {
         var back = perform(get(URI.create(callback)).session(session));
         assertThat(back.getRedirectedUrl()).isEqualTo("/diary/chats?vkid=linked");
         await().atMost(Duration.ofSeconds(20))
-                .until(() -> jdbc.sql("select sferum_user_id from school.employee where id = :id")
+                .until(() -> jdbc.sql(
+                                        """
+                                        select count(*) from school.employee
+                                        where id = :id and sferum_user_id = :vkUser and not sferum_relink_required""")
                                 .param("id", employee)
-                                .query(Long.class)
-                                .optional()
-                                .orElse(0L)
-                        == vkUser);
+                                .param("vkUser", vkUser)
+                                .query(Integer.class)
+                                .single()
+                        == 1);
     }
 
     /** Moves a lesson to the given day at the given time through the API. */

@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 import ru.paragraf.sferum.school.StaffFiles;
 
 /**
- * The diary data transfer: after a link or unlink commits, writes the teacher's VK account into the staff file.
+ * The diary data transfer: after a link, an unlink or a link that stopped working commits, writes the teacher's VK
+ * account and whether it has to be linked again into the staff file.
  * Runs from the event publication registry, so a crash between the two steps is caught up on.
  *
  * <p>It transfers the link's current state rather than the event's payload, under the employee's link lock: a
@@ -40,6 +41,11 @@ class StaffFileTransfer {
         transfer(event.employee());
     }
 
+    @ApplicationModuleListener
+    void on(VkIdRelinkRequired event) {
+        transfer(event.employee());
+    }
+
     void transfer(UUID employee) {
         // fail rather than hold a listener thread: the registry keeps the publication for a retry
         jdbc.sql("select set_config('lock_timeout', :timeout, true)")
@@ -50,7 +56,7 @@ class StaffFileTransfer {
         links.find(employee)
                 .ifPresentOrElse(
                         link -> staffFiles.recordSferumAccount(
-                                employee, link.vkUserId(), link.linkedAt().toInstant()),
+                                employee, link.vkUserId(), link.linkedAt().toInstant(), link.relinkRequired()),
                         () -> staffFiles.clearSferumAccount(employee));
     }
 }

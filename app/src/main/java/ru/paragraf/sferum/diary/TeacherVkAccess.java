@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,6 +33,7 @@ public class TeacherVkAccess {
     private final VkIdClient client;
     private final VkIdProperties properties;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
@@ -41,6 +43,7 @@ public class TeacherVkAccess {
             VkIdClient client,
             VkIdProperties properties,
             AuditTrail audit,
+            ApplicationEventPublisher events,
             PlatformTransactionManager transactionManager,
             Clock clock) {
         this.links = links;
@@ -48,6 +51,7 @@ public class TeacherVkAccess {
         this.client = client;
         this.properties = properties;
         this.audit = audit;
+        this.events = events;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
@@ -66,6 +70,33 @@ public class TeacherVkAccess {
         return refreshed == null ? new VkAccess.Unavailable() : refreshed;
     }
 
+    /**
+     * VK refused this access token of the teacher although it had not expired (error 5: revoked, or unknown to VK).
+     * Refreshes it once, under the link's lock; if VK ID refuses the refresh token too, the link is marked «нужно
+     * привязать заново», once, however many operations met the refusal. A token that was replaced meanwhile is not
+     * refused any more: the current one is returned.
+     */
+    public VkAccess rejected(UUID employee, String rejectedToken) {
+        var access = transactions.execute(status -> {
+            var locked = links.lock(employee);
+            if (locked.isEmpty()) {
+                return new VkAccess.NotLinked();
+            }
+            var link = locked.get();
+            if (link.relinkRequired()) {
+                return new VkAccess.RelinkRequired(link.vkUserId());
+            }
+            var current = secrets.accessToken(link);
+            if (!current.equals(rejectedToken)) {
+                return new VkUserAccess(
+                        link.vkUserId(), current, link.accessExpiresAt().toInstant());
+            }
+            log.info("VK refused the access token of employee {}; refreshing it", employee);
+            return refresh(link);
+        });
+        return access == null ? new VkAccess.Unavailable() : access;
+    }
+
     private VkAccess refreshLocked(UUID employee) {
         var locked = links.lock(employee);
         if (locked.isEmpty()) {
@@ -76,6 +107,12 @@ public class TeacherVkAccess {
         if (ready != null) {
             return ready;
         }
+        return refresh(link);
+    }
+
+    /** Refreshes the locked link's tokens; the caller holds the link's row lock. */
+    private VkAccess refresh(VkLink link) {
+        var employee = link.employeeId();
         if (!properties.configured()) {
             return new VkAccess.Unavailable();
         }
@@ -123,7 +160,10 @@ public class TeacherVkAccess {
     }
 
     private VkAccess relinkRequired(VkLink link) {
-        links.markRelinkRequired(link.employeeId());
+        if (!links.markRelinkRequired(link.employeeId())) {
+            return new VkAccess.RelinkRequired(link.vkUserId());
+        }
+        events.publishEvent(new VkIdRelinkRequired(link.employeeId(), link.organizationId(), link.vkUserId()));
         audit.record(new AuditEntry(
                 null,
                 link.organizationId(),

@@ -88,10 +88,13 @@ class VkLinks {
                 .update();
     }
 
-    void markRelinkRequired(UUID employee) {
-        jdbc.sql("update diary.vk_link set relink_required = true where employee_id = :employee")
-                .param("employee", employee)
-                .update();
+    /** Marks the link; tells whether it was not marked before. */
+    boolean markRelinkRequired(UUID employee) {
+        return jdbc.sql(
+                                "update diary.vk_link set relink_required = true where employee_id = :employee and not relink_required")
+                        .param("employee", employee)
+                        .update()
+                > 0;
     }
 
     void delete(UUID employee) {

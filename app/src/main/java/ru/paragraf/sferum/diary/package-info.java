@@ -8,7 +8,8 @@
  * <p>Owns the teachers' VK ID links: a VK ID OAuth 2.1 client (authorization code, PKCE S256, {@code state}),
  * the pending authorizations and the links with the teachers' sealed user tokens. Offers
  * {@link ru.paragraf.sferum.diary.TeacherVkAccess} (a teacher's VK user id and a valid, refreshed access token).
- * Publishes {@link ru.paragraf.sferum.diary.VkIdLinked} and {@link ru.paragraf.sferum.diary.VkIdUnlinked} (the
+ * Publishes {@link ru.paragraf.sferum.diary.VkIdLinked}, {@link ru.paragraf.sferum.diary.VkIdUnlinked} and
+ * {@link ru.paragraf.sferum.diary.VkIdRelinkRequired} (VK no longer accepts the link: «нужно привязать заново»; the
  * diary data transfer) and listens to them itself to fill the staff file through
  * {@link ru.paragraf.sferum.school.StaffFiles}; school does not depend on the diary.
  */

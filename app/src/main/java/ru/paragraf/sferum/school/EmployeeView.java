@@ -6,7 +6,10 @@ import java.time.ZoneId;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** An employee's personal file, tab «Общая». {@code sferumUserId} is empty until the teacher links a VK ID. */
+/**
+ * An employee's personal file, tab «Общая». {@code sferumUserId} is empty until the teacher links a VK ID;
+ * {@code sferumRelinkRequired} says VK no longer accepts that link and the teacher has to link it again.
+ */
 record EmployeeView(
         UUID id,
         UUID organizationId,
@@ -20,7 +23,8 @@ record EmployeeView(
         @Nullable String phone,
         @Nullable LocalDate hiredOn,
         @Nullable Long sferumUserId,
-        @Nullable OffsetDateTime sferumLinkedAt) {
+        @Nullable OffsetDateTime sferumLinkedAt,
+        boolean sferumRelinkRequired) {
 
     /** The same file with the link time in the given zone: the database answers in UTC. */
     EmployeeView inZone(ZoneId zone) {
@@ -40,7 +44,8 @@ record EmployeeView(
                 phone,
                 hiredOn,
                 sferumUserId,
-                sferumLinkedAt.atZoneSameInstant(zone).toOffsetDateTime());
+                sferumLinkedAt.atZoneSameInstant(zone).toOffsetDateTime(),
+                sferumRelinkRequired);
     }
 
     public String fullName() {

@@ -23,7 +23,7 @@ class Staff {
         return scope.bind(jdbc.sql(
                         """
                         select e.id, e.last_name || ' ' || e.first_name || coalesce(' ' || e.middle_name, '') as full_name,
-                               e.position, e.sferum_user_id
+                               e.position, e.sferum_user_id, e.sferum_relink_required
                         from school.employee e join school.organization o on o.id = e.organization_id
                         where e.organization_id = :organization and %s
                         order by e.last_name, e.first_name, e.middle_name
@@ -39,7 +39,7 @@ class Staff {
                         """
                         select e.id, e.organization_id, o.short_name as organization_name, e.last_name, e.first_name,
                                e.middle_name, e.position, e.birth_date, e.email, e.phone, e.hired_on,
-                               e.sferum_user_id, e.sferum_linked_at
+                               e.sferum_user_id, e.sferum_linked_at, e.sferum_relink_required
                         from school.employee e join school.organization o on o.id = e.organization_id
                         where e.id = :id and %s
                         """

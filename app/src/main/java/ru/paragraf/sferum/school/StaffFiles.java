@@ -25,14 +25,16 @@ public class StaffFiles {
     }
 
     /**
-     * Shows the VK account in the employee's file «Общая». A VK account belongs to one employee at most, so an
-     * employee whose file still shows this account from an earlier link loses it here.
+     * Shows the VK account in the employee's file «Общая», and whether its link has to be made again. A VK account
+     * belongs to one employee at most, so an employee whose file still shows this account from an earlier link
+     * loses it here.
      */
     @Transactional
-    public void recordSferumAccount(UUID employee, long vkUserId, Instant linkedAt) {
+    public void recordSferumAccount(UUID employee, long vkUserId, Instant linkedAt, boolean relinkRequired) {
         jdbc.sql(
                         """
-                        update school.employee set sferum_user_id = null, sferum_linked_at = null
+                        update school.employee set sferum_user_id = null, sferum_linked_at = null,
+                                                   sferum_relink_required = false
                         where sferum_user_id = :vkUserId and id <> :employee
                         returning id, organization_id
                         """)
@@ -44,11 +46,14 @@ public class StaffFiles {
                 .forEach(events::publishEvent);
         var changed = jdbc.sql(
                         """
-                        update school.employee set sferum_user_id = :vkUserId, sferum_linked_at = :linkedAt
+                        update school.employee set sferum_user_id = :vkUserId, sferum_linked_at = :linkedAt,
+                                                   sferum_relink_required = :relink
                         where id = :employee
-                          and (sferum_user_id is distinct from :vkUserId or sferum_linked_at is distinct from :linkedAt)
+                          and (sferum_user_id is distinct from :vkUserId or sferum_linked_at is distinct from :linkedAt
+                               or sferum_relink_required <> :relink)
                         """)
                 .param("vkUserId", vkUserId)
+                .param("relink", relinkRequired)
                 .param("linkedAt", OffsetDateTime.ofInstant(linkedAt, ZoneOffset.UTC))
                 .param("employee", employee)
                 .update();
@@ -62,7 +67,8 @@ public class StaffFiles {
     public void clearSferumAccount(UUID employee) {
         var changed = jdbc.sql(
                         """
-                        update school.employee set sferum_user_id = null, sferum_linked_at = null
+                        update school.employee set sferum_user_id = null, sferum_linked_at = null,
+                                                   sferum_relink_required = false
                         where id = :employee and sferum_user_id is not null
                         """)
                 .param("employee", employee)

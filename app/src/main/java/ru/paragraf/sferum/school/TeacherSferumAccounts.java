@@ -33,7 +33,7 @@ public class TeacherSferumAccounts {
         }
         jdbc.sql(
                         """
-                        select e.organization_id, count(*) as teachers, count(e.sferum_user_id) as linked
+                        select e.organization_id, count(*) as teachers, count(e.sferum_user_id) filter (where not e.sferum_relink_required) as linked
                         from school.employee e
                         where e.organization_id in (:organizations)
                           and exists (select 1 from school.journal_teacher jt where jt.employee_id = e.id)
@@ -55,7 +55,8 @@ public class TeacherSferumAccounts {
                         """
                         select e.id as employee_id,
                                e.last_name || ' ' || e.first_name || coalesce(' ' || e.middle_name, '') as full_name,
-                               e.position, e.sferum_user_id, e.sferum_linked_at as linked_at
+                               e.position, e.sferum_user_id, e.sferum_linked_at as linked_at,
+                               e.sferum_relink_required as relink_required
                         from school.employee e
                         where e.organization_id = :organization
                           and exists (select 1 from school.journal_teacher jt where jt.employee_id = e.id)
@@ -66,19 +67,24 @@ public class TeacherSferumAccounts {
                 .list();
     }
 
-    /** How many teachers an organization has, and how many of them linked a VK ID. */
+    /** How many teachers an organization has, and how many of them have a working VK ID link. */
     public record LinkedTeachers(int teachers, int linked) {}
 
-    /** A teacher and the VK Sferum account in the staff file; {@code sferumUserId} is empty while not linked. */
+    /**
+     * A teacher and the VK Sferum account in the staff file; {@code sferumUserId} is empty while not linked, and
+     * {@code relinkRequired} says VK no longer accepts the link: the teacher has to link it again.
+     */
     public record TeacherAccount(
             UUID employeeId,
             String fullName,
             String position,
             @Nullable Long sferumUserId,
-            @Nullable OffsetDateTime linkedAt) {
+            @Nullable OffsetDateTime linkedAt,
+            boolean relinkRequired) {
 
+        /** Linked and working. */
         public boolean linked() {
-            return sferumUserId != null;
+            return sferumUserId != null && !relinkRequired;
         }
     }
 }

@@ -124,6 +124,9 @@ class ChatAndCallStatuses implements SubjectChatStatuses {
         if ("FAILED".equals(facts.state())) {
             return error(facts.problem(), "sync.remedy.chat");
         }
+        if ("LOST".equals(facts.state())) {
+            return error(facts.problem(), "sync.remedy.chatLost");
+        }
         if ("CREATING".equals(facts.state()) || facts.hasVideoLesson()) {
             return SubjectChatStatus.of(SubjectChatStatus.State.PENDING);
         }

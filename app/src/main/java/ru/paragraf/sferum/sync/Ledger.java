@@ -83,21 +83,113 @@ class Ledger {
                 .optional();
     }
 
-    /** Chat ids of the community that the ledger holds: a found chat among these is not the one being created. */
+    /**
+     * Chat ids of the community that the ledger holds or held: a found chat among these is not the one being created,
+     * and a chat VK lost is never adopted again.
+     */
     Set<Long> knownChatIds(long community) {
-        return Set.copyOf(
-                jdbc.sql("select chat_id from sync.chat where community_id = :community and chat_id is not null")
-                        .param("community", community)
-                        .query(Long.class)
-                        .list());
+        return Set.copyOf(jdbc.sql(
+                        """
+                        select chat_id from sync.chat where community_id = :community and chat_id is not null
+                        union select chat_id from sync.lost_chat where community_id = :community
+                        """)
+                .param("community", community)
+                .query(Long.class)
+                .list());
+    }
+
+    /** A chat the ledger believes in. */
+    record ActiveChat(UUID journal, UUID year, long chatId, String title) {}
+
+    /** The organization's chats in state ACTIVE, with the community they were created in. */
+    List<ActiveChat> activeChats(UUID organization, long community) {
+        return jdbc.sql(
+                        """
+                        select journal_id, academic_year_id, chat_id, title from sync.chat
+                        where organization_id = :organization and community_id = :community and state = 'ACTIVE'
+                        order by chat_id
+                        """)
+                .param("organization", organization)
+                .param("community", community)
+                .query((rs, row) -> new ActiveChat(
+                        rs.getObject("journal_id", UUID.class),
+                        rs.getObject("academic_year_id", UUID.class),
+                        rs.getLong("chat_id"),
+                        rs.getString("title")))
+                .list();
+    }
+
+    /**
+     * VK no longer has the chat (or the community lost it): the row turns LOST with the reason and without its invite
+     * link, the chat is kept in {@code sync.lost_chat}, nobody counts as its member any more, and the journal's calls
+     * of lessons still to come are to be announced again in the chat that replaces it. Tells whether the chat was
+     * still believed in: a second finding of the same loss changes nothing.
+     */
+    boolean chatLost(UUID organization, UUID journal, UUID year, long chatId, String problem) {
+        var now = OffsetDateTime.now(clock);
+        var lost = jdbc.sql(
+                                """
+                                update sync.chat set state = 'LOST', invite_link = null, problem = :problem,
+                                                     problem_category = 'LOST', lost_at = :now, updated_at = :now
+                                where organization_id = :organization and journal_id = :journal
+                                  and academic_year_id = :year and chat_id = :chatId and state = 'ACTIVE'
+                                """)
+                        .param("organization", organization)
+                        .param("journal", journal)
+                        .param("year", year)
+                        .param("chatId", chatId)
+                        .param("problem", problem)
+                        .param("now", now)
+                        .update()
+                > 0;
+        if (!lost) {
+            return false;
+        }
+        jdbc.sql(
+                        """
+                        insert into sync.lost_chat (community_id, chat_id, organization_id, journal_id, academic_year_id,
+                                                    title, lost_at)
+                        select community_id, chat_id, organization_id, journal_id, academic_year_id, title, :now
+                        from sync.chat
+                        where organization_id = :organization and journal_id = :journal and academic_year_id = :year
+                        on conflict do nothing
+                        """)
+                .param("organization", organization)
+                .param("journal", journal)
+                .param("year", year)
+                .param("now", now)
+                .update();
+        jdbc.sql(
+                        """
+                        delete from sync.chat_member
+                        where organization_id = :organization and journal_id = :journal and academic_year_id = :year
+                        """)
+                .param("organization", organization)
+                .param("journal", journal)
+                .param("year", year)
+                .update();
+        jdbc.sql(
+                        """
+                        update sync.call k set announced = false, updated_at = :now
+                        from school.sync_lesson l
+                        where k.organization_id = :organization and k.journal_id = :journal and k.state = 'ACTIVE'
+                          and l.lesson_id = k.lesson_id
+                          and l.lesson_date + l.starts_at + make_interval(mins => l.duration_minutes) > :localNow
+                        """)
+                .param("organization", organization)
+                .param("journal", journal)
+                .param("now", now)
+                .param("localNow", now.atZoneSameInstant(clock.getZone()).toLocalDateTime())
+                .update();
+        return true;
     }
 
     void chatCreated(UUID organization, UUID journal, UUID year, long chatId, Collection<Long> members) {
         var now = OffsetDateTime.now(clock);
         jdbc.sql(
                         """
-                        update sync.chat set state = 'ACTIVE', chat_id = :chatId, problem = null, problem_category = null,
-                                             updated_at = :now
+                        update sync.chat set state = 'ACTIVE', chat_id = :chatId, invite_link = null, problem = null,
+                                             problem_category = null, updated_at = :now
                         where organization_id = :organization and journal_id = :journal and academic_year_id = :year
                         """)
                 .param("organization", organization)
@@ -248,6 +340,51 @@ class Ledger {
                 .update();
     }
 
+    /** A live call of a lesson still to come, and who started it. */
+    record LiveCall(UUID lesson, UUID journal, UUID startedBy) {}
+
+    /** The organization's ACTIVE calls whose lessons have not ended yet. */
+    List<LiveCall> liveCalls(UUID organization) {
+        return jdbc.sql(
+                        """
+                        select k.lesson_id, k.journal_id, k.started_by_employee from sync.call k
+                        join school.sync_lesson l on l.lesson_id = k.lesson_id
+                        where k.organization_id = :organization and k.state = 'ACTIVE'
+                          and k.started_by_employee is not null
+                          and l.lesson_date + l.starts_at + make_interval(mins => l.duration_minutes) > :localNow
+                        order by k.started_by_employee, l.lesson_date, l.starts_at
+                        """)
+                .param("organization", organization)
+                .param("localNow", java.time.LocalDateTime.now(clock))
+                .query((rs, row) -> new LiveCall(
+                        rs.getObject("lesson_id", UUID.class),
+                        rs.getObject("journal_id", UUID.class),
+                        rs.getObject("started_by_employee", UUID.class)))
+                .list();
+    }
+
+    /**
+     * The call can no longer be vouched for (VK refuses the token of the teacher who started it): FAILED with what to
+     * do, its link never shown again; the next planning starts a new call, of a new generation that gets announced,
+     * once a teacher's token works again.
+     */
+    boolean callUnconfirmed(UUID organization, UUID lesson, String problem, @Nullable String link) {
+        return jdbc.sql(
+                                """
+                                update sync.call set state = 'FAILED', join_link = null, generation = generation + 1,
+                                                     announced = false, problem = :problem, problem_category = 'ITEM',
+                                                     problem_link = :link, updated_at = :now
+                                where organization_id = :organization and lesson_id = :lesson and state = 'ACTIVE'
+                                """)
+                        .param("organization", organization)
+                        .param("lesson", lesson)
+                        .param("problem", problem)
+                        .param("link", link)
+                        .param("now", OffsetDateTime.now(clock))
+                        .update()
+                > 0;
+    }
+
     void callFinished(UUID organization, UUID lesson) {
         jdbc.sql(
                         """
@@ -296,6 +433,15 @@ class Ledger {
                         (Long) rs.getObject("sferum_user_id"),
                         rs.getString("full_name")))
                 .list();
+    }
+
+    /** The teacher's full name, from the school's read contract. */
+    String teacherName(UUID employee) {
+        return jdbc.sql("select full_name from school.sync_journal_teacher where employee_id = :employee limit 1")
+                .param("employee", employee)
+                .query(String.class)
+                .optional()
+                .orElse("");
     }
 
     /** A teacher of a journal. */

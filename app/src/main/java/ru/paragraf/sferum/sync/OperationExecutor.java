@@ -145,7 +145,7 @@ class OperationExecutor {
         if (link instanceof Outcome.Done<String> done) {
             return Completion.done(() -> ledger.inviteLink(organization, journal, year, done.value()), journal);
         }
-        return fromProblem(((Outcome.Failed<?>) link).problem(), Completion.NOTHING, null);
+        return chatProblem(((Outcome.Failed<?>) link).problem(), organization, journal, year, chat);
     }
 
     private Completion addMember(Operation operation, CommunityAccess community) {
@@ -170,7 +170,11 @@ class OperationExecutor {
         if (added instanceof Outcome.Done<Boolean>) {
             return Completion.done(() -> ledger.memberState(organization, journal, year, vkUser, "ACTIVE"), null);
         }
-        return fromProblem(((Outcome.Failed<?>) added).problem(), Completion.NOTHING, staffFile(employee));
+        var problem = ((Outcome.Failed<?>) added).problem();
+        if (problem.kind() == Problem.Kind.USER_CREDENTIALS) {
+            return refused(problem, employee, user, Completion.NOTHING);
+        }
+        return fromProblem(problem, Completion.NOTHING, staffFile(employee));
     }
 
     private Completion removeMember(Operation operation, CommunityAccess community) {
@@ -186,7 +190,7 @@ class OperationExecutor {
         if (removed instanceof Outcome.Done<Boolean>) {
             return Completion.done(() -> ledger.memberState(organization, journal, year, vkUser, "REMOVED"), null);
         }
-        return fromProblem(((Outcome.Failed<?>) removed).problem(), Completion.NOTHING, null);
+        return chatProblem(((Outcome.Failed<?>) removed).problem(), organization, journal, year, chat);
     }
 
     /** The call is started with the journal's first teacher who has a usable VK token. */
@@ -213,7 +217,16 @@ class OperationExecutor {
         for (var teacher : teachers) {
             var token = tokens.of(teacher.employee());
             if (token instanceof TeacherTokens.TeacherToken.Granted granted) {
-                return startCallAs(organization, lesson, journal, community, teacher, granted.access());
+                var started = messenger.startCall(granted.access(), community.communityId());
+                if (!(started instanceof Outcome.Failed<MessengerProvider.StartedCall> failed)
+                        || failed.problem().kind() != Problem.Kind.USER_CREDENTIALS) {
+                    return startedCall(organization, lesson, journal, teacher, granted.access(), started);
+                }
+                // VK refused the teacher's token: refreshed, try again; else the teacher must re-link, try another
+                token = tokens.rejected(teacher.employee(), granted.access());
+                if (token instanceof TeacherTokens.TeacherToken.Granted) {
+                    return retry(explain(failed.problem()));
+                }
             }
             if (token instanceof TeacherTokens.TeacherToken.Unavailable) {
                 unavailable = true;
@@ -230,14 +243,13 @@ class OperationExecutor {
         return failed("ITEM", problem, link, () -> ledger.callFailed(organization, lesson, "ITEM", problem, link));
     }
 
-    private Completion startCallAs(
+    private Completion startedCall(
             UUID organization,
             UUID lesson,
             UUID journal,
-            CommunityAccess community,
             Ledger.Teacher teacher,
-            UserAccess user) {
-        var started = messenger.startCall(user, community.communityId());
+            UserAccess user,
+            Outcome<MessengerProvider.StartedCall> started) {
         if (started instanceof Outcome.Done<MessengerProvider.StartedCall> done) {
             return Completion.done(
                     () -> ledger.callStarted(
@@ -276,11 +288,17 @@ class OperationExecutor {
                     staffFile(call.startedBy()),
                     () -> ledger.callFinished(organization, lesson));
         }
-        var finished = messenger.finishCall(((TeacherTokens.TeacherToken.Granted) token).access(), call.callId());
+        var user = ((TeacherTokens.TeacherToken.Granted) token).access();
+        var finished = messenger.finishCall(user, call.callId());
         if (finished instanceof Outcome.Done<Boolean>) {
             return Completion.done(() -> ledger.callFinished(organization, lesson), null);
         }
-        return fromProblem(((Outcome.Failed<?>) finished).problem(), Completion.NOTHING, null);
+        var problem = ((Outcome.Failed<?>) finished).problem();
+        if (problem.kind() == Problem.Kind.USER_CREDENTIALS) {
+            // nobody else may finish the call: once the teacher must re-link, it is left to VK to end it
+            return refused(problem, call.startedBy(), user, () -> ledger.callFinished(organization, lesson));
+        }
+        return fromProblem(problem, Completion.NOTHING, null);
     }
 
     /** The chat gets the lesson, its time and the call link; the same call is never announced twice. */
@@ -300,7 +318,41 @@ class OperationExecutor {
         if (posted instanceof Outcome.Done<Boolean>) {
             return Completion.done(() -> ledger.callAnnounced(organization, lesson), null);
         }
-        return fromProblem(((Outcome.Failed<?>) posted).problem(), Completion.NOTHING, null);
+        return chatProblem(((Outcome.Failed<?>) posted).problem(), organization, journal, year, chat);
+    }
+
+    /**
+     * A failure of an operation on an existing chat: a chat the messenger no longer has is recorded as lost at this
+     * first error (its journal is planned again, so the next video lesson gets a new chat), others as usual.
+     */
+    private Completion chatProblem(Problem problem, UUID organization, UUID journal, UUID year, Ledger.Chat chat) {
+        if (problem.kind() != Problem.Kind.GONE || chat.chatId() == null) {
+            return fromProblem(problem, Completion.NOTHING, null);
+        }
+        var lost = text("sync.problem.chatLost", chat.title());
+        long chatId = chat.chatId();
+        return new Completion(
+                Completion.Status.FAILED,
+                () -> ledger.chatLost(organization, journal, year, chatId, lost),
+                Problem.Kind.ITEM.name(),
+                lost,
+                "/journals/" + journal,
+                journal);
+    }
+
+    /**
+     * The messenger refused a teacher's own token: refreshed once if VK ID still accepts the link (then the operation
+     * is tried again), otherwise the link is marked «нужно привязать заново», once, and the operation fails with
+     * what the teacher has to do, without asking the messenger again.
+     */
+    private Completion refused(Problem problem, UUID employee, UserAccess user, Runnable onFailure) {
+        var token = tokens.rejected(employee, user);
+        if (token instanceof TeacherTokens.TeacherToken.Granted
+                || token instanceof TeacherTokens.TeacherToken.Unavailable) {
+            return retry(explain(problem));
+        }
+        var reason = ((TeacherTokens.TeacherToken.Missing) token).reasonKey();
+        return failed("ITEM", text(reason, ledger.teacherName(employee)), staffFile(employee), onFailure);
     }
 
     private Completion fromProblem(Problem problem, Runnable onFailure, @Nullable String link) {
@@ -326,8 +378,12 @@ class OperationExecutor {
         return new Completion(Completion.Status.FAILED, ledgerChange, category, problem, link, null);
     }
 
+    /** The category recorded with a failure: what is left of a gone object or a refused person is an item matter. */
     private static String category(Problem problem) {
-        return problem.kind().name();
+        return switch (problem.kind()) {
+            case GONE, USER_CREDENTIALS -> Problem.Kind.ITEM.name();
+            default -> problem.kind().name();
+        };
     }
 
     private String explain(Problem problem) {

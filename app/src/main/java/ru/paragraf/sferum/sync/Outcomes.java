@@ -68,8 +68,15 @@ class Outcomes {
                 }
                 break;
             case FAILED:
+                if (completion.replan() != null) {
+                    ledger.lockJournal(completion.replan());
+                }
                 completion.ledger().run();
                 operations.failed(operation, completion.category(), completion.problem(), completion.link());
+                if (completion.replan() != null) {
+                    // the failure changed what the journal needs: a chat VK lost is replaced
+                    planner.plan(operation.organizationId(), completion.replan(), null);
+                }
                 break;
             default:
                 operations.parkUntilResumed(operation, completion.problem());

@@ -41,7 +41,13 @@ class Planner {
               and j.subject_chat_requested and j.kind = 'GENERAL_EDUCATION'
               and exists (select 1 from school.sync_lesson l
                           where l.organization_id = j.organization_id and l.journal_id = j.journal_id
-                            and l.publication = 'PUBLISHED' and l.format = 'VIDEO_CALL')
+                            and l.publication = 'PUBLISHED' and l.format = 'VIDEO_CALL'
+                            -- a chat VK lost is replaced for the next video lesson, not for past ones
+                            and (l.lesson_date + l.starts_at + make_interval(mins => l.duration_minutes) > :localNow
+                                 or not exists (select 1 from sync.chat c
+                                                where c.organization_id = j.organization_id
+                                                  and c.journal_id = j.journal_id
+                                                  and c.academic_year_id = j.academic_year_id and c.state = 'LOST')))
               and not exists (select 1 from sync.chat c
                               where c.organization_id = j.organization_id and c.journal_id = j.journal_id
                                 and c.academic_year_id = j.academic_year_id and c.state = 'ACTIVE')

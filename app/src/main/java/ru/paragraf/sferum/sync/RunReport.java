@@ -35,25 +35,29 @@ class RunReport {
                 .single();
     }
 
-    /** Every teacher of the organization's journals: linked VK ID or not (seed step 3). */
-    List<ExchangeRunItem> teachers(UUID organization) {
+    /**
+     * Every teacher of the organization's journals: linked VK ID or not (seed step 3), or linked but no longer
+     * accepted by VK, as the staff file says or as this run found ({@code relinkFound}).
+     */
+    List<ExchangeRunItem> teachers(UUID organization, java.util.Set<UUID> relinkFound) {
         return jdbc.sql(
                         """
-                        select distinct t.employee_id, t.full_name, t.sferum_user_id
+                        select distinct t.employee_id, t.full_name, t.sferum_user_id, t.sferum_relink_required
                         from school.sync_journal_teacher t where t.organization_id = :organization
                         order by t.full_name
                         """)
                 .param("organization", organization)
                 .query((rs, row) -> {
                     var employee = rs.getObject("employee_id", UUID.class);
-                    var linked = rs.getObject("sferum_user_id") != null;
+                    var relink = rs.getBoolean("sferum_relink_required") || relinkFound.contains(employee);
+                    var linked = rs.getObject("sferum_user_id") != null && !relink;
                     var item = ExchangeRunItem.of(
                             linked ? ItemResult.OK : ItemResult.WARNING,
                             "TEACHER",
                             employee,
                             rs.getString("full_name"),
                             "CHECK_VK_ID",
-                            linked ? null : text("sync.run.teacherNotLinked"));
+                            linked ? null : text(relink ? "sync.run.teacherRelink" : "sync.run.teacherNotLinked"));
                     return linked ? item : item.withLink("/staff/" + employee);
                 })
                 .list();

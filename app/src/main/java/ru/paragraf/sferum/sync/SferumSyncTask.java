@@ -2,6 +2,8 @@ package ru.paragraf.sferum.sync;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import ru.paragraf.sferum.exchange.ExchangeRun;
@@ -13,8 +15,9 @@ import ru.paragraf.sferum.linkbase.SferumCommunities;
 /**
  * The exchange task «Сервис выгрузки данных в Электронный дневник портала Петербургское образование -
  * Синхронизация чатов и ВКС с платформой VK Сферум». A run checks the preparations (community credentials, every
- * teacher's VK ID), then reconciles the whole organization with the same planner the events use, waits for the
- * operations, and reports each object. Safe to repeat on another node after a crash: planning is idempotent.
+ * teacher's VK ID), checks that what the ledger believes VK has is still there ({@link LedgerCheck}), then
+ * reconciles the whole organization with the same planner the events use, waits for the operations, and reports
+ * each object. Safe to repeat on another node after a crash: planning is idempotent.
  */
 @Component
 class SferumSyncTask implements ExchangeTaskType {
@@ -28,6 +31,8 @@ class SferumSyncTask implements ExchangeTaskType {
     private final Operations operations;
     private final Workers workers;
     private final RunReport report;
+    private final CommunityCredentials credentials;
+    private final LedgerCheck ledgerCheck;
     private final SyncProperties properties;
     private final Clock clock;
 
@@ -39,6 +44,8 @@ class SferumSyncTask implements ExchangeTaskType {
             Operations operations,
             Workers workers,
             RunReport report,
+            CommunityCredentials credentials,
+            LedgerCheck ledgerCheck,
             SyncProperties properties,
             Clock clock) {
         this.communities = communities;
@@ -48,6 +55,8 @@ class SferumSyncTask implements ExchangeTaskType {
         this.operations = operations;
         this.workers = workers;
         this.report = report;
+        this.credentials = credentials;
+        this.ledgerCheck = ledgerCheck;
         this.properties = properties;
         this.clock = clock;
     }
@@ -61,21 +70,29 @@ class SferumSyncTask implements ExchangeTaskType {
     public void run(ExchangeRun run) throws InterruptedException {
         var organization = run.organizationId();
         checkCredentials(run, organization);
-        var teachers = report.teachers(organization);
-        teachers.forEach(run::record);
-        // the credentials' and the teachers' items come first; each operation's item follows once all have ended
-        int checked = 1 + teachers.size();
-        run.total(checked);
         var ready = readiness.refresh(organization);
-        var paused = organizations.find(organization).map(SyncOrganizations.State::pausedReason);
-        if (paused.isPresent() && paused.get() != null) {
+        var paused = organizations
+                .find(organization)
+                .map(SyncOrganizations.State::pausedReason)
+                .orElse(null);
+        var community = credentials.accessOf(organization);
+        var found = ready && paused == null && community.isPresent()
+                ? ledgerCheck.check(run, organization, community.get())
+                : new LedgerCheck.Findings(List.of(), Set.of());
+        var teachers = report.teachers(organization, found.relinkRequired());
+        teachers.forEach(run::record);
+        found.items().forEach(run::record);
+        // the credentials', teachers' and ledger check's items come first; each operation's follows once all ended
+        int checked = 1 + teachers.size() + found.items().size();
+        run.total(checked);
+        if (paused != null) {
             run.record(ExchangeRunItem.of(
                             ItemResult.ERROR,
                             "ORGANIZATION",
                             organization,
                             null,
                             "SYNCHRONIZE",
-                            run.text("sync.run.paused", paused.get()))
+                            run.text("sync.run.paused", paused))
                     .withLink("/orgs/" + organization + "/linkbase"));
             return;
         }

@@ -18,7 +18,18 @@ class TeacherTokens {
     }
 
     TeacherToken of(UUID employee) {
-        var granted = access.accessFor(employee);
+        return token(access.accessFor(employee));
+    }
+
+    /**
+     * The messenger refused this token of the teacher: refreshed once if VK ID still accepts the link, otherwise the
+     * link is marked for re-linking (once, with one notice) and the teacher's token is missing from now on.
+     */
+    TeacherToken rejected(UUID employee, UserAccess refused) {
+        return token(access.rejected(employee, refused.token()));
+    }
+
+    private static TeacherToken token(VkAccess granted) {
         if (granted instanceof VkUserAccess user) {
             return new TeacherToken.Granted(new UserAccess(user.vkUserId(), user.accessToken()));
         }

@@ -1,5 +1,6 @@
 package ru.paragraf.sferum.sync.messenger;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -21,6 +22,15 @@ public interface MessengerProvider {
      * unanswered {@link #createChat} may have created. The newest if several.
      */
     Outcome<Optional<Long>> findChat(CommunityAccess community, String title, Set<Long> knownChatIds);
+
+    /**
+     * Which of these chats of the community still exist and are still the community's to manage: a chat deleted in
+     * the messenger, or one the community was removed from, is left out. Asks in batches within the rate limit.
+     */
+    Outcome<Set<Long>> presentChats(CommunityAccess community, Collection<Long> chatIds);
+
+    /** Whether the person's own token still works: done with true, or failed with the reason. */
+    Outcome<Boolean> checkUser(UserAccess user);
 
     /** The chat's invite link, created if there is none yet. */
     Outcome<String> inviteLink(CommunityAccess community, long chatId);

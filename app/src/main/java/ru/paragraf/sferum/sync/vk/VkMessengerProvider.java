@@ -1,5 +1,7 @@
 package ru.paragraf.sferum.sync.vk;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -22,6 +24,18 @@ import ru.paragraf.sferum.sync.messenger.UserAccess;
  */
 @Component
 public class VkMessengerProvider implements MessengerProvider {
+
+    /** VK's largest {@code peer_ids} list of messages.getConversationsById. */
+    private static final int MAX_PEERS = 100;
+
+    /** Codes that say a user token as such is dead (bad, revoked, expired), not that one method is refused. */
+    private static final Set<Integer> DEAD_USER_TOKEN = Set.of(5, 1117);
+
+    /**
+     * Answers to a community's call about a chat that say the chat is not there for it any more: no access (the
+     * community was removed from it), the chat does not exist, the chat was deleted.
+     */
+    private static final Set<Integer> CHAT_GONE = Set.of(917, 927, 1017);
 
     private final VkClient vk;
 
@@ -59,10 +73,39 @@ public class VkMessengerProvider implements MessengerProvider {
     }
 
     @Override
+    public Outcome<Set<Long>> presentChats(CommunityAccess community, Collection<Long> chatIds) {
+        var present = new HashSet<Long>();
+        var ids = List.copyOf(chatIds);
+        for (int from = 0; from < ids.size(); from += MAX_PEERS) {
+            var peers = ids.subList(from, Math.min(ids.size(), from + MAX_PEERS)).stream()
+                    .map(VkPeers::ofChat)
+                    .toList();
+            var outcome =
+                    vk.call(token(community), new VkConversations.GetConversationsById(peers, community.communityId()));
+            if (outcome instanceof VkOutcome.Failed<VkConversations.Conversations> failed) {
+                return Outcome.failed(problem(failed.failure(), false));
+            }
+            ((VkOutcome.Ok<VkConversations.Conversations>) outcome)
+                    .value().items().stream()
+                            .filter(it -> it.peer().isChat() && it.chatSettings() != null)
+                            .filter(it -> "in".equals(it.chatSettings().state()))
+                            .forEach(
+                                    it -> present.add(VkPeers.chatIdOf(it.peer().id())));
+        }
+        return Outcome.done(Set.copyOf(present));
+    }
+
+    @Override
+    public Outcome<Boolean> checkUser(UserAccess user) {
+        return user(user, VkUsers.Get.of(), users -> true);
+    }
+
+    @Override
     public Outcome<String> inviteLink(CommunityAccess community, long chatId) {
-        return community(
-                community,
-                new VkChats.GetInviteLink(VkPeers.ofChat(chatId), false, community.communityId()),
+        return chat(
+                vk.call(
+                        token(community),
+                        new VkChats.GetInviteLink(VkPeers.ofChat(chatId), false, community.communityId())),
                 VkChats.InviteLink::link);
     }
 
@@ -78,7 +121,7 @@ public class VkMessengerProvider implements MessengerProvider {
                 && failed.failure().isApiError(935)) {
             return Outcome.done(true);
         }
-        return map(outcome, done -> true, false);
+        return chat(outcome, done -> true);
     }
 
     @Override
@@ -112,10 +155,26 @@ public class VkMessengerProvider implements MessengerProvider {
                         error.code(),
                         error.description() == null ? "" : error.description(),
                         java.util.Map.of());
-                return Outcome.failed(problem(failure, false));
+                return Outcome.failed(chatProblem(failure));
             }
         }
-        return map(outcome, sent -> true, false);
+        return chat(outcome, sent -> true);
+    }
+
+    /** A community's call about one chat: an answer that the chat is gone says so ({@link Problem.Kind#GONE}). */
+    private static <T, R> Outcome<R> chat(VkOutcome<T> outcome, Function<T, R> answer) {
+        if (outcome instanceof VkOutcome.Ok<T> ok) {
+            return Outcome.done(answer.apply(ok.value()));
+        }
+        return Outcome.failed(chatProblem(((VkOutcome.Failed<T>) outcome).failure()));
+    }
+
+    private static Problem chatProblem(VkFailure failure) {
+        var problem = problem(failure, false);
+        if (failure.kind() == VkFailure.Kind.API_ERROR && CHAT_GONE.contains(failure.code())) {
+            return new Problem(Problem.Kind.GONE, false, problem.explanation(), problem.detail());
+        }
+        return problem;
     }
 
     private <T, R> Outcome<R> community(CommunityAccess community, VkRequest<T> request, Function<T, R> answer) {
@@ -138,7 +197,9 @@ public class VkMessengerProvider implements MessengerProvider {
         var kind =
                 switch (failure.category()) {
                     case RETRY -> Problem.Kind.RETRY;
-                    case CREDENTIALS -> userToken ? Problem.Kind.ITEM : Problem.Kind.CREDENTIALS;
+                    case CREDENTIALS -> !userToken
+                            ? Problem.Kind.CREDENTIALS
+                            : deadUserToken(failure) ? Problem.Kind.USER_CREDENTIALS : Problem.Kind.ITEM;
                     case ITEM -> Problem.Kind.ITEM;
                     case BUG -> Problem.Kind.BUG;
                 };
@@ -146,6 +207,10 @@ public class VkMessengerProvider implements MessengerProvider {
                 ? new DefaultMessageSourceResolvable(new String[] {"sync.problem.teacherToken"})
                 : failure.explanation();
         return new Problem(kind, failure.ambiguous(), explanation, failure.describe());
+    }
+
+    private static boolean deadUserToken(VkFailure failure) {
+        return failure.kind() == VkFailure.Kind.API_ERROR && DEAD_USER_TOKEN.contains(failure.code());
     }
 
     private static CommunityToken token(CommunityAccess community) {
