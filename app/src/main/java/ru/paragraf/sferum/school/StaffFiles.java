@@ -41,7 +41,7 @@ public class StaffFiles {
                 .param("vkUserId", vkUserId)
                 .param("employee", employee)
                 .query((rs, row) -> new SferumAccountChanged(
-                        rs.getObject("id", UUID.class), rs.getObject("organization_id", UUID.class), null))
+                        rs.getObject("id", UUID.class), rs.getObject("organization_id", UUID.class), null, false))
                 .list()
                 .forEach(events::publishEvent);
         var changed = jdbc.sql(
@@ -58,7 +58,7 @@ public class StaffFiles {
                 .param("employee", employee)
                 .update();
         if (changed > 0) {
-            events.publishEvent(new SferumAccountChanged(employee, organizationOf(employee), vkUserId));
+            events.publishEvent(new SferumAccountChanged(employee, organizationOf(employee), vkUserId, relinkRequired));
         }
     }
 
@@ -74,7 +74,7 @@ public class StaffFiles {
                 .param("employee", employee)
                 .update();
         if (changed > 0) {
-            events.publishEvent(new SferumAccountChanged(employee, organizationOf(employee), null));
+            events.publishEvent(new SferumAccountChanged(employee, organizationOf(employee), null, false));
         }
     }
 

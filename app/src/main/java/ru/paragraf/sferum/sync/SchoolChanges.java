@@ -57,9 +57,15 @@ class SchoolChanges {
         plan(event.organization(), event.journal());
     }
 
-    /** A teacher linked or unlinked a VK ID: their journals' chats gain or lose them. */
+    /**
+     * A teacher linked or unlinked a VK ID: their journals' chats gain or lose them. A link VK stopped accepting
+     * makes nothing possible: the engine found it out itself and waits for the teacher to link VK ID again.
+     */
     @ApplicationModuleListener
     void on(SferumAccountChanged event) {
+        if (event.relinkRequired()) {
+            return;
+        }
         var community = readiness.readyCommunity(event.organization());
         if (community.isEmpty()) {
             return;

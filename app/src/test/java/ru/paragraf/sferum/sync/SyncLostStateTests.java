@@ -248,9 +248,9 @@ class SyncLostStateTests {
 
         assertThat(auditEntries("VK_ID_RELINK_REQUIRED")).isEqualTo(2);
         assertThat(steps.html("adminA", "/staff/" + TEACHER_A1)).contains("sferum-relink-required");
-        assertThat(lessonRow(steps.html("pupilA", week), FIRST_MATHS_LESSON))
-                .contains("ошибка")
-                .doesNotContain("diary-call-link");
+        await().atMost(Duration.ofSeconds(20)).until(() -> lessonRow(steps.html("pupilA", week), FIRST_MATHS_LESSON)
+                .contains("ошибка"));
+        assertThat(lessonRow(steps.html("pupilA", week), FIRST_MATHS_LESSON)).doesNotContain("diary-call-link");
         assertThat(WORLD.vk.stats().callsOf("calls.start"))
                 .as("one refused start, then no more requests with the dead token")
                 .isEqualTo(calls + 1);
