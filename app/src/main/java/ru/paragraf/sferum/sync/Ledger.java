@@ -84,18 +84,16 @@ class Ledger {
     }
 
     /**
-     * Chat ids of the community that the ledger holds or held: a found chat among these is not the one being created,
-     * and a chat VK lost is never adopted again.
+     * Chat ids of the community that the ledger holds: a found chat among these is not the one being created. A chat
+     * VK lost keeps its id in its row until a new one replaces it; once replaced it is not among the community's
+     * conversations any more (deleted, or the community is out of it), so it cannot be adopted either.
      */
     Set<Long> knownChatIds(long community) {
-        return Set.copyOf(jdbc.sql(
-                        """
-                        select chat_id from sync.chat where community_id = :community and chat_id is not null
-                        union select chat_id from sync.lost_chat where community_id = :community
-                        """)
-                .param("community", community)
-                .query(Long.class)
-                .list());
+        return Set.copyOf(
+                jdbc.sql("select chat_id from sync.chat where community_id = :community and chat_id is not null")
+                        .param("community", community)
+                        .query(Long.class)
+                        .list());
     }
 
     /** A chat the ledger believes in. */
@@ -152,7 +150,6 @@ class Ledger {
                         select community_id, chat_id, organization_id, journal_id, academic_year_id, title, :now
                         from sync.chat
                         where organization_id = :organization and journal_id = :journal and academic_year_id = :year
-                        on conflict do nothing
                         """)
                 .param("organization", organization)
                 .param("journal", journal)

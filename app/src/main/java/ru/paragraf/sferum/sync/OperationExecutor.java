@@ -313,7 +313,9 @@ class OperationExecutor {
             return Completion.done();
         }
         var text = announcements.text(lesson, call.joinLink());
-        var dedupe = Announcements.dedupeKey(operation.objectKey() + ":" + call.callId());
+        // VK keeps a random_id per sender, not per chat: the chat is part of it, so that the announcement of the same
+        // call in a chat that replaced a lost one is not taken for a repeat of the first
+        var dedupe = Announcements.dedupeKey(operation.objectKey() + ":" + call.callId() + ":" + chat.chatId());
         var posted = messenger.post(community, chat.chatId(), dedupe, text);
         if (posted instanceof Outcome.Done<Boolean>) {
             return Completion.done(() -> ledger.callAnnounced(organization, lesson), null);

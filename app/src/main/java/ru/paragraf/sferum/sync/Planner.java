@@ -51,6 +51,10 @@ class Planner {
               and not exists (select 1 from sync.chat c
                               where c.organization_id = j.organization_id and c.journal_id = j.journal_id
                                 and c.academic_year_id = j.academic_year_id and c.state = 'ACTIVE')
+              -- a journal whose chats VK keeps losing gets no new ones in a loop: three within an hour wait for people
+              and (select count(*) from sync.lost_chat lc
+                   where lc.organization_id = j.organization_id and lc.journal_id = j.journal_id
+                     and lc.lost_at > :now - interval '1 hour') < 3
             """
                     .formatted(READY.formatted("j.organization_id"));
 
@@ -254,6 +258,7 @@ class Planner {
                     .param("journal", ALL_JOURNALS)
                     .param("all", ALL_JOURNALS)
                     .param("localNow", LocalDateTime.now(clock))
+                    .param("now", OffsetDateTime.now(clock))
                     .query((rs, row) -> new PlannedOperation(
                             rs.getObject("organization_id", UUID.class),
                             rs.getLong("community_id"),

@@ -263,6 +263,49 @@ class SyncLostStateTests {
         assertThat(lessonRow(steps.html("pupilA", week))).contains("ошибка").doesNotContain("diary-call-link");
     }
 
+    @Test
+    @Order(5)
+    void aChatDeletedInVkIsNoticedByTheFirstErrorAndReplacedWithoutWaitingForARun() {
+        linkTeacherA1();
+        await().atMost(Duration.ofSeconds(30)).until(() -> activeCalls().size() == 2);
+        steps.settle();
+        var deleted = WORLD.vk.chats().get(0);
+        var checks = WORLD.vk.stats().callsOf("messages.getConversationsById");
+        WORLD.vk.deleteChat(deleted.id()); // the school's admin deleted it in VK
+
+        // the next announcement meets the deleted chat
+        steps.api("teacherA1", post("/api/lessons/" + FIRST_MATHS_LESSON + "/withdraw"), null);
+        steps.settle();
+        steps.api("teacherA1", post("/api/lessons/" + FIRST_MATHS_LESSON + "/publish"), null);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> WORLD.vk.chats().stream()
+                .anyMatch(
+                        chat -> chat.id() != deleted.id() && chat.textMessages().size() == 2));
+        steps.settle();
+        var replacement = WORLD.vk.chats().stream()
+                .filter(chat -> chat.id() != deleted.id())
+                .toList();
+        assertThat(replacement).singleElement().satisfies(chat -> {
+            assertThat(chat.title()).isEqualTo("Математика 7А");
+            var links = jdbc.sql("select join_link from sync.call where state = 'ACTIVE'")
+                    .query(String.class)
+                    .list();
+            assertThat(links).hasSize(2);
+            links.forEach(link -> assertThat(chat.textMessages())
+                    .anySatisfy(message -> assertThat(message.text()).contains(link)));
+        });
+        var page = steps.html("pupilA", "/diary/chats");
+        assertThat(page).contains(replacement.get(0).inviteLink()).doesNotContain(deleted.inviteLink());
+        assertThat(WORLD.vk.stats().callsOf("messages.getConversationsById"))
+                .as("found by the failed announcement, not by a run")
+                .isEqualTo(checks);
+        assertThat(jdbc.sql("select count(*) from sync.lost_chat where journal_id = :journal")
+                        .param("journal", JOURNAL_A_MATHS)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(2);
+    }
+
     private void linkTeacherA1() {
         steps.linkVkId(
                 "teacherA1",
