@@ -75,7 +75,7 @@ class StateFileScaleTests {
     /** One client's changes at full size: a save each; returns the chats as they are then. */
     private List<EmulatorSnapshot.Chat> measureAtFullSize(String name, VkEmulator vk) {
         var http = new VkHttp(vk);
-        for (int i = 0; i < 30; i++) {
+        for (int i = 0; i < 20; i++) {
             send(http, FIRST_COMMUNITY, 1); // warm-up: the JIT compiles the save path
         }
         var before = vk.saveTimes();
