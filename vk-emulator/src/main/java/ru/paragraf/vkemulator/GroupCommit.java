@@ -1,6 +1,8 @@
 package ru.paragraf.vkemulator;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -17,6 +19,7 @@ import java.util.function.Supplier;
 final class GroupCommit implements Durability {
 
     private static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final StateFile file;
     private final Supplier<SavedState> state;
@@ -27,7 +30,7 @@ final class GroupCommit implements Durability {
     private volatile long saved;
     private volatile boolean closing;
     private volatile boolean stopped;
-    private volatile SaveTimes times = new SaveTimes(0, 0, 0, 0);
+    private volatile SaveTimes times = new SaveTimes(0, 0, 0, 0, 0);
 
     /** Saves the state once (failing if the file cannot be written), then starts the writer thread. */
     GroupCommit(StateFile file, Supplier<SavedState> state) {
@@ -120,6 +123,7 @@ final class GroupCommit implements Durability {
     }
 
     private void save() throws IOException {
+        long cpu = THREADS.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         SavedState copy;
         long at;
@@ -133,7 +137,8 @@ final class GroupCommit implements Durability {
         long copied = System.nanoTime();
         var content = Json.MAPPER.writeValueAsBytes(copy);
         file.write(content);
-        times = times.plus(copied - start, System.nanoTime() - copied, content.length);
+        times = times.plus(
+                copied - start, System.nanoTime() - copied, THREADS.getCurrentThreadCpuTime() - cpu, content.length);
         saved = at;
         synchronized (savedSignal) {
             savedSignal.notifyAll();

@@ -152,12 +152,12 @@ public final class VkEmulator implements AutoCloseable {
      * @return the token value
      */
     public String issueUserToken(long userId) {
-        return saved(() -> state.issueUserToken(userId, null).value());
+        return savedChange(() -> state.issueUserToken(userId, null).value());
     }
 
     /** Revokes a community or user token: it then gets error 5. Returns false when the token is unknown. */
     public boolean revokeToken(String token) {
-        return saved(() -> state.tokens.revoke(token));
+        return savedChange(() -> state.tokens.revoke(token));
     }
 
     /**
@@ -169,7 +169,7 @@ public final class VkEmulator implements AutoCloseable {
      * @return false when there is no such chat
      */
     public boolean deleteChat(long chatId) {
-        return saved(() -> state.deleteChat(chatId));
+        return savedChange(() -> state.deleteChat(chatId));
     }
 
     /**
@@ -177,7 +177,7 @@ public final class VkEmulator implements AutoCloseable {
      * {@code finished}. Returns false when there is no such call.
      */
     public boolean finishCall(String callId) {
-        return saved(() -> state.finishCall(callId));
+        return savedChange(() -> state.finishCall(callId));
     }
 
     /** Replaces the fault plan; {@link FaultPlan#NONE} turns faults off. */
@@ -195,7 +195,7 @@ public final class VkEmulator implements AutoCloseable {
 
     /** Back to the configured seed and faults, with no chats, calls, issued user tokens or counters. */
     public void reset() {
-        saved(() -> {
+        savedChange(() -> {
             state.reset();
             return null;
         });
@@ -240,7 +240,7 @@ public final class VkEmulator implements AutoCloseable {
         return state.durability instanceof GroupCommit commit ? commit.times() : null;
     }
 
-    private <T> T saved(Supplier<T> change) {
+    private <T> T savedChange(Supplier<T> change) {
         var result = state.durability.change(change);
         state.durability.awaitSaved();
         return result;

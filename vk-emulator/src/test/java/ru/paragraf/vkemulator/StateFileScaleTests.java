@@ -75,7 +75,7 @@ class StateFileScaleTests {
     /** One client's changes at full size: a save each; returns the chats as they are then. */
     private List<EmulatorSnapshot.Chat> measureAtFullSize(String name, VkEmulator vk) {
         var http = new VkHttp(vk);
-        for (int i = 0; i < 30; i++) {
+        for (int i = 0; i < 20; i++) {
             send(http, FIRST_COMMUNITY, 1); // warm-up: the JIT compiles the save path
         }
         var before = vk.saveTimes();
@@ -89,13 +89,14 @@ class StateFileScaleTests {
         var chats = vk.chats();
         System.out.printf(
                 "state file figures, %s: %d chats, %d messages, file %,d bytes; a save takes %.1f ms (%.2f ms of it"
-                        + " copying under the lock); one client's messages.send answers in %.1f ms%n",
+                        + " copying under the lock) and %.1f ms of CPU; one client's messages.send answers in %.1f ms%n",
                 name,
                 chats.size(),
                 chats.stream().mapToLong(c -> c.messages().size()).sum(),
                 saves.lastBytes(),
                 saves.meanCopyMillis() + saves.meanWriteMillis(),
                 saves.meanCopyMillis(),
+                saves.meanCpuMillis(),
                 sendMillis);
         assertThat(saves.saves()).as("a save per sequential change").isEqualTo(sends);
         return chats;

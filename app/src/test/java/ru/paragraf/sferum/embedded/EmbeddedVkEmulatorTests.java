@@ -1,6 +1,7 @@
 package ru.paragraf.sferum.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -22,7 +23,8 @@ import ru.paragraf.vkemulator.VkEmulator;
 
 /**
  * The in-process VK emulator of the embedded default remembers what VK would in {@code vk-emulator/state.json}
- * beside the database: created on the first start in an empty folder, loaded at the next start.
+ * beside the database: created on the first start in an empty folder, loaded at the next start, and a file it
+ * cannot read stops the start with a report instead of being overwritten.
  */
 class EmbeddedVkEmulatorTests {
 
@@ -49,12 +51,28 @@ class EmbeddedVkEmulatorTests {
             var vk = second.getBean("vkEmulator", VkEmulator.class);
             assertThat(vk.snapshot().communities())
                     .extracting(EmulatorSnapshot.Community::id)
-                    .as("seeded from Java without waiting: saved when the context closed")
+                    .as(
+                            "seeded from Java without waiting: saved by the next save, at the latest when the context closed")
                     .contains(COMMUNITY);
             assertThat(vk.chats()).extracting(EmulatorSnapshot.Chat::title).containsExactly("Алгебра 7А");
             assertThat(createChat(vk, "Геометрия 7А")).contains("\"chat_id\":2");
         }
         assertThat(Files.readString(stateFile)).contains("Геометрия 7А");
+    }
+
+    @Test
+    void refusesADamagedStateFileWithAReportSayingHowToStartAfresh() throws Exception {
+        var stateFile =
+                Files.createDirectories(directory.resolve("vk-emulator")).resolve("state.json");
+        Files.writeString(stateFile, "{\"format\": 1, \"communities\": [");
+
+        assertThatThrownBy(this::start).satisfies(failure -> {
+            var analysis = new EmbeddedDatabaseFailureAnalyzer().analyze(failure);
+            assertThat(analysis.getDescription()).contains(stateFile.toString(), "is damaged");
+            assertThat(analysis.getAction())
+                    .contains("delete it to start the in-process VK afresh", EmbeddedVkEmulator.STATE_FILE);
+        });
+        assertThat(Files.readString(stateFile)).as("left alone").isEqualTo("{\"format\": 1, \"communities\": [");
     }
 
     private ConfigurableApplicationContext start() {
