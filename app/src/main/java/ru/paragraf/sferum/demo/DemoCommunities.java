@@ -18,8 +18,8 @@ import ru.paragraf.vkemulator.VkEmulator;
 /**
  * One Sferum community per demo school in the in-process VK emulator (bean {@code vkEmulator}, embedded mode only):
  * ids from 227000001 on, by school number, names like «ГБОУ школа № 622 — Сферум», a community token with the
- * {@code messages} and {@code manage} permissions. The emulator forgets everything when it stops, so they are seeded
- * again at every start, deterministically: the token is derived from the school and the id, and credentials that were
+ * {@code messages} and {@code manage} permissions. They are seeded again at every start (harmless over the
+ * emulator's saved state, and needed when it starts afresh), deterministically: the token is derived from the school and the id, and credentials that were
  * entered into the link base keep verifying after a restart. They are not entered into the link base: that is the
  * first step of the seed flow, done by the school admin.
  */
