@@ -14,8 +14,8 @@ import ru.paragraf.vkemulator.VkEmulator;
  * A VK test account in the in-process VK emulator for every demo teacher (bean {@code vkEmulator}, embedded mode
  * only), so that any demo teacher can link a VK ID through the emulator's login page: login
  * {@code <demo username>@vk.demo}, one password for all ({@code sferum.demo.vk-password}), VK user ids from 710000000
- * on, by school and teacher. They are seeded again at every start (harmless over the emulator's saved state, and needed when it starts afresh),
- * deterministically: a VK ID linked before a restart keeps its user id.
+ * on, by school and teacher. They are seeded again at every start (harmless over the emulator's saved state, and
+ * needed when it starts afresh), deterministically: a VK ID linked before a restart keeps its user id.
  */
 @Component
 @ConditionalOnDemoData
