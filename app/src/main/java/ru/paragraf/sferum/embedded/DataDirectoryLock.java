@@ -28,11 +28,11 @@ final class DataDirectoryLock implements AutoCloseable {
     }
 
     /**
-     * Takes the lock of an existing data directory, or refuses at once when another instance holds it; a directory
-     * that does not exist yet has nothing to guard (initdb creates it).
+     * Takes the lock of a data directory, or refuses at once when another instance holds it. A directory without a
+     * database yet has nothing to guard, and must stay empty for initdb.
      */
     static DataDirectoryLock acquire(Path directory) {
-        if (!Files.isDirectory(directory)) {
+        if (!Files.exists(directory.resolve(FILE)) && !Files.exists(directory.resolve("PG_VERSION"))) {
             return new DataDirectoryLock(null, null);
         }
         FileChannel channel;
