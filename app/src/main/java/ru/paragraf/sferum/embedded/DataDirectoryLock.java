@@ -85,7 +85,7 @@ final class DataDirectoryLock implements AutoCloseable {
                 cause);
     }
 
-    static EmbeddedDatabaseException inUse(Path directory) {
+    private static EmbeddedDatabaseException inUse(Path directory) {
         return new EmbeddedDatabaseException(
                 "The data directory of the embedded PostgreSQL is in use by another process: " + directory,
                 "Stop the other instance of the application, or set sferum.embedded.database.data-directory "

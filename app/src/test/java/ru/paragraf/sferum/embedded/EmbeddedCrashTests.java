@@ -125,9 +125,10 @@ class EmbeddedCrashTests {
         var migratedModules =
                 data.number("select count(*) from pg_tables where tablename like 'flyway_schema_history%'");
         var orphan = kill();
-        figures.add("kill 1, during Flyway's migration: %d modules' history tables committed, %d advisory lock(s) held;"
-                        .formatted(migratedModules, advisoryLocks)
-                + " PostgreSQL PID %d left running".formatted(orphan));
+        figures.add(
+                "kill 1, during Flyway's migration: %d modules' Flyway history tables created, %d advisory lock(s) held;"
+                                .formatted(migratedModules, advisoryLocks)
+                        + " PostgreSQL PID %d left running".formatted(orphan));
     }
 
     /** Kill 2: the next start finishes the migration and loads the demo city; killed while it holds the load lock. */
@@ -141,8 +142,9 @@ class EmbeddedCrashTests {
                 .isZero();
         assertThat(app.latestLog()).contains("An orphaned PostgreSQL of a previous run");
         var orphan = kill();
-        figures.add("kill 2, during the demo city's load (advisory lock held): PostgreSQL PID %d left running"
-                .formatted(orphan));
+        figures.add(
+                "kill 2, during the demo city's load (its transaction holding the load lock had written school rows): PostgreSQL PID %d left running"
+                        .formatted(orphan));
         figures.add("start after kill 1 reached the demo load; its log: " + orphanLines());
     }
 
