@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -41,7 +42,7 @@ record PostmasterPidFile(long pid, Instant started, int port) {
         return pid <= 0;
     }
 
-    private static long number(java.util.List<String> lines, int index) {
+    private static long number(List<String> lines, int index) {
         if (lines.size() <= index) {
             return 0;
         }
