@@ -4,11 +4,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.channels.FileChannel;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.SQLException;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -18,6 +15,9 @@ import org.slf4j.LoggerFactory;
 class EmbeddedPostgresServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+
+    /** A fast shutdown writes a checkpoint: seconds, unless the disk stalls. */
+    private static final Duration ORPHAN_SHUTDOWN = Duration.ofSeconds(60);
 
     private final EmbeddedPostgres postgres;
     private final String database;
@@ -31,6 +31,9 @@ class EmbeddedPostgresServer implements AutoCloseable {
         var directory = properties.dataDirectory().toAbsolutePath().normalize();
         checkDirectory(directory);
         checkPort(properties.port());
+        try (var lock = DataDirectoryLock.acquire(directory)) {
+            PreviousServer.clear(directory, ORPHAN_SHUTDOWN);
+        }
         EmbeddedPostgres postgres;
         try {
             var builder = EmbeddedPostgres.builder()
@@ -40,7 +43,11 @@ class EmbeddedPostgresServer implements AutoCloseable {
                     // the application still shuts down and needs the database.
                     .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
-                    .setServerConfig("max_connections", "200");
+                    .setServerConfig("max_connections", "200")
+                    // zonky's defaults are for throwaway test databases (-F, synchronous_commit off): this data
+                    // directory must survive a power cut, and a later -c fsync=on overrides -F
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on");
             if (properties.port() > 0) {
                 builder.setPort(properties.port());
             }
@@ -49,8 +56,8 @@ class EmbeddedPostgresServer implements AutoCloseable {
             throw new EmbeddedDatabaseException(
                     "The embedded PostgreSQL could not start with data directory %s: %s"
                             .formatted(directory, e.getMessage()),
-                    "Make sure no other instance of the application uses this directory, or set "
-                            + "sferum.embedded.database.data-directory to another directory.",
+                    "The lines of pg_ctl and postgres above say why. Make sure no other program uses this directory, "
+                            + "or set sferum.embedded.database.data-directory to another directory.",
                     e);
         }
         var server = new EmbeddedPostgresServer(postgres, properties.database());
@@ -95,7 +102,7 @@ class EmbeddedPostgresServer implements AutoCloseable {
 
     /**
      * Checks the data directory without creating anything: PostgreSQL's initdb runs unprivileged and needs to
-     * create the directory itself, and a second instance must be refused before it touches the files.
+     * create the directory itself.
      */
     private static void checkDirectory(Path directory) {
         if (Files.exists(directory)) {
@@ -104,7 +111,6 @@ class EmbeddedPostgresServer implements AutoCloseable {
                         "The data directory of the embedded PostgreSQL is not a writable directory: " + directory,
                         "Set sferum.embedded.database.data-directory to a writable directory.");
             }
-            checkNotLocked(directory.resolve("epg-lock"), directory);
             return;
         }
         var parent = directory.getParent();
@@ -116,32 +122,6 @@ class EmbeddedPostgresServer implements AutoCloseable {
                     "The data directory of the embedded PostgreSQL cannot be created: " + directory,
                     "Set sferum.embedded.database.data-directory to a directory in a writable place.");
         }
-    }
-
-    private static void checkNotLocked(Path lockFile, Path directory) {
-        if (!Files.exists(lockFile)) {
-            return;
-        }
-        try (var channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
-                var lock = channel.tryLock()) {
-            if (lock == null) {
-                throw inUse(directory);
-            }
-        } catch (OverlappingFileLockException e) {
-            throw inUse(directory);
-        } catch (IOException e) {
-            throw new EmbeddedDatabaseException(
-                    "The data directory of the embedded PostgreSQL cannot be locked: " + directory,
-                    "Set sferum.embedded.database.data-directory to a writable directory.",
-                    e);
-        }
-    }
-
-    private static EmbeddedDatabaseException inUse(Path directory) {
-        return new EmbeddedDatabaseException(
-                "The data directory of the embedded PostgreSQL is in use by another process: " + directory,
-                "Stop the other instance of the application, or set sferum.embedded.database.data-directory "
-                        + "to another directory.");
     }
 
     private static void checkPort(int port) {

@@ -8,6 +8,9 @@
  * implements the link base's {@link ru.paragraf.sferum.linkbase.CommunityVerifier} (depends on {@code linkbase}, never
  * the other way). Publishes and listens to nothing yet.
  *
+ * <p>In the embedded default this process is the only node, so at start it gives back the operations and community
+ * leases that a dead earlier process held ({@code OrphanedWork}) instead of waiting for their leases to expire.
+ *
  * <p>«Предпросмотр» (page {@code /orgs/{org}/sync-preview}, API {@code GET /api/orgs/{org}/sync-preview}) shows
  * what the next SFERUM_SYNC run of a school would do, from the same {@code Planner} in its preview mode, without
  * enqueuing anything or reaching the messenger.
