@@ -18,13 +18,13 @@ import org.openqa.selenium.support.ui.Select;
  * subject chat, a video lesson published, the links in the journal and in the pupil's diary). Each step checks
  * what the page must show after it and takes a screenshot named {@code <prefix>-<step>}.
  */
-final class BrowserSteps {
+public final class BrowserSteps {
 
     static final String SFERUM_SYNC_TITLE = "Сервис выгрузки данных в Электронный дневник портала Петербургское "
             + "образование - Синхронизация чатов и ВКС с платформой VK Сферум";
 
     /** What the Demo page hands down for a school: its community's credentials and its first teacher's accounts. */
-    record HandDown(
+    public record HandDown(
             String communityId,
             String token,
             String teacherName,
@@ -34,18 +34,18 @@ final class BrowserSteps {
             String vkPassword) {}
 
     /** The links a published video lesson brings: the chat's invitation and the call's. */
-    record Links(String invite, String join) {}
+    public record Links(String invite, String join) {}
 
     private final Browser browser;
     private final String prefix;
 
-    BrowserSteps(Browser browser, String prefix) {
+    public BrowserSteps(Browser browser, String prefix) {
         this.browser = browser;
         this.prefix = prefix;
     }
 
     /** Reads school {@code school}'s hand-down from the Demo page. */
-    HandDown handDown(int school) {
+    public HandDown handDown(int school) {
         browser.open("/demo");
         var community = "#demo-community-" + school;
         var featured = browser.waitFor(By.cssSelector("#demo-vk-accounts-" + school + " .demo-vk-account"));
@@ -63,7 +63,7 @@ final class BrowserSteps {
     }
 
     /** The school admin enters the community's id and token in «База ссылок», reached from «Готовность». */
-    void enterCommunity(HandDown handDown) {
+    public void enterCommunity(HandDown handDown) {
         browser.click(By.id("nav-readiness"));
         scrollTo(By.id("open-linkbase"));
         browser.click(By.id("open-linkbase"));
@@ -77,7 +77,7 @@ final class BrowserSteps {
     }
 
     /** The school admin adds the SFERUM_SYNC exchange task, which is on once added. */
-    void addSyncTask() {
+    public void addSyncTask() {
         browser.click(By.id("nav-exchange"));
         var types = new Select(browser.waitFor(By.id("task-type")));
         assertThat(types.getOptions()).extracting(WebElement::getText).containsExactly(SFERUM_SYNC_TITLE);
@@ -90,7 +90,7 @@ final class BrowserSteps {
     }
 
     /** The teacher links a VK ID from the diary's «Чаты» through VK ID's login page. */
-    void linkVkId(HandDown handDown) {
+    public void linkVkId(HandDown handDown) {
         browser.click(By.id("nav-diary"));
         browser.click(By.id("diary-nav-chats"));
         assertThat(browser.currentPath()).isEqualTo("/diary/chats");
@@ -108,7 +108,7 @@ final class BrowserSteps {
     }
 
     /** On a general-education journal's page: «Чат по предмету» on. */
-    void switchSubjectChatOn() {
+    public void switchSubjectChatOn() {
         assertThat(browser.text(By.id("subject-chat-state"))).isEqualTo("не запрошен");
         browser.click(By.id("subject-chat-switch"));
         eventually(Duration.ofSeconds(10))
@@ -118,7 +118,12 @@ final class BrowserSteps {
     }
 
     /** «Назначить видеозвонок» on the lesson's row. */
-    void holdByVideo(UUID lesson) {
+    public void holdByVideo(UUID lesson) {
+        // a row low on a long journal is below the window's fold, where the click would hit the page's footer
+        browser.driver()
+                .executeScript(
+                        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})",
+                        browser.waitFor(By.cssSelector(row(lesson, ""))));
         browser.click(By.cssSelector(row(lesson, " .lesson-video-call")));
         eventually(Duration.ofSeconds(10)).until(() -> browser.text(By.cssSelector(row(lesson, " .lesson-format")))
                 .equals("Видеозвонок"));
@@ -131,7 +136,7 @@ final class BrowserSteps {
      * «Опубликовать» on the lesson's row; then, without a reload, the chat card shows the created chat with its
      * invitation and the row the call's link, and both stop polling.
      */
-    Links publishAndAwaitTheLinks(UUID lesson) {
+    public Links publishAndAwaitTheLinks(UUID lesson) {
         // a page load would drop this mark: the chat and the call must arrive without one
         browser.driver().executeScript("window.notReloaded = true");
         browser.click(By.cssSelector(row(lesson, " .lesson-publication-action")));
@@ -167,7 +172,7 @@ final class BrowserSteps {
     }
 
     /** The logged-in pupil's diary shows the lesson with its call link, and «Чаты» the chat with its invitation. */
-    void pupilFindsBothLinks(UUID lesson, java.time.LocalDate day, UUID journal, String chatTitle, Links links) {
+    public void pupilFindsBothLinks(UUID lesson, java.time.LocalDate day, UUID journal, String chatTitle, Links links) {
         browser.open("/diary?week=" + day);
         var row = browser.waitFor(By.id("lesson-" + lesson));
         assertThat(row.getText()).contains("Видеозвонок", "готов", "Присоединиться к звонку");
@@ -183,28 +188,29 @@ final class BrowserSteps {
         shot("pupil-diary-chat-invite-link");
     }
 
-    void logOut() {
+    public void logOut() {
+        browser.driver().executeScript("window.scrollTo({top: 0, behavior: 'instant'})");
         browser.click(By.id("logout"));
         browser.waitFor(By.id("login-form"));
     }
 
     /** Scrolls at once, not smoothly as Bootstrap's CSS asks: a click during smooth scrolling hits another element. */
-    void scrollTo(By target) {
+    public void scrollTo(By target) {
         browser.driver()
                 .executeScript(
                         "arguments[0].scrollIntoView({block: 'start', behavior: 'instant'})", browser.waitFor(target));
     }
 
-    void shot(String step) {
+    public void shot(String step) {
         browser.screenshot(prefix + "-" + step);
     }
 
     /** Waits for the page, which htmx may be swapping meanwhile: an element read just before its swap is re-read. */
-    static ConditionFactory eventually(Duration atMost) {
+    public static ConditionFactory eventually(Duration atMost) {
         return await().atMost(atMost).ignoreException(StaleElementReferenceException.class);
     }
 
-    static String row(UUID lesson, String inside) {
+    public static String row(UUID lesson, String inside) {
         return "#lesson-" + lesson + inside;
     }
 
