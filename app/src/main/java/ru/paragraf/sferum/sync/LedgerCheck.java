@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -134,7 +135,7 @@ class LedgerCheck {
     }
 
     /** Why the teacher's calls cannot be vouched for, in Russian; null when the teacher's token works. */
-    private @org.jspecify.annotations.Nullable String refusal(UUID teacher) {
+    private @Nullable String refusal(UUID teacher) {
         var token = tokens.of(teacher);
         if (token instanceof TeacherTokens.TeacherToken.Missing missing) {
             return text(missing.reasonKey(), ledger.teacherName(teacher));

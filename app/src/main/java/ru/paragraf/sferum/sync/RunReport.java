@@ -1,6 +1,7 @@
 package ru.paragraf.sferum.sync;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -39,7 +40,7 @@ class RunReport {
      * Every teacher of the organization's journals: linked VK ID or not (seed step 3), or linked but no longer
      * accepted by VK, as the staff file says or as this run found ({@code relinkFound}).
      */
-    List<ExchangeRunItem> teachers(UUID organization, java.util.Set<UUID> relinkFound) {
+    List<ExchangeRunItem> teachers(UUID organization, Set<UUID> relinkFound) {
         return jdbc.sql(
                         """
                         select distinct t.employee_id, t.full_name, t.sferum_user_id, t.sferum_relink_required
