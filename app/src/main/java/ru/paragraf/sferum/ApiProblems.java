@@ -25,8 +25,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ResponseEntity<Object> unexpected(Exception exception, WebRequest request) throws Exception {
+        // Spring Security answers these itself: a refusal of access, and the firewall's refusal of a parameter or
+        // header it reads only when the controller does (RequestRejectedHandler)
         if (exception instanceof org.springframework.security.access.AccessDeniedException
-                || exception instanceof org.springframework.security.core.AuthenticationException) {
+                || exception instanceof org.springframework.security.core.AuthenticationException
+                || exception instanceof org.springframework.security.web.firewall.RequestRejectedException) {
             throw exception;
         }
         log.error("Unexpected error in an API call", exception);
