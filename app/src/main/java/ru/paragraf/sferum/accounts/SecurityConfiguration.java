@@ -91,10 +91,7 @@ class SecurityConfiguration {
                         .anyRequest()
                         .denyAll())
                 .httpBasic(withDefaults())
-                .headers(headers -> {
-                    headers.defaultsDisabled();
-                    securityHeaders.api().forEach(headers::addHeaderWriter);
-                })
+                .headers(headers -> securityHeaders.configure(headers, securityHeaders.api()))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .build();
@@ -135,10 +132,7 @@ class SecurityConfiguration {
                         .authenticated())
                 .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/", true))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-                .headers(headers -> {
-                    headers.defaultsDisabled();
-                    securityHeaders.pages().forEach(headers::addHeaderWriter);
-                })
+                .headers(headers -> securityHeaders.configure(headers, securityHeaders.pages()))
                 .build();
     }
 }

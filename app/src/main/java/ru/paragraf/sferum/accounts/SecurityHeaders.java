@@ -5,7 +5,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.util.List;
 import org.springframework.core.env.Environment;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.HstsHeaderWriter;
@@ -53,6 +57,24 @@ public class SecurityHeaders {
     /** Writes the headers of the API or of pages, whichever {@code path} belongs to; headers already set stay. */
     public void write(String path, HttpServletRequest request, HttpServletResponse response) {
         (isApi(path) ? api : pages).forEach(writer -> writer.writeHeaders(request, response));
+    }
+
+    /**
+     * The chain writes {@code writers} and nothing else, before its filters and the application run: written when the
+     * answer is committed instead, they were missing from an answer with an empty body and {@code Content-Length: 0},
+     * which Tomcat commits before Spring Security's response wrapper notices (the hand-down's progress poll). The
+     * application may still replace one of them for its answer.
+     */
+    void configure(HeadersConfigurer<HttpSecurity> headers, List<HeaderWriter> writers) {
+        headers.defaultsDisabled();
+        writers.forEach(headers::addHeaderWriter);
+        headers.addObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+            @Override
+            public <O extends HeaderWriterFilter> O postProcess(O filter) {
+                filter.setShouldWriteHeadersEagerly(true);
+                return filter;
+            }
+        });
     }
 
     List<HeaderWriter> api() {
