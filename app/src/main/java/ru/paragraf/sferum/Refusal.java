@@ -16,6 +16,8 @@ enum Refusal {
     TOO_LARGE(413, true),
     /** A Content-Type that is not one concrete media type: a wildcard, a parameter that does not parse, garbage. */
     CONTENT_TYPE(415, true),
+    /** An Accept header that does not parse as a list of media types. */
+    ACCEPT(406, true),
     /** A URL the firewall refuses: an encoded slash, percent or period, {@code ;}, {@code //}, control characters. */
     URL(400, false),
     /** A request Tomcat could not parse: its request line, the URL's encoding or a header. */
