@@ -26,13 +26,14 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
  * (an {@link ErrorController}: Tomcat's target for errors, not an endpoint of its own).
  * A mapping without a method condition is listed as {@code ANY}.
  */
-final class MappedEndpoints {
+public final class MappedEndpoints {
 
     static final String OURS = "ru.paragraf.sferum.";
 
     private MappedEndpoints() {}
 
-    static Set<String> of(Map<RequestMappingInfo, HandlerMethod> handlerMethods, @Nullable RouterFunction<?> routes) {
+    public static Set<String> of(
+            Map<RequestMappingInfo, HandlerMethod> handlerMethods, @Nullable RouterFunction<?> routes) {
         var endpoints = new TreeSet<String>();
         handlerMethods.forEach((info, handler) -> {
             if (handler.getBeanType().getName().startsWith(OURS)
