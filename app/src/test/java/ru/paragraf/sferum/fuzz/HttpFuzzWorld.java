@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.apache.coyote.AbstractProtocol;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -71,7 +74,22 @@ final class HttpFuzzWorld {
         FixtureIds.insertHanddowns(jdbc);
         this.endpoints =
                 HttpEndpoint.of(context.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class));
-        this.log = ServerLog.of(port);
+        var tomcat = (TomcatWebServer) ((WebServerApplicationContext) context).getWebServer();
+        this.log = ServerLog.of(requestThreads(tomcat));
+    }
+
+    /**
+     * The name prefix of the server's request threads: its protocol handler's name when its executor started, so
+     * without the local port a random port adds to the name later ({@code http-nio-auto-1-exec-}).
+     */
+    private static String requestThreads(TomcatWebServer tomcat) {
+        var handler = (AbstractProtocol<?>) tomcat.getTomcat().getConnector().getProtocolHandler();
+        var name = handler.getName().replace("\"", "");
+        var localPort = "-" + handler.getLocalPort();
+        if (name.contains("-auto-") && name.endsWith(localPort)) {
+            name = name.substring(0, name.length() - localPort.length());
+        }
+        return name + "-exec-";
     }
 
     @DynamicPropertySource

@@ -43,8 +43,8 @@ final class MalformedFigures {
             serverErrors += fives;
         }
         text.append("%-44s %8d %5d%n".formatted("TOTAL", requests, serverErrors));
-        text.append("server log lines while answering: ERROR %d, WARN %d%n"
-                .formatted(log.errors().size(), log.warnings().size()));
+        text.append("server log lines while answering: ERROR %d, WARN %d (of %d events of its request threads)%n"
+                .formatted(log.errors().size(), log.warnings().size(), log.seen()));
         log.errors().forEach(line -> text.append("  ").append(line).append('\n'));
         log.warnings().forEach(line -> text.append("  ").append(line).append('\n'));
         return text.toString();

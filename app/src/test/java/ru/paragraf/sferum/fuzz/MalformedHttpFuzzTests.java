@@ -214,6 +214,9 @@ class MalformedHttpFuzzTests {
         var log = HttpFuzzWorld.get().log;
         MalformedFigures.write(log);
         FuzzFigures.write();
+        assertThat(log.seen())
+                .as("log events of the server's request threads: the capture sees them")
+                .isPositive();
         assertThat(log.errors())
                 .as("ERROR lines of the server while it answered")
                 .isEmpty();
