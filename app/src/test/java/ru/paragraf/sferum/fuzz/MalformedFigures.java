@@ -10,8 +10,8 @@ import java.util.TreeMap;
 
 /**
  * The figures of the real-HTTP fuzz properties: requests per class of malformation and their answers by status, and
- * the server's log lines above INFO. Written to {@code target/reliability/malformed-http-report.txt}; every request
- * also counts in {@link FuzzFigures}.
+ * the server's log lines above INFO. Written to {@code target/reliability/malformed-http-report.txt}, beside the
+ * MockMvc properties' {@link FuzzFigures}.
  */
 final class MalformedFigures {
 
@@ -23,7 +23,6 @@ final class MalformedFigures {
 
     static synchronized void answered(String property, int status) {
         statuses.computeIfAbsent(property, key -> new TreeMap<>()).merge(status, 1L, Long::sum);
-        FuzzFigures.answered(property, status);
     }
 
     static synchronized String report(ServerLog log) {

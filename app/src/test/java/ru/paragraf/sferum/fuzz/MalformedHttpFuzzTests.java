@@ -213,7 +213,6 @@ class MalformedHttpFuzzTests {
     static void report() {
         var log = HttpFuzzWorld.get().log;
         MalformedFigures.write(log);
-        FuzzFigures.write();
         assertThat(log.seen())
                 .as("log events of the server's request threads: the capture sees them")
                 .isPositive();
