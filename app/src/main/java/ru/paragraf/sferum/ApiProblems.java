@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -25,27 +26,38 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ResponseEntity<Object> unexpected(Exception exception, WebRequest request) throws Exception {
+        // Spring Security answers these itself: a refusal of access, and the firewall's refusal of a parameter or
+        // header it reads only when the controller does (RequestRejectedHandler)
         if (exception instanceof org.springframework.security.access.AccessDeniedException
-                || exception instanceof org.springframework.security.core.AuthenticationException) {
+                || exception instanceof org.springframework.security.core.AuthenticationException
+                || exception instanceof org.springframework.security.web.firewall.RequestRejectedException) {
             throw exception;
         }
         log.error("Unexpected error in an API call", exception);
         var problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.INTERNAL_SERVER_ERROR, "The request could not be completed. It has been logged.");
-        return ResponseEntity.internalServerError().body(problem);
+        return ResponseEntity.internalServerError()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(
+    protected @Nullable ResponseEntity<Object> handleExceptionInternal(
             Exception exception,
             @Nullable Object body,
             HttpHeaders headers,
             HttpStatusCode status,
             WebRequest request) {
         var response = super.handleExceptionInternal(exception, body, headers, status, request);
-        if (response != null && response.getBody() == null) {
-            return ResponseEntity.status(status).headers(headers).body(ProblemDetail.forStatus(status));
+        if (response == null) {
+            return null;
         }
-        return response;
+        var problem = response.getBody() == null ? ProblemDetail.forStatus(status) : response.getBody();
+        // a problem is always application/problem+json, whatever the client accepts: otherwise a request whose Accept
+        // header does not parse or admits no JSON gets its 406 without a body saying why
+        return ResponseEntity.status(response.getStatusCode())
+                .headers(response.getHeaders())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 }

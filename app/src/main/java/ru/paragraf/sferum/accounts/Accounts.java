@@ -24,7 +24,14 @@ class Accounts implements UserDetailsService {
                 .orElseThrow(() -> new UsernameNotFoundException("No account with that user name"));
     }
 
+    /**
+     * The account of a user name, case-insensitively. A name with a NUL character has none: PostgreSQL text cannot
+     * hold that character, so no account name contains it, and the query would only fail on it.
+     */
     Optional<AccountPrincipal> findByUsername(String username) {
+        if (username.indexOf('\u0000') >= 0) {
+            return Optional.empty();
+        }
         return jdbc.sql(
                         """
                         select id, username, display_name, role, district_id, organization_id, employee_id,

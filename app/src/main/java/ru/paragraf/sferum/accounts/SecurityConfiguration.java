@@ -2,18 +2,15 @@ package ru.paragraf.sferum.accounts;
 
 import static org.springframework.security.config.Customizer.withDefaults;
 
-import java.net.URI;
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * The access policy of URLs. Pages use form login with CSRF protection and a new session id on login; the API
@@ -61,14 +58,6 @@ class SecurityConfiguration {
     /** The VK ID link of the diary's «Чаты» tab: teachers only; the tab itself is for every diary role. */
     static final String[] TEACHER_DIARY_PAGES = {"/diary/chats/*", "/diary/vkid/**"};
 
-    /**
-     * The Content-Security-Policy of pages and API answers (page answers add {@code form-action}): no inline script,
-     * never framed. The API sends it too: JSON is harmless under it, and Swagger UI under {@code /api/docs} loads its
-     * scripts and styles from files.
-     */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'";
-
     /** bcrypt hashes; a successful check is remembered for five minutes ({@link VerifiedPasswords}). */
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -78,7 +67,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, SecurityHeaders securityHeaders) throws Exception {
         return http.securityMatcher("/api/**", "/actuator/**")
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/api/openapi/**", "/api/docs/**", "/actuator/health/**", "/actuator/info")
@@ -102,27 +91,15 @@ class SecurityConfiguration {
                         .anyRequest()
                         .denyAll())
                 .httpBasic(withDefaults())
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+                .headers(headers -> securityHeaders.configure(headers, securityHeaders.api()))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .build();
     }
 
-    /**
-     * Where page forms may post to. «Привязать к VK ID» posts to us and is redirected to VK ID's login page;
-     * browsers apply {@code form-action} to that redirect too, so VK ID's origin ({@code sferum.vk.id-url}) is
-     * allowed beside our own.
-     */
-    static String formAction(Environment environment) {
-        var idUrl = URI.create(environment.getProperty("sferum.vk.id-url", "https://id.vk.com"));
-        var origin = idUrl.getScheme() + "://" + idUrl.getRawAuthority();
-        return "form-action 'self' " + origin;
-    }
-
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, Environment environment) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, SecurityHeaders securityHeaders) throws Exception {
         return http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/login",
                                 "/demo",
@@ -155,9 +132,7 @@ class SecurityConfiguration {
                         .authenticated())
                 .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/", true))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-                .headers(headers -> headers.contentSecurityPolicy(
-                                csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY + "; " + formAction(environment)))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+                .headers(headers -> securityHeaders.configure(headers, securityHeaders.pages()))
                 .build();
     }
 }

@@ -9,11 +9,11 @@ import org.jspecify.annotations.Nullable;
  * {@link SecurityConfiguration} and the controllers' own checks (editors of journals, operators of hand-downs, the
  * teacher's diary tab). {@link EndpointAccessTests} holds the application's mapping against this table.
  */
-final class EndpointRules {
+public final class EndpointRules {
 
-    static final String GET = "GET", POST = "POST", PUT = "PUT", DELETE = "DELETE";
-    static final String CITY = "city", DISTRICT = "district1", ADMIN = "adminA", TEACHER = "teacherA1";
-    static final String PUPIL = "pupilA", PARENT = "parentA", ANONYMOUS = "anonymous";
+    public static final String GET = "GET", POST = "POST", PUT = "PUT", DELETE = "DELETE";
+    public static final String CITY = "city", DISTRICT = "district1", ADMIN = "adminA", TEACHER = "teacherA1";
+    public static final String PUPIL = "pupilA", PARENT = "parentA", ANONYMOUS = "anonymous";
 
     /** The six roles, in the order of DESIGN §2. */
     static final List<String> ROLES = List.of(CITY, DISTRICT, ADMIN, TEACHER, PUPIL, PARENT);
@@ -30,7 +30,7 @@ final class EndpointRules {
     static final Set<String> TEACHER_ONLY = Set.of(TEACHER);
 
     /** How an endpoint's resource is scoped, and so which callers get another's resource as 404. */
-    enum Scope {
+    public enum Scope {
         /** Nothing in the path: the caller's own data follows from the session (or the page is public). */
         SESSION(Set.of()),
         /** By what the uploaded file names: the import checks each row against the caller's scope. */
@@ -55,17 +55,17 @@ final class EndpointRules {
     }
 
     /** One endpoint's rule; {@code body} is a valid request body for state-changing requests, if it needs one. */
-    record Rule(String method, String pattern, Set<String> audience, Scope scope, @Nullable String body) {
+    public record Rule(String method, String pattern, Set<String> audience, Scope scope, @Nullable String body) {
 
-        String key() {
+        public String key() {
             return method + " " + pattern;
         }
 
-        boolean api() {
+        public boolean api() {
             return pattern.startsWith("/api/");
         }
 
-        boolean changesState() {
+        public boolean changesState() {
             return !method.equals(GET);
         }
     }
@@ -73,7 +73,7 @@ final class EndpointRules {
     private static final String TASK = "{\"type\":\"SFERUM_SYNC\",\"cron\":\"0 0 6 * * ?\",\"enabled\":false}";
     private static final String SCHEDULE = "{\"cron\":\"0 0 6 * * ?\",\"enabled\":false}";
 
-    static final List<Rule> RULES = List.of(
+    public static final List<Rule> RULES = List.of(
             // accounts
             rule(GET, "/", EVERYONE, Scope.SESSION),
             rule(GET, "/login", PUBLIC, Scope.SESSION),

@@ -22,7 +22,7 @@ import ru.paragraf.sferum.exchange.ExchangeFixture;
  * school's people (and a colleague's journal for the teacher), school C (district 2) for district 1's operator. Hand-down previews belong to an operator's
  * account: the city operator's and district 1's, each the other's «another».
  */
-final class FixtureIds {
+public final class FixtureIds {
 
     static final UUID HANDDOWN_OF_CITY = SchoolFixture.id(101), HANDDOWN_OF_DISTRICT = SchoolFixture.id(102);
 
@@ -70,7 +70,7 @@ final class FixtureIds {
      * Fills {@code {name}} placeholders: with the caller's own ids (one path), or with each of the others' ids (a path
      * per alternative). The names without a fixture id are returned in {@link Filled#unknown}.
      */
-    static List<Filled> fill(String template, Scope scope, String who, boolean own) {
+    public static List<Filled> fill(String template, Scope scope, String who, boolean own) {
         var values = new LinkedHashMap<String, List<UUID>>();
         var unknown = new ArrayList<String>();
         var matcher = Pattern.compile("\\{([^}:]+)(:[^}]*)?}").matcher(template);
@@ -98,10 +98,10 @@ final class FixtureIds {
         return filled;
     }
 
-    record Filled(String path, List<String> unknown) {}
+    public record Filled(String path, List<String> unknown) {}
 
     /** Two hand-down previews, ready and unexpired, one of the city operator's and one of district 1's. */
-    static void insertHanddowns(JdbcClient jdbc) {
+    public static void insertHanddowns(JdbcClient jdbc) {
         handdown(jdbc, HANDDOWN_OF_CITY, CITY);
         handdown(jdbc, HANDDOWN_OF_DISTRICT, DISTRICT);
     }

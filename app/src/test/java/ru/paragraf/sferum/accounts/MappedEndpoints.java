@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.method.HandlerMethod;
@@ -21,19 +22,22 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 
 /**
  * The endpoints the application maps itself, as {@code "METHOD /pattern"}: handler methods and router functions of
- * beans in {@code ru.paragraf.sferum}; springdoc, actuator and Boot's error controller live elsewhere and drop out.
+ * beans in {@code ru.paragraf.sferum}; springdoc and actuator live elsewhere and drop out, and so does the error page
+ * (an {@link ErrorController}: Tomcat's target for errors, not an endpoint of its own).
  * A mapping without a method condition is listed as {@code ANY}.
  */
-final class MappedEndpoints {
+public final class MappedEndpoints {
 
     static final String OURS = "ru.paragraf.sferum.";
 
     private MappedEndpoints() {}
 
-    static Set<String> of(Map<RequestMappingInfo, HandlerMethod> handlerMethods, @Nullable RouterFunction<?> routes) {
+    public static Set<String> of(
+            Map<RequestMappingInfo, HandlerMethod> handlerMethods, @Nullable RouterFunction<?> routes) {
         var endpoints = new TreeSet<String>();
         handlerMethods.forEach((info, handler) -> {
-            if (handler.getBeanType().getName().startsWith(OURS)) {
+            if (handler.getBeanType().getName().startsWith(OURS)
+                    && !ErrorController.class.isAssignableFrom(handler.getBeanType())) {
                 var methods = info.getMethodsCondition().getMethods();
                 for (var pattern : info.getPatternValues()) {
                     if (methods.isEmpty()) {

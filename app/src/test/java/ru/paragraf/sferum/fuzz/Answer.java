@@ -24,10 +24,6 @@ record Answer(
     private static final Pattern TECHNICAL =
             Pattern.compile("\\b(java|javax|jakarta|org\\.springframework|org\\.postgresql|ru\\.paragraf)\\.[a-z]"
                     + "|\\b[A-Z][A-Za-z]+(Exception|Error)\\b|\\tat [a-z]|\\bat [a-z]+\\.[a-z]+\\.");
-    /** What Spring Security's StrictHttpFirewall refuses in a path: see its Javadoc. */
-    private static final Pattern FIREWALL_REFUSES =
-            Pattern.compile(";|%25|%2[fF]|%5[cC]|//|\\\\|%[01][0-9a-fA-F]|%7[fF]|%[eE]2%80%[aA][89]|/\\.\\.?(/|$)");
-
     private static final Pattern MARKUP = Pattern.compile("<[A-Za-z/!]");
     private static final Pattern CYRILLIC = Pattern.compile("\\p{IsCyrillic}{3,}");
 
@@ -56,23 +52,6 @@ record Answer(
                 .as("%s shows internals: %s", request, excerpt())
                 .isFalse();
         return this;
-    }
-
-    /**
-     * Refused by Spring Security's firewall before any controller ran (a {@code ;}, {@code %25} or encoded slash in
-     * the path): 400 without a body; the servlet container then shows its error page.
-     */
-    boolean isFirewallRefusal() {
-        return status == 400
-                && body.isEmpty()
-                && thrown == null
-                && contentType == null
-                && FIREWALL_REFUSES.matcher(request).find();
-    }
-
-    /** An API refusal: problem details, or the firewall's 400. */
-    Answer isApiRefusal() {
-        return isFirewallRefusal() ? this : isProblemWithDetail();
     }
 
     /** An API refusal: RFC 9457 problem details with a detail that says what is wrong. */

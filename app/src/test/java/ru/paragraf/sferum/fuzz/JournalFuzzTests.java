@@ -77,7 +77,8 @@ class JournalFuzzTests {
         if (answer.status() == 200) {
             return;
         }
-        answer.isApiRefusal();
+        // the firewall's refusal of an id it does not accept (`;`, an encoded slash) is a problem as well
+        answer.isProblemWithDetail();
         Tables.assertUnchangedAfterRefusal(property, world.jdbc, before, TABLES);
     }
 
