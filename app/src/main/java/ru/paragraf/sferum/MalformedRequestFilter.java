@@ -4,11 +4,13 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,9 +71,12 @@ class MalformedRequestFilter extends OncePerRequestFilter {
         try {
             request.getParameterMap();
             if (isMultipart(request)) {
-                request.getParts();
+                // a part's file name with a NUL only fails when it is read, later, in Spring's multipart resolver
+                request.getParts().forEach(Part::getSubmittedFileName);
             }
             return null;
+        } catch (InvalidFileNameException e) {
+            return Refusal.MULTIPART;
         } catch (InvalidParameterException e) {
             return e.getErrorCode() == 413
                     ? Refusal.TOO_LARGE
