@@ -1,5 +1,7 @@
 package ru.paragraf.sferum.sync;
 
+import static ru.paragraf.sferum.sync.SqlNames.sql;
+
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import org.slf4j.Logger;
@@ -40,10 +42,12 @@ class OrphanedWork implements SmartLifecycle {
         // never this node's own: should the workers have started first, what they hold stays theirs
         var node = workers.node();
         var operations = jdbc.sql(
-                        """
-                        update sync.operation set status = 'PENDING', locked_by = null, locked_until = null
-                        where status = 'RUNNING' and locked_by is distinct from :node
-                        """)
+                        sql(
+                                """
+                        update sync.operation
+                        set status = {OperationStatus.PENDING}, locked_by = null, locked_until = null
+                        where status = {OperationStatus.RUNNING} and locked_by is distinct from :node
+                        """))
                 .param("node", node)
                 .update();
         var leases = jdbc.sql(

@@ -1,5 +1,7 @@
 package ru.paragraf.sferum.sync;
 
+import static ru.paragraf.sferum.sync.SqlNames.sql;
+
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -27,10 +29,13 @@ class RunReport {
 
     Progress progress(UUID run) {
         return jdbc.sql(
-                        """
-                        select count(*) as total, count(*) filter (where status in ('DONE', 'FAILED', 'CANCELLED')) as finished
+                        sql(
+                                """
+                        select count(*) as total,
+                               count(*) filter (where status in ({OperationStatus.DONE}, {OperationStatus.FAILED},
+                                                                 {OperationStatus.CANCELLED})) as finished
                         from sync.operation where run_id = :run
-                        """)
+                        """))
                 .param("run", run)
                 .query((rs, row) -> new Progress(rs.getInt("total"), rs.getInt("finished")))
                 .single();
@@ -80,14 +85,14 @@ class RunReport {
                         """)
                 .param("run", run)
                 .query((rs, row) -> {
-                    var kind = OperationKind.valueOf(rs.getString("kind"));
-                    var status = rs.getString("status");
-                    var result = "DONE".equals(status)
+                    var kind = SqlNames.read(OperationKind.class, rs.getString("kind"));
+                    var status = SqlNames.read(OperationStatus.class, rs.getString("status"));
+                    var result = status == OperationStatus.DONE
                             ? ItemResult.OK
-                            : "FAILED".equals(status) ? ItemResult.ERROR : ItemResult.WARNING;
-                    var message = "DONE".equals(status)
+                            : status == OperationStatus.FAILED ? ItemResult.ERROR : ItemResult.WARNING;
+                    var message = status == OperationStatus.DONE
                             ? null
-                            : "FAILED".equals(status) ? rs.getString("problem") : text("sync.run.notFinished");
+                            : status == OperationStatus.FAILED ? rs.getString("problem") : text("sync.run.notFinished");
                     var title = rs.getString("title");
                     var date = rs.getObject("lesson_date", java.time.LocalDate.class);
                     if (date != null) {
@@ -101,25 +106,21 @@ class RunReport {
                     var item = ExchangeRunItem.of(
                             result, objectType(kind), rs.getString("object_id"), title, kind.name(), message);
                     var link = rs.getString("problem_link");
-                    return link == null || "DONE".equals(status) ? item : item.withLink(link);
+                    return link == null || status == OperationStatus.DONE ? item : item.withLink(link);
                 })
                 .list();
     }
 
+    /** The run item's object type of an operation: what the run page lists it under. */
     private static String objectType(OperationKind kind) {
-        switch (kind) {
-            case CREATE_CHAT:
-            case INVITE_LINK:
-                return "CHAT";
-            case ADD_MEMBER:
-            case REMOVE_MEMBER:
-                return "CHAT_MEMBER";
-            default:
-                return "CALL";
-        }
+        return switch (kind) {
+            case CREATE_CHAT, INVITE_LINK -> "CHAT";
+            case ADD_MEMBER, REMOVE_MEMBER -> "CHAT_MEMBER";
+            case START_CALL, FINISH_CALL, ANNOUNCE_CALL -> "CALL";
+        };
     }
 
     private String text(String key, @Nullable Object... arguments) {
-        return messages.getMessage(key, arguments, OperationExecutor.RUSSIAN);
+        return messages.getMessage(key, arguments, SyncTexts.RUSSIAN);
     }
 }

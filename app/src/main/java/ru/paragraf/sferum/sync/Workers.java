@@ -404,13 +404,7 @@ class Workers implements SmartLifecycle {
                 completion = executor.execute(operation);
             } catch (RuntimeException e) {
                 log.error("Operation {} {} failed unexpectedly", operation.id(), operation.kind(), e);
-                completion = new Completion(
-                        Completion.Status.RETRY,
-                        Completion.NOTHING,
-                        "BUG",
-                        e.getClass().getSimpleName(),
-                        null,
-                        null);
+                completion = Completion.unexpected(e);
             }
             var finished = completion;
             transactions.executeWithoutResult(status -> outcomes.record(operation, finished));

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -33,6 +34,7 @@ import ru.paragraf.sferum.accounts.AccountRegistration;
  */
 @SpringBootTest(properties = {"sferum.sync.pump-interval=100ms", "sferum.sync.backoff=200ms"})
 @AutoConfigureMockMvc
+@Import(StatementCounter.Installed.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SyncEngineTests {
@@ -58,6 +60,9 @@ class SyncEngineTests {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    StatementCounter counter;
 
     LocalDate tomorrow;
     SyncSteps steps;
@@ -162,5 +167,23 @@ class SyncEngineTests {
                         == 1);
         var page = steps.html("adminA", "/journals/" + JOURNAL_A_RUSSIAN);
         assertThat(page).contains("ошибка").contains("Словесникова Мария").contains("не привязал VK ID");
+    }
+
+    /**
+     * What an operation costs the database, counted on the workers' threads: a guard that no change adds round trips
+     * per operation. The figures of this flow: 81 statements and 22 commits for 9 attempts.
+     */
+    @Test
+    @Order(6)
+    void anOperationCostsAtMostTenStatementsAndThreeCommits() {
+        steps.settle();
+        var attempts = jdbc.sql("select coalesce(sum(attempts), 0) from sync.operation")
+                .query(Integer.class)
+                .single();
+        assertThat(attempts).isPositive();
+        assertThat(counter.statementTotal())
+                .as("statements of %d attempts: %s", attempts, counter.statements)
+                .isLessThanOrEqualTo(10L * attempts);
+        assertThat(counter.commits.sum()).as("commits of %d attempts", attempts).isLessThanOrEqualTo(3L * attempts);
     }
 }
