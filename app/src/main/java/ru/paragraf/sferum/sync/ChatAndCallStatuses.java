@@ -1,5 +1,7 @@
 package ru.paragraf.sferum.sync;
 
+import static ru.paragraf.sferum.sync.SqlNames.sql;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -24,17 +26,18 @@ import ru.paragraf.sferum.sync.messenger.MessengerProvider;
 @Component
 class ChatAndCallStatuses implements SubjectChatStatuses {
 
-    private static final String CHAT =
+    private static final String CHAT = sql(
             """
             select j.journal_id, j.subject_chat_requested, c.state, c.invite_link, c.problem, so.ready,
                    so.paused_reason,
                    exists (select 1 from school.sync_lesson l where l.journal_id = j.journal_id
-                             and l.publication = 'PUBLISHED' and l.format = 'VIDEO_CALL') as has_video
+                             and l.publication = {Publication.PUBLISHED}
+                             and l.format = {LessonFormat.VIDEO_CALL}) as has_video
             from school.sync_journal j
             left join sync.chat c on c.organization_id = j.organization_id and c.journal_id = j.journal_id
                                  and c.academic_year_id = j.academic_year_id
             left join sync.organization so on so.organization_id = j.organization_id
-            """;
+            """);
 
     private final JdbcClient jdbc;
     private final MessageSource messages;
@@ -137,15 +140,17 @@ class ChatAndCallStatuses implements SubjectChatStatuses {
             return statuses;
         }
         jdbc.sql(
-                        """
-                        select l.lesson_id, l.publication = 'PUBLISHED' and l.format = 'VIDEO_CALL' as wanted,
+                        sql(
+                                """
+                        select l.lesson_id,
+                               l.publication = {Publication.PUBLISHED} and l.format = {LessonFormat.VIDEO_CALL} as wanted,
                                l.lesson_date + l.starts_at + make_interval(mins => l.duration_minutes) > :localNow as upcoming,
                                k.state, k.join_link, k.problem, coalesce(so.ready, false) as ready, so.paused_reason
                         from school.sync_lesson l
                         left join sync.call k on k.organization_id = l.organization_id and k.lesson_id = l.lesson_id
                         left join sync.organization so on so.organization_id = l.organization_id
                         where l.lesson_id in (:lessons)
-                        """)
+                        """))
                 .param("lessons", lessons)
                 .param("localNow", LocalDateTime.now(clock))
                 .query((rs, row) -> {

@@ -100,12 +100,12 @@ class LedgerCheck {
             var recorded = transactions.execute(status -> ledger.chatLost(chat.key(), chat.chatId(), problem));
             if (Boolean.TRUE.equals(recorded)) {
                 lost++;
-                items.add(ExchangeRunItem.of(
+                items.add(RunItems.of(
                                 ItemResult.WARNING,
-                                "CHAT",
+                                RunItems.Subject.CHAT,
                                 chat.key().journal(),
                                 chat.title(),
-                                "CHECK_CHAT",
+                                RunItems.Step.CHECK_CHAT,
                                 run.text("sync.run.chatLost", chat.title()))
                         .withLink("/journals/" + chat.key().journal()));
             }
@@ -134,8 +134,13 @@ class LedgerCheck {
                 var link = "/staff/" + teacher;
                 var recorded = transactions.execute(status -> ledger.callUnconfirmed(call.key(), problem, link));
                 if (Boolean.TRUE.equals(recorded)) {
-                    items.add(ExchangeRunItem.of(
-                                    ItemResult.ERROR, "CALL", call.key().lesson(), null, "CHECK_CALL", problem)
+                    items.add(RunItems.of(
+                                    ItemResult.ERROR,
+                                    RunItems.Subject.CALL,
+                                    call.key().lesson(),
+                                    null,
+                                    RunItems.Step.CHECK_CALL,
+                                    problem)
                             .withLink(link));
                 }
             }
@@ -168,12 +173,12 @@ class LedgerCheck {
         if (problem.kind() == Problem.Kind.CREDENTIALS && organizations.pause(organization, explanation)) {
             notices.paused(organization, explanation);
         }
-        return ExchangeRunItem.of(
+        return RunItems.of(
                         ItemResult.WARNING,
-                        "ORGANIZATION",
+                        RunItems.Subject.ORGANIZATION,
                         organization,
                         null,
-                        "CHECK_CHATS",
+                        RunItems.Step.CHECK_CHATS,
                         run.text("sync.run.chatsNotChecked", explanation))
                 .withLink("/orgs/" + organization + "/linkbase");
     }

@@ -44,8 +44,11 @@ class Planner {
         }
     }
 
-    /** A kind of operation, and in each scope the statement that selects what needs it and the one enqueuing it. */
-    private record Step(OperationKind kind, Map<Scope, String> selects, Map<Scope, String> enqueues) {
+    /**
+     * A kind of operation, and in each scope the statement that selects what needs it and the one enqueuing it; and
+     * the one counting what the organization needs, for a kind the provider cannot do.
+     */
+    private record Step(OperationKind kind, Map<Scope, String> selects, Map<Scope, String> enqueues, String count) {
 
         static Step of(OperationKind kind, Function<Scope, String> select) {
             var selects = new EnumMap<Scope, String>(Scope.class);
@@ -54,9 +57,11 @@ class Planner {
                 selects.put(scope, sql(select.apply(scope)));
                 enqueues.put(scope, ENQUEUE.formatted(selects.get(scope)));
             }
-            return new Step(kind, selects, enqueues);
+            return new Step(kind, selects, enqueues, COUNT.formatted(selects.get(Scope.ORGANIZATION)));
         }
     }
+
+    private static final String COUNT = "select count(*) from (%s) p";
 
     private static final String ENQUEUE = sql(
             """
@@ -127,6 +132,31 @@ class Planner {
         return planned;
     }
 
+    /**
+     * Operations of a kind that the organization needs and the provider cannot do ({@code missing}): they are not
+     * queued, and the run says so.
+     */
+    record Unplanned(OperationKind kind, ProviderCapability missing, int count) {}
+
+    /** What the organization needs that the provider cannot do, by kind; empty when it can do everything needed. */
+    List<Unplanned> unplanned(UUID organization) {
+        var capabilities = messenger.capabilities();
+        var unplanned = new ArrayList<Unplanned>();
+        for (var step : STEPS) {
+            var missing = step.kind().needs();
+            if (missing == null || missing.declaredIn(capabilities)) {
+                continue;
+            }
+            var count = parameters(jdbc.sql(step.count()), organization, null)
+                    .query(Integer.class)
+                    .single();
+            if (count > 0) {
+                unplanned.add(new Unplanned(step.kind(), missing, count));
+            }
+        }
+        return unplanned;
+    }
+
     /** The steps of the kinds the provider can carry out: the others are never queued. */
     private List<Step> possibleSteps() {
         var capabilities = messenger.capabilities();
@@ -170,10 +200,10 @@ class Planner {
                 from school.sync_journal j
                 %s
                 where j.organization_id = :organization %s
-                  and j.subject_chat_requested and j.kind = 'GENERAL_EDUCATION'
+                  and j.subject_chat_requested and j.kind = {JournalKind.GENERAL_EDUCATION}
                   and exists (select 1 from school.sync_lesson l
                               where l.organization_id = j.organization_id and l.journal_id = j.journal_id
-                                and l.publication = 'PUBLISHED' and l.format = 'VIDEO_CALL'
+                                and l.publication = {Publication.PUBLISHED} and l.format = {LessonFormat.VIDEO_CALL}
                                 -- a chat VK lost is replaced for the next video lesson, not for past ones
                                 and (l.lesson_date + l.starts_at + make_interval(mins => l.duration_minutes) > :localNow
                                      or not exists (select 1 from sync.chat c
@@ -263,7 +293,7 @@ class Planner {
                 from school.sync_lesson l
                 %s
                 where l.organization_id = :organization %s
-                  and l.publication = 'PUBLISHED' and l.format = 'VIDEO_CALL'
+                  and l.publication = {Publication.PUBLISHED} and l.format = {LessonFormat.VIDEO_CALL}
                   and l.lesson_date + l.starts_at + make_interval(mins => l.duration_minutes) > :localNow
                   and not exists (select 1 from sync.call k
                                   where k.organization_id = l.organization_id and k.lesson_id = l.lesson_id
@@ -284,7 +314,8 @@ class Planner {
                 %s
                 where k.organization_id = :organization %s
                   and k.state = {CallState.ACTIVE}
-                  and (l.lesson_id is null or l.publication <> 'PUBLISHED' or l.format <> 'VIDEO_CALL')
+                  and (l.lesson_id is null or l.publication <> {Publication.PUBLISHED}
+                       or l.format <> {LessonFormat.VIDEO_CALL})
                 """
                 .formatted(
                         payload("'lesson', k.lesson_id, 'journal', k.journal_id"),
@@ -303,7 +334,8 @@ class Planner {
                 -- the journal too: with statistics from before a mass switch to video, PostgreSQL otherwise reads every
                 -- video lesson of the city through their partial index for each call (docs/benchmarks.md)
                 join school.sync_lesson l on l.lesson_id = k.lesson_id and l.journal_id = k.journal_id
-                                         and l.publication = 'PUBLISHED' and l.format = 'VIDEO_CALL'
+                                         and l.publication = {Publication.PUBLISHED}
+                                         and l.format = {LessonFormat.VIDEO_CALL}
                 %s
                 where k.organization_id = :organization %s
                   and k.state = {CallState.ACTIVE} and not k.announced

@@ -39,7 +39,7 @@ class PreviewQuery {
             select w.kind, w.object_key, w.source, w.problem,
                    coalesce(j.chat_title, lj.chat_title) as chat_title,
                    l.lesson_id is not null as lesson_found, l.lesson_date, l.starts_at,
-                   coalesce(l.publication = 'PUBLISHED', false) as lesson_published,
+                   coalesce(l.publication = {Publication.PUBLISHED}, false) as lesson_published,
                    coalesce(te.full_name, tv.full_name) as teacher, w.payload ->> 'vkUser' as vk_user,
                    case when c.state = {ChatState.FAILED} then c.problem
                         when k.state = {CallState.FAILED} then k.problem end as ledger_problem

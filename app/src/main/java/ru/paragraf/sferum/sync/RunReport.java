@@ -57,12 +57,12 @@ class RunReport {
                     var employee = rs.getObject("employee_id", UUID.class);
                     var relink = rs.getBoolean("sferum_relink_required") || relinkFound.contains(employee);
                     var linked = rs.getObject("sferum_user_id") != null && !relink;
-                    var item = ExchangeRunItem.of(
+                    var item = RunItems.of(
                             linked ? ItemResult.OK : ItemResult.WARNING,
-                            "TEACHER",
+                            RunItems.Subject.TEACHER,
                             employee,
                             rs.getString("full_name"),
-                            "CHECK_VK_ID",
+                            RunItems.Step.CHECK_VK_ID,
                             linked ? null : text(relink ? "sync.run.teacherRelink" : "sync.run.teacherNotLinked"));
                     return linked ? item : item.withLink("/staff/" + employee);
                 })
@@ -103,21 +103,24 @@ class RunReport {
                                 rs.getObject("starts_at", java.time.LocalTime.class)
                                         .format(java.time.format.DateTimeFormatter.ofPattern("HH:mm")));
                     }
-                    var item = ExchangeRunItem.of(
-                            result, objectType(kind), rs.getString("object_id"), title, kind.name(), message);
+                    var item = RunItems.of(result, kind, rs.getString("object_id"), title, message);
                     var link = rs.getString("problem_link");
                     return link == null || status == OperationStatus.DONE ? item : item.withLink(link);
                 })
                 .list();
     }
 
-    /** The run item's object type of an operation: what the run page lists it under. */
-    private static String objectType(OperationKind kind) {
-        return switch (kind) {
-            case CREATE_CHAT, INVITE_LINK -> "CHAT";
-            case ADD_MEMBER, REMOVE_MEMBER -> "CHAT_MEMBER";
-            case START_CALL, FINISH_CALL, ANNOUNCE_CALL -> "CALL";
-        };
+    /**
+     * What the organization needs and the provider cannot do: one warning per kind, with why and how many
+     * operations were not queued.
+     */
+    ExchangeRunItem unplanned(UUID organization, Planner.Unplanned unplanned) {
+        return RunItems.of(
+                ItemResult.WARNING,
+                unplanned.kind(),
+                organization,
+                null,
+                text("sync.run.notCapable", text(unplanned.missing().reasonKey()), unplanned.count()));
     }
 
     private String text(String key, @Nullable Object... arguments) {

@@ -5,6 +5,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import ru.paragraf.sferum.school.JournalKind;
+import ru.paragraf.sferum.school.LessonFormat;
+import ru.paragraf.sferum.school.Publication;
 
 /**
  * The one mapping between the engine's enums and the database: each of them is stored by its constant's name. SQL
@@ -24,7 +27,11 @@ final class SqlNames {
             "MemberState", MemberState.class,
             "OperationStatus", OperationStatus.class,
             "OperationKind", OperationKind.class,
-            "PreviewOperation.Status", PreviewOperation.Status.class);
+            "PreviewOperation.Status", PreviewOperation.Status.class,
+            // the school's, as its read contract (the views school.sync_*) holds them
+            "Publication", Publication.class,
+            "LessonFormat", LessonFormat.class,
+            "JournalKind", JournalKind.class);
 
     /** Statements already expanded, by their text: each is expanded once. */
     private static final Map<String, String> EXPANDED = new ConcurrentHashMap<>();

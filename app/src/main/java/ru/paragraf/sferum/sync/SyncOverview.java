@@ -57,8 +57,8 @@ public class SyncOverview {
                                    count(*) filter (where k.state = {CallState.FAILED}) as failed
                             from school.sync_lesson l
                             left join sync.call k on k.organization_id = l.organization_id and k.lesson_id = l.lesson_id
-                            where l.organization_id in (:organizations) and l.format = 'VIDEO_CALL'
-                              and l.publication = 'PUBLISHED' and l.lesson_date between :from and :to
+                            where l.organization_id in (:organizations) and l.format = {LessonFormat.VIDEO_CALL}
+                              and l.publication = {Publication.PUBLISHED} and l.lesson_date between :from and :to
                             group by l.organization_id),
                         paused as (
                             select organization_id, paused_reason from sync.organization
@@ -113,8 +113,8 @@ public class SyncOverview {
                         from school.sync_lesson l
                         join sync.call k on k.organization_id = l.organization_id and k.lesson_id = l.lesson_id
                         join school.sync_journal j on j.journal_id = l.journal_id
-                        where l.organization_id = :organization and l.format = 'VIDEO_CALL'
-                          and l.publication = 'PUBLISHED' and l.lesson_date between :from and :to
+                        where l.organization_id = :organization and l.format = {LessonFormat.VIDEO_CALL}
+                          and l.publication = {Publication.PUBLISHED} and l.lesson_date between :from and :to
                           and k.state = {CallState.FAILED}
                         order by kind desc, title, lesson_date, starts_at
                         """))

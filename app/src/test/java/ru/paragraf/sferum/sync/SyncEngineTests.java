@@ -9,6 +9,7 @@ import static ru.paragraf.sferum.SchoolFixture.*;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -24,8 +25,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import ru.paragraf.sferum.EverydaySteps;
 import ru.paragraf.sferum.SchoolFixture;
 import ru.paragraf.sferum.accounts.AccountRegistration;
+import ru.paragraf.sferum.sync.messenger.Capabilities;
 
 /**
  * The everyday flow against the real emulator, step by step as the school lives it: the school is connected
@@ -34,7 +37,7 @@ import ru.paragraf.sferum.accounts.AccountRegistration;
  */
 @SpringBootTest(properties = {"sferum.sync.pump-interval=100ms", "sferum.sync.backoff=200ms"})
 @AutoConfigureMockMvc
-@Import(StatementCounter.Installed.class)
+@Import({StatementCounter.Installed.class, DeclaredCapabilities.Installed.class})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SyncEngineTests {
@@ -64,8 +67,12 @@ class SyncEngineTests {
     @Autowired
     StatementCounter counter;
 
+    @Autowired
+    DeclaredCapabilities messenger;
+
     LocalDate tomorrow;
     SyncSteps steps;
+    UUID task;
 
     @BeforeAll
     void connectSchoolA() throws Exception {
@@ -77,10 +84,12 @@ class SyncEngineTests {
                 put("/api/orgs/" + SCHOOL_A + "/sferum-community"),
                 "{\"communityId\": %d, \"token\": \"%s\"}".formatted(SyncWorld.COMMUNITY_A, SyncWorld.TOKEN_A));
         assertThat(credentials).contains("VERIFIED");
-        steps.api(
-                "adminA",
-                post("/api/orgs/" + SCHOOL_A + "/exchange-tasks"),
-                "{\"type\":\"SFERUM_SYNC\",\"enabled\":true}");
+        task = UUID.fromString(EverydaySteps.json(steps.api(
+                        "adminA",
+                        post("/api/orgs/" + SCHOOL_A + "/exchange-tasks"),
+                        "{\"type\":\"SFERUM_SYNC\",\"enabled\":true}"))
+                .get("id")
+                .asString());
         steps.linkVkId(
                 "teacherA1",
                 TEACHER_A1,
@@ -185,5 +194,69 @@ class SyncEngineTests {
                 .as("statements of %d attempts: %s", attempts, counter.statements)
                 .isLessThanOrEqualTo(10L * attempts);
         assertThat(counter.commits.sum()).as("commits of %d attempts", attempts).isLessThanOrEqualTo(3L * attempts);
+    }
+
+    /**
+     * A messenger that cannot start calls (as MAX's bot API) gets no call to start: the lesson published in
+     * video-call mode queues nothing, its journal and the task's run say why; once the messenger can, the same
+     * lesson gets its call.
+     */
+    @Test
+    @Order(7)
+    void anOperationTheMessengerCannotDoIsNeverQueuedAndTheRunSaysWhy() throws Exception {
+        var startCalls = "sync.operation where kind = 'START_CALL' and object_key = 'call:%s'".formatted(MATHS_LESSON);
+        var before = steps.count(startCalls);
+        var callsBefore = WORLD.vk.calls().size();
+        messenger.declare(new Capabilities(true, true, false));
+        try {
+            steps.api("teacherA1", post("/api/lessons/" + MATHS_LESSON + "/publish"), null);
+            steps.settle();
+            assertThat(steps.count(startCalls))
+                    .as("START_CALL operations of the lesson")
+                    .isEqualTo(before);
+            assertThat(steps.html("teacherA1", "/journals/" + JOURNAL_A_MATHS))
+                    .contains("не умеет начинать видеозвонки");
+
+            var run = runTheTask();
+            assertThat(steps.count("sync.operation where kind = 'START_CALL' and run_id = '%s'".formatted(run)))
+                    .isZero();
+            // the lesson of maths and the one of Russian whose call failed before: both need a call
+            assertThat(runItems(run))
+                    .contains("CALL START_CALL WARNING Мессенджер, подключённый к синхронизации, не умеет начинать "
+                            + "видеозвонки: ссылки на звонок не будет. В очередь не поставлено: 2.");
+            assertThat(WORLD.vk.calls()).hasSize(callsBefore);
+        } finally {
+            messenger.reset();
+        }
+
+        runTheTask();
+        assertThat(steps.count(startCalls)).isEqualTo(before + 1);
+        assertThat(WORLD.vk.calls()).hasSize(callsBefore + 1);
+    }
+
+    /** Runs the SFERUM_SYNC task now, as «Запустить сейчас» does, and waits until the run and its operations end. */
+    private UUID runTheTask() throws Exception {
+        var run = UUID.fromString(
+                EverydaySteps.json(steps.api("adminA", post("/api/exchange-tasks/" + task + "/runs"), null))
+                        .get("id")
+                        .asString());
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("select status from exchange.run where id = :run")
+                .param("run", run)
+                .query(String.class)
+                .single()
+                .matches("SUCCEEDED|PARTIAL|FAILED"));
+        steps.settle();
+        return run;
+    }
+
+    private List<String> runItems(UUID run) {
+        return jdbc.sql(
+                        """
+                        select object_type || ' ' || action || ' ' || result || ' ' || coalesce(message, '')
+                        from exchange.run_item where run_id = :run order by id
+                        """)
+                .param("run", run)
+                .query(String.class)
+                .list();
     }
 }
