@@ -21,17 +21,18 @@ import ru.paragraf.sferum.school.Publication;
  */
 final class SqlNames {
 
-    private static final Map<String, Class<? extends Enum<?>>> ENUMS = Map.of(
-            "ChatState", ChatState.class,
-            "CallState", CallState.class,
-            "MemberState", MemberState.class,
-            "OperationStatus", OperationStatus.class,
-            "OperationKind", OperationKind.class,
-            "PreviewOperation.Status", PreviewOperation.Status.class,
+    private static final Map<String, Class<? extends Enum<?>>> ENUMS = Map.ofEntries(
+            Map.entry("ChatState", ChatState.class),
+            Map.entry("CallState", CallState.class),
+            Map.entry("MemberState", MemberState.class),
+            Map.entry("OperationStatus", OperationStatus.class),
+            Map.entry("OperationKind", OperationKind.class),
+            Map.entry("PreviewOperation.Status", PreviewOperation.Status.class),
+            Map.entry("SyncOverview.Failure.Subject", SyncOverview.Failure.Subject.class),
             // the school's, as its read contract (the views school.sync_*) holds them
-            "Publication", Publication.class,
-            "LessonFormat", LessonFormat.class,
-            "JournalKind", JournalKind.class);
+            Map.entry("Publication", Publication.class),
+            Map.entry("LessonFormat", LessonFormat.class),
+            Map.entry("JournalKind", JournalKind.class));
 
     /** Statements already expanded, by their text: each is expanded once. */
     private static final Map<String, String> EXPANDED = new ConcurrentHashMap<>();

@@ -99,8 +99,8 @@ public class SyncOverview {
         return jdbc.sql(
                         sql(
                                 """
-                        select 'CHAT' as kind, j.journal_id, null::uuid as lesson_id, j.chat_title as title,
-                               null::date as lesson_date, null::time as starts_at, c.problem,
+                        select {SyncOverview.Failure.Subject.CHAT} as kind, j.journal_id, null::uuid as lesson_id,
+                               j.chat_title as title, null::date as lesson_date, null::time as starts_at, c.problem,
                                '/journals/' || j.journal_id as link
                         from school.sync_journal j
                         join sync.chat c on c.organization_id = j.organization_id and c.journal_id = j.journal_id
@@ -108,8 +108,8 @@ public class SyncOverview {
                         where j.organization_id = :organization and j.subject_chat_requested
                           and c.state = {ChatState.FAILED}
                         union all
-                        select 'CALL', l.journal_id, l.lesson_id, j.chat_title, l.lesson_date, l.starts_at, k.problem,
-                               coalesce(k.problem_link, '/journals/' || l.journal_id)
+                        select {SyncOverview.Failure.Subject.CALL}, l.journal_id, l.lesson_id, j.chat_title, l.lesson_date,
+                               l.starts_at, k.problem, coalesce(k.problem_link, '/journals/' || l.journal_id)
                         from school.sync_lesson l
                         join sync.call k on k.organization_id = l.organization_id and k.lesson_id = l.lesson_id
                         join school.sync_journal j on j.journal_id = l.journal_id
@@ -143,18 +143,25 @@ public class SyncOverview {
     }
 
     /**
-     * A subject chat ({@code CHAT}) or a lesson's call ({@code CALL}) that failed.
+     * A subject chat or a lesson's call that failed.
      *
      * @param title the chat's title, «Алгебра 7А»
      * @param link the application path of the record to fix
      */
     public record Failure(
-            String kind,
+            Subject kind,
             UUID journalId,
             @Nullable UUID lessonId,
             String title,
             @Nullable LocalDate lessonDate,
             @Nullable LocalTime startsAt,
             @Nullable String problem,
-            String link) {}
+            String link) {
+
+        /** What failed. */
+        public enum Subject {
+            CHAT,
+            CALL
+        }
+    }
 }

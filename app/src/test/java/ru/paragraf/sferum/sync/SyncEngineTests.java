@@ -70,6 +70,9 @@ class SyncEngineTests {
     @Autowired
     DeclaredCapabilities messenger;
 
+    @Autowired
+    SyncOverview overview;
+
     LocalDate tomorrow;
     SyncSteps steps;
     UUID task;
@@ -176,6 +179,13 @@ class SyncEngineTests {
                         == 1);
         var page = steps.html("adminA", "/journals/" + JOURNAL_A_RUSSIAN);
         assertThat(page).contains("ошибка").contains("Словесникова Мария").contains("не привязал VK ID");
+        assertThat(overview.failuresOf(SCHOOL_A, tomorrow, tomorrow))
+                .singleElement()
+                .satisfies(failure -> {
+                    assertThat(failure.kind()).isEqualTo(SyncOverview.Failure.Subject.CALL);
+                    assertThat(failure.lessonId()).isEqualTo(RUSSIAN_LESSON);
+                    assertThat(failure.problem()).contains("не привязал VK ID");
+                });
     }
 
     /**
