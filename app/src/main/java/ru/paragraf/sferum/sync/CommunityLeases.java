@@ -87,6 +87,14 @@ class CommunityLeases {
             var perNode = (communities + Math.max(nodes, 1) - 1) / Math.max(nodes, 1);
             return Math.max(1, Math.min(limit, perNode));
         }
+
+        /**
+         * How many of the {@code serving} communities to give back at the end of their slices: those beyond the
+         * share, and, once the share is full, one for each community that waits for a node.
+         */
+        int toGiveBack(int serving, int share) {
+            return Math.max(0, serving - share) + (serving >= share ? waiting : 0);
+        }
     }
 
     /** Notes that this node is alive, and measures the demand. */
