@@ -423,7 +423,10 @@ final class CityBenchmark {
         var statements = topStatements(jdbc);
         var frequent = statements(jdbc, "calls");
         var statementTotals = jdbc.sql(
-                        "select coalesce(sum(calls), 0), coalesce(sum(total_exec_time), 0) from pg_stat_statements")
+                        """
+                        select coalesce(sum(calls), 0), coalesce(sum(total_exec_time), 0) from pg_stat_statements
+                        where userid <> (select oid from pg_roles where rolname = :bench)""")
+                .param("bench", CityWorld.BENCH_APPLICATION)
                 .query((rs, row) -> new CityResult.StatementTotals(rs.getLong(1), rs.getDouble(2), frequent))
                 .single();
         return new CityResult.Run(
@@ -467,13 +470,18 @@ final class CityBenchmark {
         return statements(jdbc, "total_exec_time");
     }
 
-    /** PostgreSQL's statements since the last reset, the first 12 by {@code order}, a column of pg_stat_statements. */
+    /**
+     * PostgreSQL's statements since the last reset, but the benchmark's own connections', the first 12 by
+     * {@code order}, a column of pg_stat_statements.
+     */
     private static List<CityResult.Statement> statements(JdbcClient jdbc, String order) {
         return jdbc.sql(
                         """
                         select regexp_replace(query, '\\s+', ' ', 'g') as text, calls, total_exec_time, mean_exec_time
-                        from pg_stat_statements order by %s desc limit 12"""
+                        from pg_stat_statements where userid <> (select oid from pg_roles where rolname = :bench)
+                        order by %s desc limit 12"""
                                 .formatted(order))
+                .param("bench", CityWorld.BENCH_APPLICATION)
                 .query((rs, row) -> new CityResult.Statement(
                         shorten(rs.getString("text")),
                         rs.getLong("calls"),

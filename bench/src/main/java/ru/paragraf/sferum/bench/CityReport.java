@@ -418,7 +418,9 @@ final class CityReport {
         line(out, "");
         line(out, "Operations of these schools by kind and status at the end of the window: %s", run.operations());
         line(out, "");
-        line(out, "Where PostgreSQL's time went during the window (pg_stat_statements, top by total time):");
+        line(
+                out,
+                "Where PostgreSQL's time went during the window (pg_stat_statements, the application's connections, top by total time):");
         line(out, "");
         statements(out, run.statements());
         var totals = run.statementTotals();
@@ -427,8 +429,8 @@ final class CityReport {
         line(
                 out,
                 "Round trips per operation: %,d statements executed in the window (%,.0f ms), %,d operations finished:"
-                        + " **%.1f statements and %.2f ms of execution per operation** (all connections: the pages' and the"
-                        + " benchmark's own queries included). The most frequent (calls per finished operation):",
+                        + " **%.1f statements and %.2f ms of execution per operation** (the application's connections: the"
+                        + " pages' queries included, the benchmark's own not). The most frequent (calls per finished operation):",
                 totals.calls(),
                 totals.totalMillis(),
                 run.finished(),

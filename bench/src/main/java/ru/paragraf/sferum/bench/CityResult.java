@@ -154,8 +154,8 @@ record CityResult(
     record Statement(String text, long calls, double totalMillis, double meanMillis) {}
 
     /**
-     * Every statement PostgreSQL executed in a window (pg_stat_statements: all connections, the pages' and the
-     * benchmark's own included; {@code BEGIN}/{@code COMMIT} too), and the most frequent ones.
+     * Every statement the application's connections executed in a window (pg_stat_statements: the pages' included,
+     * the benchmark's own connections not; {@code BEGIN}/{@code COMMIT} too), and the most frequent ones.
      */
     record StatementTotals(long calls, double totalMillis, List<Statement> frequent) {}
 

@@ -61,6 +61,10 @@ final class CityWorld implements AutoCloseable {
         org.springframework.jdbc.core.simple.JdbcClient.create(postgres.getPostgresDatabase())
                 .sql("create extension if not exists pg_stat_statements")
                 .update();
+        // the benchmark's own connections log in as a role of their own: their statements are told apart
+        org.springframework.jdbc.core.simple.JdbcClient.create(postgres.getPostgresDatabase())
+                .sql("create role " + BENCH_APPLICATION + " login superuser")
+                .update();
         var vk = VkEmulator.start(EmulatorConfig.builder()
                 .seed(Seed.of(
                         List.of(),
@@ -101,12 +105,13 @@ final class CityWorld implements AutoCloseable {
 
     /**
      * The benchmark's own connections (its sampler, probes and drain watcher), apart from the nodes' pools and named
-     * {@value #BENCH_APPLICATION} in PostgreSQL, so that their backends' CPU is not taken for the application's.
+     * {@value #BENCH_APPLICATION} in PostgreSQL (their application name and role), so that their backends' CPU and
+     * their statements are not taken for the application's.
      */
     HikariDataSource benchConnections() {
         var config = new HikariConfig();
         config.setPoolName("bench-pool");
-        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        config.setJdbcUrl(postgres.getJdbcUrl(BENCH_APPLICATION, "postgres"));
         config.addDataSourceProperty("ApplicationName", BENCH_APPLICATION);
         config.setMaximumPoolSize(4);
         config.setMinimumIdle(4);

@@ -74,7 +74,7 @@ final class CpuMeter {
 
     /**
      * Whose a thread is, by its name: the emulator's pool and timer, and the JDK HTTP server it runs on (the
-     * application serves HTTP with Tomcat); the benchmark's own threads; the application's Tomcat threads; the rest
+     * application serves HTTP with Tomcat); the benchmark's own threads (and JFR's, when it records the run); the application's Tomcat threads; the rest
      * is the application's (sync workers and pump, event listeners, VK clients, connection pools, Quartz) and the
      * JVM's few Java threads (reference handler, finalizer, …).
      */
@@ -87,6 +87,8 @@ final class CpuMeter {
         }
         if (name.startsWith("bench-")
                 || name.startsWith("page-user-")
+                // Java Flight Recorder, when the benchmark runs under it
+                || name.startsWith("JFR ")
                 || name.equals("main")
                 || BENCH_SELECTORS.contains(name)) {
             return Part.BENCH;

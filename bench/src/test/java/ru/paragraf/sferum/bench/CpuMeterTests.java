@@ -27,6 +27,7 @@ class CpuMeterTests {
         assertThat(CpuMeter.part("city-run_Worker-1")).isEqualTo(CpuMeter.Part.APP);
         assertThat(CpuMeter.part("bench-sampler")).isEqualTo(CpuMeter.Part.BENCH);
         assertThat(CpuMeter.part("page-user-4")).isEqualTo(CpuMeter.Part.BENCH);
+        assertThat(CpuMeter.part("JFR Periodic Tasks")).isEqualTo(CpuMeter.Part.BENCH);
         assertThat(CpuMeter.group("http-nio-auto-1-exec-17")).isEqualTo("http-nio-auto-#-exec-#");
     }
 
