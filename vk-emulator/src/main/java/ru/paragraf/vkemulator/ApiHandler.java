@@ -59,6 +59,7 @@ final class ApiHandler implements HttpHandler {
                 state.stats.rateLimitViolation(token);
                 throw ApiError.of(6);
             }
+            state.stats.accepted(token);
             var method = methods.get(name);
             if (method == null) {
                 throw ApiError.of(3);

@@ -82,10 +82,12 @@ public record EmulatorSnapshot(
      *
      * @param methodCalls VK API calls per method name, whatever their outcome
      * @param methodErrors error answers per method name and error code
+     * @param tokenRequests requests per token that its rate limit let through, whatever their answer
      */
     public record Stats(
             Map<String, Long> methodCalls,
             Map<String, Map<Integer, Long>> methodErrors,
+            List<TokenRequests> tokenRequests,
             List<RateLimitViolations> rateLimitViolations) {
 
         public long callsOf(String method) {
@@ -102,6 +104,12 @@ public record EmulatorSnapshot(
                     .sum();
         }
     }
+
+    /**
+     * Requests of one token within its rate limit, identified by internal id and masked value; {@code kind} is
+     * {@code community} or {@code user}, {@code ownerId} the community's or the user's id.
+     */
+    public record TokenRequests(String tokenId, String token, String kind, long ownerId, long count) {}
 
     /** Error-6 answers of one token, identified by internal id and masked value. */
     public record RateLimitViolations(String tokenId, String token, String kind, long ownerId, long count) {}

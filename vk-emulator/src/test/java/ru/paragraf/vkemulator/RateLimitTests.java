@@ -1,7 +1,10 @@
 package ru.paragraf.vkemulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static ru.paragraf.vkemulator.Fixtures.OTHER_SCHOOL;
 import static ru.paragraf.vkemulator.Fixtures.OTHER_SCHOOL_TOKEN;
+import static ru.paragraf.vkemulator.Fixtures.SCHOOL;
 import static ru.paragraf.vkemulator.Fixtures.SCHOOL_TOKEN;
 import static ru.paragraf.vkemulator.Fixtures.TEACHER;
 
@@ -99,6 +102,35 @@ class RateLimitTests {
         assertThat(violations.get(0).token()).isEqualTo("vk1.a.****…9f3c");
         assertThat(violations.get(0).toString()).doesNotContain(SCHOOL_TOKEN);
         assertThat(emulator.stats().errorsOf("groups.getById", 6)).isEqualTo(3);
+    }
+
+    @Test
+    void countsTheRequestsEachTokenMadeWithinItsLimit() {
+        start(EmulatorConfig.RateLimitMode.TOKEN_BUCKET);
+        var userToken = emulator.issueUserToken(TEACHER);
+        for (int i = 0; i < 23; i++) {
+            http.call("groups.getById", SCHOOL_TOKEN);
+        }
+        http.call("groups.getById", OTHER_SCHOOL_TOKEN);
+        http.call("messages.doSomethingElse", OTHER_SCHOOL_TOKEN);
+        for (int i = 0; i < 4; i++) {
+            http.call("users.get", userToken);
+        }
+        http.call("users.get", "vk1.a.not-a-token-the-emulator-knows");
+
+        assertThat(emulator.stats().tokenRequests())
+                .as("refused with error 6 or unknown: not counted; an unknown method within the limit: counted")
+                .extracting(
+                        EmulatorSnapshot.TokenRequests::kind,
+                        EmulatorSnapshot.TokenRequests::ownerId,
+                        EmulatorSnapshot.TokenRequests::count)
+                .containsExactlyInAnyOrder(
+                        tuple("community", SCHOOL, 20L),
+                        tuple("community", OTHER_SCHOOL, 2L),
+                        tuple("user", TEACHER, 3L));
+        assertThat(emulator.stats().tokenRequests().toString())
+                .doesNotContain(SCHOOL_TOKEN)
+                .doesNotContain(userToken);
     }
 
     @Test

@@ -17,8 +17,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import ru.paragraf.sferum.accounts.AccountRegistration;
-import ru.paragraf.sferum.school.SchoolDataGenerator;
 import ru.paragraf.sferum.school.SubjectChatStatuses;
+import ru.paragraf.sferum.school.generator.SchoolDataGenerator;
 
 /**
  * A community token revoked in the middle of a school's synchronization: the organization is paused once, with

@@ -18,7 +18,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import ru.paragraf.sferum.accounts.AccountRegistration;
-import ru.paragraf.sferum.school.SchoolDataGenerator;
+import ru.paragraf.sferum.school.generator.SchoolDataGenerator;
 import ru.paragraf.vkemulator.FaultPlan;
 
 /**

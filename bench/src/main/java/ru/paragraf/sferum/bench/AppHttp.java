@@ -10,6 +10,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 /** The application's HTTP port as a user sees it: the REST API with HTTP Basic, pages after a form login. */
@@ -17,11 +21,20 @@ final class AppHttp {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
+    /** The benchmark's HTTP clients' threads, named so that their CPU is not taken for the application's. */
+    private static final ExecutorService THREADS = Executors.newCachedThreadPool(new ThreadFactory() {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable runnable) {
+            var thread = new Thread(runnable, "bench-http-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    });
+
     private final String base;
-    private final HttpClient api = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
+    private final HttpClient api = client(HttpClient.newBuilder());
 
     AppHttp(int port) {
         this.base = "http://localhost:" + port;
@@ -46,12 +59,8 @@ final class AppHttp {
 
     /** A browser-like session: its own cookies, logged in through the login form. */
     Session login(String user, String password) {
-        var client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(10))
-                .build();
+        var client = client(
+                HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER));
         var page =
                 send(client, HttpRequest.newBuilder(URI.create(base + "/login")).build());
         var csrf = CSRF.matcher(page.body());
@@ -88,6 +97,15 @@ final class AppHttp {
                     .build();
             return send(client, request).statusCode();
         }
+    }
+
+    private static HttpClient client(HttpClient.Builder builder) {
+        var client = builder.version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .executor(THREADS)
+                .build();
+        CpuMeter.benchClient(client);
+        return client;
     }
 
     private static HttpResponse<String> send(HttpClient client, HttpRequest request) {

@@ -9,7 +9,7 @@ import java.util.List;
  * {@code java -jar bench/target/bench.jar client [--seconds 30] [--warmup 5] [--tokens 10] [--workers 8] [--out bench/results]}
  * or {@code java -jar bench/target/bench.jar city [--schools 702] [--video-schools 200] [--latency-ms 50] [--seconds 60]
  * [--users 50] [--incremental 50] [--worker-threads 128] [--community-concurrency 8] [--cpu-ceiling 0.8]
- * [--publish-every-ms 1000] [--think-ms 1000] [--one-node] [--out bench/results]}.
+ * [--publish-every-ms 1000] [--think-ms 1000] [--one-node] [--drain] [--drain-cap-seconds 3600] [--out bench/results]}.
  */
 public final class BenchMain {
 
@@ -26,7 +26,7 @@ public final class BenchMain {
             System.err.println("       java -jar bench/target/bench.jar city [--schools 702] [--video-schools 200]"
                     + " [--latency-ms 50] [--seconds 60] [--users 50] [--incremental 50] [--worker-threads 128]"
                     + " [--community-concurrency 8] [--cpu-ceiling 0.8] [--publish-every-ms 1000] [--think-ms 1000]"
-                    + " [--one-node]"
+                    + " [--one-node] [--drain] [--drain-cap-seconds 3600]"
                     + " [--out bench/results]");
             System.exit(64);
         }
@@ -62,7 +62,9 @@ public final class BenchMain {
                 Double.parseDouble(option(args, "--cpu-ceiling", "0.8")),
                 intOption(args, "--publish-every-ms", 1000),
                 intOption(args, "--think-ms", 1000),
-                !List.of(args).contains("--one-node"));
+                !List.of(args).contains("--one-node"),
+                List.of(args).contains("--drain"),
+                intOption(args, "--drain-cap-seconds", 3600));
         var out = Path.of(option(args, "--out", "bench/results"));
         CityBenchmark.log("City benchmark: " + settings);
         var result = new CityBenchmark(settings).run();

@@ -39,6 +39,9 @@ final class CityBenchmark {
      * @param probeEveryMillis how often a lesson is published during the run
      * @param thinkMillis how long a web user waits between two pages
      * @param twoNodes whether a second mass run, of as many other schools, goes on two application nodes
+     * @param drain whether the one-node run's window lasts until its video day is drained (at most
+     *     {@code drainCapSeconds}) instead of {@code runSeconds}
+     * @param drainCapSeconds the longest the one-node run waits for its video day to drain
      */
     record Settings(
             int schools,
@@ -52,10 +55,17 @@ final class CityBenchmark {
             double cpuCeiling,
             long probeEveryMillis,
             long thinkMillis,
-            boolean twoNodes) {
+            boolean twoNodes,
+            boolean drain,
+            int drainCapSeconds) {
 
         int secondVideoSchools() {
             return twoNodes ? Math.min(videoSchools, schools - videoSchools) : 0;
+        }
+
+        /** The longest the one-node run's window may last. */
+        int oneNodeSeconds() {
+            return drain ? drainCapSeconds : runSeconds;
         }
     }
 
@@ -96,24 +106,40 @@ final class CityBenchmark {
             }
             world.vk.faults(FaultPlan.NONE.withLatency(FaultPlan.Latency.fixed(settings.latency())));
             var jdbc = JdbcClient.create(world.postgres.getPostgresDatabase());
-            var half = probes.size() / (settings.twoNodes() ? 2 : 1);
+            var oneNodeProbes = probes.size()
+                    * settings.oneNodeSeconds()
+                    / (settings.oneNodeSeconds() + (settings.twoNodes() ? settings.runSeconds() : 0));
             log("starting the run node (workers on)");
             CityResult.Run run;
-            try (var node = world.startNode("run", true, settings)) {
-                run = massRun(List.of(node), world, videoSchools(connected, 1), probes.subList(0, half), users);
+            try (var benchPool = world.benchConnections();
+                    var node = world.startNode("run", true, settings)) {
+                var bench = JdbcClient.create(benchPool);
+                run = massRun(
+                        List.of(node),
+                        world,
+                        bench,
+                        connected,
+                        1,
+                        probes.subList(0, oneNodeProbes),
+                        users,
+                        settings.drain());
                 pause(node, videoSchools(connected));
             }
             CityResult.Run twoNodes = null;
             if (settings.twoNodes()) {
                 log("starting two run nodes (workers on)");
-                try (var first = world.startNode("run-a", true, settings);
+                try (var benchPool = world.benchConnections();
+                        var first = world.startNode("run-a", true, settings);
                         var second = world.startNode("run-b", true, settings)) {
                     twoNodes = massRun(
                             List.of(first, second),
                             world,
-                            videoSchools(connected, 2),
-                            probes.subList(half, probes.size()),
-                            users);
+                            JdbcClient.create(benchPool),
+                            connected,
+                            2,
+                            probes.subList(oneNodeProbes, probes.size()),
+                            users,
+                            false);
                 }
             }
             Nightly replan;
@@ -236,8 +262,8 @@ final class CityBenchmark {
         var pool = quiet.isEmpty() ? connected.schools() : quiet;
         var admins = pool.stream()
                 .collect(Collectors.toMap(CityConnection.School::organization, CityConnection.School::admin));
-        var count = ((int) (settings.runSeconds() * 1000L / settings.probeEveryMillis()) + 1)
-                * (settings.twoNodes() ? 2 : 1);
+        var seconds = settings.oneNodeSeconds() + (settings.twoNodes() ? settings.runSeconds() : 0);
+        var count = (int) (seconds * 1000L / settings.probeEveryMillis()) + 2;
         return jdbc
                 .sql(
                         """
@@ -300,43 +326,71 @@ final class CityBenchmark {
 
     /**
      * (3)–(6) A mass video day on one node or more: the schools' work is let go when the window opens, lessons are
-     * published through the first node's API and users load its pages meanwhile.
+     * published through the first node's API and users load its pages meanwhile. With {@code drain}, the window
+     * closes when the day is drained (at most {@link Settings#drainCapSeconds()}), otherwise after
+     * {@link Settings#runSeconds()}. The benchmark's own queries go through {@code jdbc}, its own connections.
      */
     private CityResult.Run massRun(
             List<ConfigurableApplicationContext> nodes,
             CityWorld world,
-            List<CityConnection.School> schools,
+            JdbcClient jdbc,
+            CityConnection.Connected connected,
+            int day,
             List<PublishProbes.Probe> probes,
-            List<PageLoad.User> users)
+            List<PageLoad.User> users,
+            boolean drain)
             throws InterruptedException {
-        var jdbc = nodes.get(0).getBean(JdbcClient.class);
+        var schools = videoSchools(connected, day);
         var http = new AppHttp(CityWorld.port(nodes.get(0)));
         var load = new PageLoad(http, users, settings.thinkMillis());
         load.login();
+        var cpuMeter = new CpuMeter(world.dataDirectory());
+        var windowSeconds = drain ? settings.drainCapSeconds() : settings.runSeconds();
         var methodsBefore = world.vk.stats().methodCalls();
-        var opened = OffsetDateTime.now();
         jdbc.sql("select pg_stat_statements_reset()").query(Object.class).list();
-        resume(jdbc, schools);
+        var teachers = teachersOf(jdbc, schools);
+        var benchBackends = CityWorld.benchBackends(jdbc);
+        var loadBefore = LoadAverage.read();
+        var opened = OffsetDateTime.now();
+        // the CPU meter's window is the run's: from here until the window closes
+        cpuMeter.start(benchBackends);
         var start = System.nanoTime();
-        var until = start + settings.runSeconds() * 1_000_000_000L;
-        var sampler = new Sampler(world.vk, jdbc, start);
+        var window = new Window(start, start + windowSeconds * 1_000_000_000L);
+        var drainWatch = new VideoDayDrain(
+                jdbc,
+                world.vk,
+                organizations(schools),
+                schools.stream().map(CityConnection.School::community).collect(Collectors.toSet()),
+                teachers,
+                connected.monday(),
+                window,
+                drain);
+        resume(jdbc, schools);
+        var sampler = new Sampler(world.vk, jdbc, cpuMeter, start);
         var sampling = new Thread(sampler, "bench-sampler");
         sampling.start();
-        load.start(until);
-        var grace = Math.min(30, settings.runSeconds()) * 1_000_000_000L;
-        var publisher = new PublishProbes(http, jdbc, probes, settings.probeEveryMillis(), until, grace);
+        var draining = new Thread(drainWatch, "bench-drain");
+        draining.start();
+        load.start(window);
+        var grace = Math.min(30, windowSeconds) * 1_000_000_000L;
+        var publisher = new PublishProbes(http, jdbc, probes, settings.probeEveryMillis(), window, grace);
         var publishing = new Thread(publisher, "bench-publisher");
         publishing.start();
-        log("mass run on " + nodes.size() + " node(s), " + schools.size() + " schools: " + settings.runSeconds()
-                + " s window");
-        var pages = load.await();
-        while (System.nanoTime() < until) {
+        log("mass run on " + nodes.size() + " node(s), " + schools.size() + " schools: "
+                + (drain ? "until the video day is drained, at most " : "") + windowSeconds + " s window");
+        while (window.isOpen()) {
             CityConnection.pause(100);
         }
+        var cpu = cpuMeter.stop(CityWorld.benchBackends(jdbc));
+        var closed = OffsetDateTime.now();
+        var loadAfter = LoadAverage.read();
         sampler.stop();
         sampling.join();
-        var closed = OffsetDateTime.now();
         var methodsAfter = world.vk.stats().methodCalls();
+        draining.join();
+        var drained = drainWatch.figures();
+        log("window closed after " + Math.round(cpu.wallSeconds()) + " s; video day: " + drained);
+        var pages = load.await();
         publishing.join();
         var seconds = sampler.snapshot();
         long requests = seconds.stream().mapToLong(Sampler.Second::requests).sum();
@@ -367,6 +421,14 @@ final class CityBenchmark {
                 .query(Long.class)
                 .list();
         var statements = topStatements(jdbc);
+        var frequent = statements(jdbc, "calls");
+        var statementTotals = jdbc.sql(
+                        """
+                        select coalesce(sum(calls), 0), coalesce(sum(total_exec_time), 0) from pg_stat_statements
+                        where userid <> (select oid from pg_roles where rolname = :bench)""")
+                .param("bench", CityWorld.BENCH_APPLICATION)
+                .query((rs, row) -> new CityResult.StatementTotals(rs.getLong(1), rs.getDouble(2), frequent))
+                .single();
         return new CityResult.Run(
                 nodes.size(),
                 schools.size(),
@@ -380,15 +442,46 @@ final class CityBenchmark {
                 operations,
                 methods,
                 statements,
-                new CityResult.Duplicates(0, 0, 0, 0, 0));
+                statementTotals,
+                new CityResult.Duplicates(0, 0, 0, 0, 0),
+                cpu,
+                drain,
+                drained,
+                loadBefore,
+                loadAfter);
+    }
+
+    /** The VK users of the schools' teachers: whose user tokens the day's calls and members need. */
+    private static java.util.Set<Long> teachersOf(JdbcClient jdbc, List<CityConnection.School> schools) {
+        if (schools.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql(
+                        """
+                        select sferum_user_id from school.employee
+                        where organization_id in (:organizations) and sferum_user_id is not null""")
+                .param("organizations", organizations(schools))
+                .query(Long.class)
+                .list());
     }
 
     /** PostgreSQL's most expensive statements since the last reset. */
     private static List<CityResult.Statement> topStatements(JdbcClient jdbc) {
+        return statements(jdbc, "total_exec_time");
+    }
+
+    /**
+     * PostgreSQL's statements since the last reset, but the benchmark's own connections', the first 12 by
+     * {@code order}, a column of pg_stat_statements.
+     */
+    private static List<CityResult.Statement> statements(JdbcClient jdbc, String order) {
         return jdbc.sql(
                         """
                         select regexp_replace(query, '\\s+', ' ', 'g') as text, calls, total_exec_time, mean_exec_time
-                        from pg_stat_statements order by total_exec_time desc limit 12""")
+                        from pg_stat_statements where userid <> (select oid from pg_roles where rolname = :bench)
+                        order by %s desc limit 12"""
+                                .formatted(order))
+                .param("bench", CityWorld.BENCH_APPLICATION)
                 .query((rs, row) -> new CityResult.Statement(
                         shorten(rs.getString("text")),
                         rs.getLong("calls"),

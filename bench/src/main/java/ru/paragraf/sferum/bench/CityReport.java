@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Writes a city run's figures as Markdown next to its SVG plot of throughput against the ceiling. */
 final class CityReport {
@@ -86,11 +87,14 @@ final class CityReport {
         line(out, "");
         line(
                 out,
-                "Settings: emulator latency %d ms per request, window %d s, %d web users loading a page every %d ms"
+                "Settings: emulator latency %d ms per request, window %s, %d web users loading a page every %d ms"
                         + " (think time), %d sync worker threads per node, %d operations in flight per community,"
                         + " CPU ceiling %.2f, a lesson published every %d ms",
                 s.latency().toMillis(),
-                s.runSeconds(),
+                s.drain()
+                        ? "of the one-node run: until its video day is drained, at most " + s.drainCapSeconds()
+                                + " s (two nodes: " + s.runSeconds() + " s)"
+                        : s.runSeconds() + " s",
                 s.users(),
                 s.thinkMillis(),
                 s.workerThreads(),
@@ -135,6 +139,7 @@ final class CityReport {
                 CityResult.TARGET_INCREMENTAL_MS,
                 yes(inc.p95() <= CityResult.TARGET_INCREMENTAL_MS));
         runRows(out, "3", run);
+        costRows(out, run);
         var pub = run.publish();
         line(
                 out,
@@ -205,8 +210,10 @@ final class CityReport {
                 seconds(r.replanAfterRun()));
         line(out, "");
         line(out, "![throughput against the ceiling](%s)", svg.getFileName());
+        cost(out, "One node", run);
         details(out, "One node", run);
         if (two != null) {
+            cost(out, "Two nodes", two);
             details(out, "Two nodes", two);
         }
         line(out, "");
@@ -248,6 +255,161 @@ final class CityReport {
                 run.cpuMillisPerRequest());
     }
 
+    /** The issue-14 figures of a run: the engine's CPU per VK request, the video day drained against its floor. */
+    private static void costRows(StringBuilder out, CityResult.Run run) {
+        var engine = run.engineMillisPerRequest();
+        line(
+                out,
+                "| 3 | **CPU per VK request: application (but its pages) + PostgreSQL** (by process: below) | **%.2f ms**"
+                        + " | ≤ %.1f ms with `--cpu-ceiling 1` | %s |",
+                engine,
+                CityResult.TARGET_ENGINE_CPU_MS,
+                yes(engine <= CityResult.TARGET_ENGINE_CPU_MS));
+        var day = run.videoDay();
+        var ratio = day.ratio();
+        line(
+                out,
+                "| 3 | **video day drained ÷ the floor VK allows** (%s; floor %.1f s: %,d requests of community %d at"
+                        + " %d/s) | **%s** | ≤ %.0f× with `--cpu-ceiling 1` | %s |",
+                drainedText(day),
+                day.floorSeconds(),
+                day.busiestCommunityRequests(),
+                day.busiestCommunity(),
+                CityWorld.COMMUNITY_LIMIT,
+                ratio == null ? "not drained" : String.format(Locale.ROOT, "%.1f×", ratio),
+                CityResult.TARGET_DRAIN_FLOOR_RATIO,
+                yes(ratio != null && ratio <= CityResult.TARGET_DRAIN_FLOOR_RATIO));
+    }
+
+    private static String drainedText(VideoDayDrain.Figures day) {
+        if (day.drainedSeconds() != null) {
+            return String.format(Locale.ROOT, "drained in %.1f s", day.drainedSeconds());
+        }
+        return String.format(
+                Locale.ROOT,
+                "not drained%s: %,d of %,d lessons linked, %,d operations open",
+                day.stuck() ? " (stuck: nothing open)" : " within the window",
+                day.linked(),
+                day.lessons(),
+                day.open());
+    }
+
+    /** Where the CPU of a run's window went, by process, per VK request; and the video day against its floor. */
+    private static void cost(StringBuilder out, String title, CityResult.Run run) {
+        var cpu = run.cpu();
+        var pages = run.pages().stream().mapToLong(PageLoad.Figures::requests).sum();
+        line(out, "");
+        line(out, "### %s: CPU per VK request, by process", title);
+        line(out, "");
+        line(
+                out,
+                "Window %.1f s, %,d VK requests (%.1f/s), %,d pages and %,d API calls served; load average (1 / 5 / 15"
+                        + " min) %s when it opened, %s when it closed.",
+                cpu.wallSeconds(),
+                run.requests(),
+                run.requests() / Math.max(1e-9, cpu.wallSeconds()),
+                pages,
+                run.webRequests() - pages,
+                run.loadBefore(),
+                run.loadAfter());
+        line(out, "");
+        line(out, "| process | CPU in the window | CPUs busy | ms per VK request |");
+        line(out, "|---|---|---|---|");
+        costLine(
+                out,
+                run,
+                "application, but its web threads: sync workers, pump, event listeners, VK clients, …"
+                        + " (with their share of GC and JIT)",
+                cpu.app());
+        costLine(
+                out, run, "application's web threads: pages and API calls (with their share of GC and JIT)", cpu.web());
+        costLine(
+                out,
+                run,
+                "PostgreSQL: postmaster and all its processes, but the benchmark's connections",
+                cpu.postgres());
+        costLine(out, run, "**application (but its pages) + PostgreSQL**", cpu.app() + Math.max(0, cpu.postgres()));
+        costLine(out, run, "application (all) + PostgreSQL", cpu.app() + cpu.web() + Math.max(0, cpu.postgres()));
+        costLine(out, run, "VK emulator (with its share of GC and JIT)", cpu.emulator());
+        costLine(
+                out,
+                run,
+                "the benchmark: its threads, its connections' backends, its share of GC and JIT",
+                cpu.bench());
+        costLine(out, run, "of the JVM above: its own threads (GC, JIT), shared out by allocation", cpu.jvmOwn());
+        costLine(out, run, "other processes of the machine (other work on it)", cpu.others());
+        costLine(out, run, "**the machine (all processes)**", cpu.machine());
+        line(out, "");
+        line(
+                out,
+                "The application's web threads: %.1f ms of CPU per page or API call served. Java threads by name, CPU in"
+                        + " the window (the largest):",
+                cpu.web() / Math.max(1, run.webRequests()));
+        line(out, "");
+        line(out, "| thread (numbers folded) | CPU ms | ms per VK request |");
+        line(out, "|---|---|---|");
+        cpu.threadGroups().entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(16)
+                .forEach(group -> line(
+                        out,
+                        "| `%s` | %,.0f | %.3f |",
+                        group.getKey(),
+                        group.getValue(),
+                        run.perRequest(group.getValue())));
+        var day = run.videoDay();
+        line(out, "");
+        line(out, "### %s: the video day drained", title);
+        line(out, "");
+        line(
+                out,
+                "%,d published video lessons of %d schools, from the window's opening (their work let go): every"
+                        + " lesson its live link %s; drained (every lesson linked and no operation of these schools open)"
+                        + " %s. At the end: %,d linked, %,d calls failed, %,d operations open.",
+                day.lessons(),
+                run.schools(),
+                day.allLinkedSeconds() == null
+                        ? "never"
+                        : String.format(Locale.ROOT, "after %.1f s", day.allLinkedSeconds()),
+                day.drainedSeconds() == null
+                        ? "never"
+                        : String.format(Locale.ROOT, "after %.1f s", day.drainedSeconds()),
+                day.linked(),
+                day.failed(),
+                day.open());
+        line(out, "");
+        line(
+                out,
+                "The floor VK's limits allow: %,d requests of the day's tokens within the window; the busiest community"
+                        + " token (community %d) %,d requests ÷ %d/s = %.1f s, the busiest teacher's user token (user %d)"
+                        + " %,d ÷ %d/s = %.1f s; floor %.1f s. Drained ÷ floor: %s.",
+                day.requests(),
+                day.busiestCommunity(),
+                day.busiestCommunityRequests(),
+                CityWorld.COMMUNITY_LIMIT,
+                day.busiestCommunityRequests() / (double) CityWorld.COMMUNITY_LIMIT,
+                day.busiestUser(),
+                day.busiestUserRequests(),
+                CityWorld.USER_LIMIT,
+                day.busiestUserRequests() / (double) CityWorld.USER_LIMIT,
+                day.floorSeconds(),
+                day.ratio() == null ? "–" : String.format(Locale.ROOT, "%.1f×", day.ratio()));
+    }
+
+    private static void costLine(StringBuilder out, CityResult.Run run, String process, double millis) {
+        if (millis < 0) {
+            line(out, "| %s | not measured | | |", process);
+            return;
+        }
+        line(
+                out,
+                "| %s | %.1f s | %.2f | %.2f |",
+                process,
+                millis / 1000,
+                millis / 1000 / Math.max(1e-9, run.cpu().wallSeconds()),
+                run.perRequest(millis));
+    }
+
     private static void details(StringBuilder out, String title, CityResult.Run run) {
         line(out, "");
         line(out, "### %s", title);
@@ -256,26 +418,61 @@ final class CityReport {
         line(out, "");
         line(out, "Operations of these schools by kind and status at the end of the window: %s", run.operations());
         line(out, "");
-        line(out, "Where PostgreSQL's time went during the window (pg_stat_statements, top by total time):");
+        line(
+                out,
+                "Where PostgreSQL's time went during the window (pg_stat_statements, the application's connections, top by total time):");
         line(out, "");
         statements(out, run.statements());
+        var totals = run.statementTotals();
+        var finished = Math.max(1, run.finished());
         line(out, "");
         line(
                 out,
-                "Per second (t, requests, error 6, active communities, active user tokens, ceiling, machine CPU busy):");
+                "Round trips per operation: %,d statements executed in the window (%,.0f ms), %,d operations finished:"
+                        + " **%.1f statements and %.2f ms of execution per operation** (the application's connections: the"
+                        + " pages' queries included, the benchmark's own not). The most frequent (calls per finished operation):",
+                totals.calls(),
+                totals.totalMillis(),
+                run.finished(),
+                totals.calls() / (double) finished,
+                totals.totalMillis() / finished);
+        line(out, "");
+        line(out, "| calls | per operation | mean ms | statement |");
+        line(out, "|---|---|---|---|");
+        for (var statement : totals.frequent()) {
+            line(
+                    out,
+                    "| %,d | %.2f | %.2f | `%s` |",
+                    statement.calls(),
+                    statement.calls() / (double) finished,
+                    statement.meanMillis(),
+                    statement.text());
+        }
+        line(out, "");
+        line(
+                out,
+                "Per second, or per few seconds in a long window (t at its end, requests, error 6, active communities,"
+                        + " active user tokens, ceiling, machine CPU busy):");
         line(out, "");
         line(out, "```");
-        for (var second : run.seconds()) {
+        // a long window (a video day drained) is shown in at most 300 lines: sums over a few seconds each
+        var all = run.seconds();
+        var step = Math.max(1, (all.size() + 299) / 300);
+        for (int i = 0; i < all.size(); i += step) {
+            var group = all.subList(i, Math.min(all.size(), i + step));
+            var first = group.get(0);
+            var last = group.get(group.size() - 1);
+            var length = group.stream().mapToDouble(Sampler.Second::seconds).sum();
             line(
                     out,
                     "%6.1f %6d %4d %5d %6d %8.0f %4.0f%%",
-                    second.t(),
-                    second.requests(),
-                    second.error6(),
-                    second.communities(),
-                    second.userTokens(),
-                    second.ceiling(),
-                    second.cpuBusy() * 100);
+                    last.t(),
+                    group.stream().mapToLong(Sampler.Second::requests).sum(),
+                    group.stream().mapToLong(Sampler.Second::error6).sum(),
+                    first.communities(),
+                    first.userTokens(),
+                    first.ceiling(),
+                    group.stream().mapToDouble(x -> x.cpuBusy() * x.seconds()).sum() / Math.max(1e-9, length) * 100);
         }
         line(out, "```");
     }

@@ -26,6 +26,10 @@ record CityResult(
     static final double TARGET_PUBLISH_P95_MS = 2000;
     static final double TARGET_PAGE_P95_MS = 200;
     static final double TARGET_TWO_NODES = 1.6;
+    /** Issue 14: the application's (but its pages') and PostgreSQL's CPU per VK request, with every CPU. */
+    static final double TARGET_ENGINE_CPU_MS = 1.5;
+    /** Issue 14: a video day drained within this many times the floor VK's limits allow, with every CPU. */
+    static final double TARGET_DRAIN_FLOOR_RATIO = 3;
 
     /**
      * Full reconciliation of every organization, one after the other.
@@ -41,6 +45,12 @@ record CityResult(
      * A mass video day on {@code nodes} application nodes.
      *
      * @param perNode operations each node finished within the window, most first
+     * @param statementTotals every statement PostgreSQL executed in the window, and the most frequent
+     * @param cpu where the CPU of the window went, by process
+     * @param drain whether the window lasted until the video day was drained (or its cap)
+     * @param videoDay what became of the video day within the window, and the floor VK's limits allow it
+     * @param loadBefore the machine's load average when the window opened
+     * @param loadAfter and when it closed
      */
     record Run(
             int nodes,
@@ -55,7 +65,13 @@ record CityResult(
             Map<String, Long> operations,
             Map<String, Long> methods,
             List<Statement> statements,
-            Duplicates duplicates) {
+            StatementTotals statementTotals,
+            Duplicates duplicates,
+            CpuMeter.Split cpu,
+            boolean drain,
+            VideoDayDrain.Figures videoDay,
+            LoadAverage loadBefore,
+            LoadAverage loadAfter) {
 
         Run withDuplicates(Duplicates counted) {
             return new Run(
@@ -71,7 +87,36 @@ record CityResult(
                     operations,
                     methods,
                     statements,
-                    counted);
+                    statementTotals,
+                    counted,
+                    cpu,
+                    drain,
+                    videoDay,
+                    loadBefore,
+                    loadAfter);
+        }
+
+        /** CPU milliseconds per VK request the emulator received in the window. */
+        double perRequest(double millis) {
+            return requests == 0 ? 0 : millis / requests;
+        }
+
+        /**
+         * The cost the engine answers for: the application's CPU but its pages' (its non-web threads with their share
+         * of GC and JIT) and PostgreSQL's (all of it, the pages' queries included), per VK request.
+         */
+        double engineMillisPerRequest() {
+            return perRequest(cpu.app() + Math.max(0, cpu.postgres()));
+        }
+
+        /** Operations finished within the window, by every node. */
+        long finished() {
+            return perNode.stream().mapToLong(Long::longValue).sum();
+        }
+
+        /** Web requests in the window: the users' pages and the publisher's API calls (two a lesson). */
+        long webRequests() {
+            return pages.stream().mapToLong(PageLoad.Figures::requests).sum() + publish.published() * 2L;
         }
 
         double windowSeconds() {
@@ -107,6 +152,12 @@ record CityResult(
 
     /** A statement's share of PostgreSQL's time during a run; its text shortened to one line. */
     record Statement(String text, long calls, double totalMillis, double meanMillis) {}
+
+    /**
+     * Every statement the application's connections executed in a window (pg_stat_statements: the pages' included,
+     * the benchmark's own connections not; {@code BEGIN}/{@code COMMIT} too), and the most frequent ones.
+     */
+    record StatementTotals(long calls, double totalMillis, List<Statement> frequent) {}
 
     /** Objects that exist twice in VK, or in VK but not in the ledger. */
     record Duplicates(int chats, int duplicateChats, int calls, int orphanCalls, int duplicateMessages) {}

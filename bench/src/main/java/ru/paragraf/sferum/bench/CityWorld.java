@@ -1,5 +1,7 @@
 package ru.paragraf.sferum.bench;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,6 +30,7 @@ final class CityWorld implements AutoCloseable {
     static final String VKID_CLIENT = "51900777";
     static final int COMMUNITY_LIMIT = 20;
     static final int USER_LIMIT = 3;
+    static final String BENCH_APPLICATION = "citybench";
 
     final EmbeddedPostgres postgres;
     final VkEmulator vk;
@@ -57,6 +60,10 @@ final class CityWorld implements AutoCloseable {
                 .start();
         org.springframework.jdbc.core.simple.JdbcClient.create(postgres.getPostgresDatabase())
                 .sql("create extension if not exists pg_stat_statements")
+                .update();
+        // the benchmark's own connections log in as a role of their own: their statements are told apart
+        org.springframework.jdbc.core.simple.JdbcClient.create(postgres.getPostgresDatabase())
+                .sql("create role " + BENCH_APPLICATION + " login superuser")
                 .update();
         var vk = VkEmulator.start(EmulatorConfig.builder()
                 .seed(Seed.of(
@@ -90,9 +97,39 @@ final class CityWorld implements AutoCloseable {
                 "--sferum.sync.community-concurrency=" + settings.communityConcurrency(),
                 "--sferum.sync.cpu-ceiling=" + settings.cpuCeiling(),
                 "--sferum.sync.pump-interval=200ms",
-                "--spring.quartz.scheduler-name=bench-" + name,
+                // not "bench-": CpuMeter takes threads named so for the benchmark's own
+                "--spring.quartz.scheduler-name=city-" + name,
                 "--logging.level.root=WARN"));
         return new SpringApplicationBuilder(SferumApplication.class).run(arguments.toArray(String[]::new));
+    }
+
+    /**
+     * The benchmark's own connections (its sampler, probes and drain watcher), apart from the nodes' pools and named
+     * {@value #BENCH_APPLICATION} in PostgreSQL (their application name and role), so that their backends' CPU and
+     * their statements are not taken for the application's.
+     */
+    HikariDataSource benchConnections() {
+        var config = new HikariConfig();
+        config.setPoolName("bench-pool");
+        config.setJdbcUrl(postgres.getJdbcUrl(BENCH_APPLICATION, "postgres"));
+        config.addDataSourceProperty("ApplicationName", BENCH_APPLICATION);
+        config.setMaximumPoolSize(4);
+        config.setMinimumIdle(4);
+        // the same backends all along: one that ended within a window would be counted as PostgreSQL's
+        config.setMaxLifetime(0);
+        return new HikariDataSource(config);
+    }
+
+    /** The PostgreSQL backends of {@link #benchConnections()}. */
+    static List<Long> benchBackends(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        return jdbc.sql("select pid from pg_stat_activity where application_name = :name")
+                .param("name", BENCH_APPLICATION)
+                .query(Long.class)
+                .list();
+    }
+
+    Path dataDirectory() {
+        return dataDirectory;
     }
 
     static int port(ConfigurableApplicationContext node) {

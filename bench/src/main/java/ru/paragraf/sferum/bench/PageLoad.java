@@ -47,14 +47,14 @@ final class PageLoad {
         }
     }
 
-    void start(long until) {
+    void start(Window window) {
         for (int i = 0; i < users.size(); i++) {
             var user = users.get(i);
             var session = sessions.get(i);
             var isJournal = user.kind().equals("journal");
             var thread = new Thread(
                     () -> {
-                        while (System.nanoTime() < until) {
+                        while (window.isOpen()) {
                             long began = System.nanoTime();
                             int status;
                             try {
@@ -67,7 +67,7 @@ final class PageLoad {
                             if (status != 200) {
                                 (isJournal ? journalErrors : diaryErrors).incrementAndGet();
                             }
-                            if (thinkMillis > 0 && System.nanoTime() + thinkMillis * 1_000_000L < until) {
+                            if (thinkMillis > 0 && System.nanoTime() + thinkMillis * 1_000_000L < window.end()) {
                                 CityConnection.pause(thinkMillis);
                             }
                         }

@@ -34,7 +34,7 @@ final class PublishProbes implements Runnable {
     private final JdbcClient jdbc;
     private final List<Probe> probes;
     private final long everyMillis;
-    private final long until;
+    private final Window window;
     private final long grace;
     // the publishing thread adds, the watching thread removes and measures
     private final Map<UUID, Long> waiting = new ConcurrentHashMap<>();
@@ -48,12 +48,12 @@ final class PublishProbes implements Runnable {
     private int failed;
     private int pending;
 
-    PublishProbes(AppHttp http, JdbcClient jdbc, List<Probe> probes, long everyMillis, long until, long graceNanos) {
+    PublishProbes(AppHttp http, JdbcClient jdbc, List<Probe> probes, long everyMillis, Window window, long graceNanos) {
         this.http = http;
         this.jdbc = jdbc;
         this.probes = probes;
         this.everyMillis = everyMillis;
-        this.until = until;
+        this.window = window;
         this.grace = graceNanos;
     }
 
@@ -68,7 +68,7 @@ final class PublishProbes implements Runnable {
         try {
             long nextPublish = System.nanoTime();
             var next = 0;
-            while (System.nanoTime() < until && next < probes.size()) {
+            while (window.isOpen() && next < probes.size()) {
                 if (System.nanoTime() >= nextPublish) {
                     publish(probes.get(next++));
                     nextPublish += everyMillis * 1_000_000L;
@@ -102,7 +102,7 @@ final class PublishProbes implements Runnable {
     }
 
     private void watch() {
-        while (publishing || (!waiting.isEmpty() && System.nanoTime() < until + grace)) {
+        while (publishing || (!waiting.isEmpty() && System.nanoTime() < window.end() + grace)) {
             if (!waiting.isEmpty()) {
                 check();
             }

@@ -7,7 +7,7 @@ import ru.paragraf.vkemulator.VkEmulator;
 
 /**
  * Once a second during the mass run: VK API requests the emulator received (its own counters), its error-6
- * answers, and the ceiling of that second (what is active is counted every second, or less often when
+ * answers, each thread's CPU time ({@link CpuMeter}), and the ceiling of that second (what is active is counted every second, or less often when
  * counting takes long) — 20 requests/s per community with work open in the queue plus 3
  * requests/s per teacher whose user token that open work needs (calls, adding members).
  */
@@ -39,13 +39,15 @@ final class Sampler implements Runnable {
 
     private final VkEmulator vk;
     private final JdbcClient jdbc;
+    private final CpuMeter cpuMeter;
     private final long start;
     final List<Second> seconds = new ArrayList<>();
     private volatile boolean running = true;
 
-    Sampler(VkEmulator vk, JdbcClient jdbc, long start) {
+    Sampler(VkEmulator vk, JdbcClient jdbc, CpuMeter cpuMeter, long start) {
         this.vk = vk;
         this.jdbc = jdbc;
+        this.cpuMeter = cpuMeter;
         this.start = start;
     }
 
@@ -80,6 +82,7 @@ final class Sampler implements Runnable {
             long now = requests();
             long errors = error6();
             var cpu = MachineCpu.read();
+            cpuMeter.sample();
             long at = System.nanoTime();
             synchronized (seconds) {
                 seconds.add(new Second(
