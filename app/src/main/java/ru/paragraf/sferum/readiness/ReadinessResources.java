@@ -122,7 +122,7 @@ final class ReadinessResources {
                             .toList(),
                     view.failures().stream()
                             .map(f -> new Failure(
-                                    f.kind(),
+                                    f.kind().name(),
                                     f.journalId(),
                                     f.lessonId(),
                                     f.title(),

@@ -43,13 +43,21 @@ class Announcements {
                 })
                 .single();
         var key = about[3] == null || ((String) about[3]).isBlank() ? "sync.announce.noTopic" : "sync.announce";
-        return messages.getMessage(key, about, OperationExecutor.RUSSIAN);
+        return messages.getMessage(key, about, SyncTexts.RUSSIAN);
     }
 
     /**
-     * VK's {@code random_id}: derived from what is announced, so a repeated attempt — after a lost answer, a crash,
-     * or on another node — posts nothing new. Never 0, which would switch VK's dedupe off.
+     * VK's {@code random_id} of a call's announcement: derived from what is announced, so a repeated attempt — after
+     * a lost answer, a crash, or on another node — posts nothing new. VK keeps a random_id per sender, not per chat:
+     * the chat is part of it, so that the announcement of the same call in a chat that replaced a lost one is not
+     * taken for a repeat of the first. The text is the one the announcement's queue key began with
+     * ({@code announce:<lesson>:<generation>}), so an announcement in flight across an upgrade keeps its key.
      */
+    static long dedupeKey(CallKey key, Ledger.Call call, long chatId) {
+        return dedupeKey("announce:" + key.lesson() + ":" + call.generation() + ":" + call.callId() + ":" + chatId);
+    }
+
+    /** A {@code random_id} derived from {@code what}. Never 0, which would switch VK's dedupe off. */
     static long dedupeKey(String what) {
         try {
             var digest = MessageDigest.getInstance("SHA-256").digest(what.getBytes(StandardCharsets.UTF_8));

@@ -1,5 +1,9 @@
 package ru.paragraf.sferum.sync;
 
+import static ru.paragraf.sferum.sync.SqlNames.sql;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Collection;
@@ -13,6 +17,7 @@ import org.springframework.stereotype.Component;
 import ru.paragraf.sferum.school.LessonCallStatus;
 import ru.paragraf.sferum.school.SubjectChatStatus;
 import ru.paragraf.sferum.school.SubjectChatStatuses;
+import ru.paragraf.sferum.sync.messenger.MessengerProvider;
 
 /**
  * What the journal and the diary show of chats and calls, from the ledger and the organization's state. A link
@@ -21,37 +26,36 @@ import ru.paragraf.sferum.school.SubjectChatStatuses;
 @Component
 class ChatAndCallStatuses implements SubjectChatStatuses {
 
+    private static final String CHAT = sql(
+            """
+            select j.journal_id, j.subject_chat_requested, c.state, c.invite_link, c.problem, so.ready,
+                   so.paused_reason,
+                   exists (select 1 from school.sync_lesson l where l.journal_id = j.journal_id
+                             and l.publication = {Publication.PUBLISHED}
+                             and l.format = {LessonFormat.VIDEO_CALL}) as has_video
+            from school.sync_journal j
+            left join sync.chat c on c.organization_id = j.organization_id and c.journal_id = j.journal_id
+                                 and c.academic_year_id = j.academic_year_id
+            left join sync.organization so on so.organization_id = j.organization_id
+            """);
+
     private final JdbcClient jdbc;
     private final MessageSource messages;
     private final Clock clock;
+    private final MessengerProvider messenger;
 
-    ChatAndCallStatuses(JdbcClient jdbc, MessageSource messages, Clock clock) {
+    ChatAndCallStatuses(JdbcClient jdbc, MessageSource messages, Clock clock, MessengerProvider messenger) {
         this.jdbc = jdbc;
         this.messages = messages;
         this.clock = clock;
+        this.messenger = messenger;
     }
 
     @Override
     public SubjectChatStatus chatOf(UUID journal, boolean requested) {
-        var facts = jdbc.sql(
-                        """
-                        select c.state, c.invite_link, c.problem, so.ready, so.paused_reason,
-                               exists (select 1 from school.sync_lesson l where l.journal_id = j.journal_id
-                                         and l.publication = 'PUBLISHED' and l.format = 'VIDEO_CALL') as has_video
-                        from school.sync_journal j
-                        left join sync.chat c on c.organization_id = j.organization_id and c.journal_id = j.journal_id
-                                             and c.academic_year_id = j.academic_year_id
-                        left join sync.organization so on so.organization_id = j.organization_id
-                        where j.journal_id = :journal
-                        """)
+        var facts = jdbc.sql(CHAT + "where j.journal_id = :journal")
                 .param("journal", journal)
-                .query((rs, row) -> new ChatFacts(
-                        rs.getString("state"),
-                        rs.getString("invite_link"),
-                        rs.getString("problem"),
-                        rs.getBoolean("ready"),
-                        rs.getString("paused_reason"),
-                        rs.getBoolean("has_video")))
+                .query((rs, row) -> ChatFacts.of(rs))
                 .optional();
         if (facts.isEmpty()) {
             return SubjectChatStatus.of(SubjectChatStatus.State.NOT_REQUESTED);
@@ -65,30 +69,12 @@ class ChatAndCallStatuses implements SubjectChatStatuses {
         if (journals.isEmpty()) {
             return statuses;
         }
-        jdbc.sql(
-                        """
-                        select j.journal_id, j.subject_chat_requested, c.state, c.invite_link, c.problem, so.ready,
-                               so.paused_reason,
-                               exists (select 1 from school.sync_lesson l where l.journal_id = j.journal_id
-                                         and l.publication = 'PUBLISHED' and l.format = 'VIDEO_CALL') as has_video
-                        from school.sync_journal j
-                        left join sync.chat c on c.organization_id = j.organization_id and c.journal_id = j.journal_id
-                                             and c.academic_year_id = j.academic_year_id
-                        left join sync.organization so on so.organization_id = j.organization_id
-                        where j.journal_id in (:journals)
-                        """)
+        jdbc.sql(CHAT + "where j.journal_id in (:journals)")
                 .param("journals", journals)
                 .query((rs, row) -> {
-                    var facts = new ChatFacts(
-                            rs.getString("state"),
-                            rs.getString("invite_link"),
-                            rs.getString("problem"),
-                            rs.getBoolean("ready"),
-                            rs.getString("paused_reason"),
-                            rs.getBoolean("has_video"));
                     statuses.put(
                             rs.getObject("journal_id", UUID.class),
-                            chat(facts, rs.getBoolean("subject_chat_requested")));
+                            chat(ChatFacts.of(rs), rs.getBoolean("subject_chat_requested")));
                     return null;
                 })
                 .list();
@@ -98,14 +84,23 @@ class ChatAndCallStatuses implements SubjectChatStatuses {
     }
 
     private SubjectChatStatus chat(ChatFacts facts, boolean requested) {
-        if ("ACTIVE".equals(facts.state())) {
+        var capabilities = messenger.capabilities();
+        if (facts.state() == ChatState.ACTIVE) {
             var state = requested ? SubjectChatStatus.State.CREATED : SubjectChatStatus.State.NOT_SYNCED;
             var paused = requested && facts.pausedReason() != null;
+            if (paused) {
+                return new SubjectChatStatus(
+                        state, facts.inviteLink(), facts.pausedReason(), text("sync.remedy.credentials"));
+            }
+            // the provider hands out no invite links: none will come, and the page stops waiting for one
+            var noLinks = requested
+                    && facts.inviteLink() == null
+                    && !ProviderCapability.INVITE_LINKS.declaredIn(capabilities);
             return new SubjectChatStatus(
                     state,
                     facts.inviteLink(),
-                    paused ? facts.pausedReason() : null,
-                    paused ? text("sync.remedy.credentials") : null);
+                    noLinks ? text(ProviderCapability.INVITE_LINKS.reasonKey()) : null,
+                    null);
         }
         if (!requested) {
             return SubjectChatStatus.of(SubjectChatStatus.State.NOT_REQUESTED);
@@ -121,13 +116,18 @@ class ChatAndCallStatuses implements SubjectChatStatuses {
                     text("sync.problem.notConnected"),
                     text("sync.remedy.connect"));
         }
-        if ("FAILED".equals(facts.state())) {
+        if (!ProviderCapability.CREATES_CHATS.declaredIn(capabilities)) {
+            // the request stands, but the engine will not create the chat: the provider cannot
+            return new SubjectChatStatus(
+                    SubjectChatStatus.State.REQUESTED, null, text(ProviderCapability.CREATES_CHATS.reasonKey()), null);
+        }
+        if (facts.state() == ChatState.FAILED) {
             return error(facts.problem(), "sync.remedy.chat");
         }
-        if ("LOST".equals(facts.state())) {
+        if (facts.state() == ChatState.LOST) {
             return error(facts.problem(), "sync.remedy.chatLost");
         }
-        if ("CREATING".equals(facts.state()) || facts.hasVideoLesson()) {
+        if (facts.state() == ChatState.CREATING || facts.hasVideoLesson()) {
             return SubjectChatStatus.of(SubjectChatStatus.State.PENDING);
         }
         return SubjectChatStatus.of(SubjectChatStatus.State.REQUESTED);
@@ -140,22 +140,24 @@ class ChatAndCallStatuses implements SubjectChatStatuses {
             return statuses;
         }
         jdbc.sql(
-                        """
-                        select l.lesson_id, l.publication = 'PUBLISHED' and l.format = 'VIDEO_CALL' as wanted,
+                        sql(
+                                """
+                        select l.lesson_id,
+                               l.publication = {Publication.PUBLISHED} and l.format = {LessonFormat.VIDEO_CALL} as wanted,
                                l.lesson_date + l.starts_at + make_interval(mins => l.duration_minutes) > :localNow as upcoming,
                                k.state, k.join_link, k.problem, coalesce(so.ready, false) as ready, so.paused_reason
                         from school.sync_lesson l
                         left join sync.call k on k.organization_id = l.organization_id and k.lesson_id = l.lesson_id
                         left join sync.organization so on so.organization_id = l.organization_id
                         where l.lesson_id in (:lessons)
-                        """)
+                        """))
                 .param("lessons", lessons)
                 .param("localNow", LocalDateTime.now(clock))
                 .query((rs, row) -> {
                     var status = call(
                             rs.getBoolean("wanted"),
                             rs.getBoolean("upcoming"),
-                            rs.getString("state"),
+                            SqlNames.read(CallState.class, rs.getString("state")),
                             rs.getString("join_link"),
                             rs.getString("problem"),
                             rs.getBoolean("ready"),
@@ -172,7 +174,7 @@ class ChatAndCallStatuses implements SubjectChatStatuses {
     private @Nullable LessonCallStatus call(
             boolean wanted,
             boolean upcoming,
-            @Nullable String state,
+            @Nullable CallState state,
             @Nullable String joinLink,
             @Nullable String problem,
             boolean ready,
@@ -180,14 +182,17 @@ class ChatAndCallStatuses implements SubjectChatStatuses {
         if (!wanted) {
             return state == null ? null : new LessonCallStatus(LessonCallStatus.State.FINISHED, null, null);
         }
-        if ("ACTIVE".equals(state)) {
+        if (state == CallState.ACTIVE) {
             return new LessonCallStatus(LessonCallStatus.State.READY, joinLink, null);
         }
-        if ("FAILED".equals(state)) {
+        if (state == CallState.FAILED) {
             return new LessonCallStatus(LessonCallStatus.State.ERROR, null, problem);
         }
         if (!upcoming) {
             return null;
+        }
+        if (!ProviderCapability.CALLS.declaredIn(messenger.capabilities())) {
+            return new LessonCallStatus(LessonCallStatus.State.ERROR, null, text(ProviderCapability.CALLS.reasonKey()));
         }
         if (pausedReason != null) {
             return new LessonCallStatus(LessonCallStatus.State.ERROR, null, pausedReason);
@@ -203,14 +208,25 @@ class ChatAndCallStatuses implements SubjectChatStatuses {
     }
 
     private String text(String key) {
-        return messages.getMessage(key, null, OperationExecutor.RUSSIAN);
+        return messages.getMessage(key, null, SyncTexts.RUSSIAN);
     }
 
     private record ChatFacts(
-            @Nullable String state,
+            @Nullable ChatState state,
             @Nullable String inviteLink,
             @Nullable String problem,
             boolean ready,
             @Nullable String pausedReason,
-            boolean hasVideoLesson) {}
+            boolean hasVideoLesson) {
+
+        static ChatFacts of(ResultSet rs) throws SQLException {
+            return new ChatFacts(
+                    SqlNames.read(ChatState.class, rs.getString("state")),
+                    rs.getString("invite_link"),
+                    rs.getString("problem"),
+                    rs.getBoolean("ready"),
+                    rs.getString("paused_reason"),
+                    rs.getBoolean("has_video"));
+        }
+    }
 }

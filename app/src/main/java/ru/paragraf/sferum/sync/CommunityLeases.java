@@ -1,5 +1,7 @@
 package ru.paragraf.sferum.sync;
 
+import static ru.paragraf.sferum.sync.SqlNames.sql;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -34,7 +36,8 @@ class CommunityLeases {
         }
         var now = OffsetDateTime.now(clock);
         return jdbc.sql(
-                        """
+                        sql(
+                                """
                         insert into sync.community_lease (community_id, owner, lease_until)
                         select due.community_id, :node, :until
                         from (select so.community_id
@@ -43,7 +46,8 @@ class CommunityLeases {
                               where so.paused_reason is null and so.community_id is not null
                                 and (l.lease_until is null or l.lease_until < :now)
                                 and exists (select 1 from sync.operation q
-                                            where q.community_id = so.community_id and q.status = 'PENDING'
+                                            where q.community_id = so.community_id
+                                              and q.status = {OperationStatus.PENDING}
                                               and q.next_attempt_at <= :now)
                               -- the longest unserved first: a released lease keeps its release time
                               order by l.lease_until nulls first, so.community_id
@@ -52,7 +56,7 @@ class CommunityLeases {
                             set owner = excluded.owner, lease_until = excluded.lease_until
                             where sync.community_lease.lease_until < :now or sync.community_lease.owner = :node
                         returning community_id
-                        """)
+                        """))
                 .param("node", node)
                 .param("now", now)
                 .param("until", now.plus(lease))
@@ -104,21 +108,23 @@ class CommunityLeases {
     Demand heartbeat(String node, Duration alive) {
         var now = OffsetDateTime.now(clock);
         return jdbc.sql(
-                        """
+                        sql(
+                                """
                         with beat as (insert into sync.node (name, seen_at) values (:node, :now)
                                       on conflict (name) do update set seen_at = excluded.seen_at)
                         select (select count(*) from sync.node where seen_at > :alive and name <> :node) + 1 as nodes,
                                count(*) filter (where d.due or d.served) as communities,
                                count(*) filter (where d.due and not d.served) as waiting
                         from (select exists (select 1 from sync.operation q
-                                             where q.community_id = so.community_id and q.status = 'PENDING'
+                                             where q.community_id = so.community_id
+                                              and q.status = {OperationStatus.PENDING}
                                                and q.next_attempt_at <= :now) as due,
                                      exists (select 1 from sync.community_lease l
                                              where l.community_id = so.community_id and l.lease_until >= :now)
                                          as served
                               from sync.organization so
                               where so.paused_reason is null and so.community_id is not null) d
-                        """)
+                        """))
                 .param("node", node)
                 .param("now", now)
                 .param("alive", now.minus(alive))

@@ -1,39 +1,91 @@
 package ru.paragraf.sferum.sync;
 
-import java.util.UUID;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import ru.paragraf.sferum.sync.messenger.Problem;
 
 /**
- * How an operation ended, and what to write: the ledger change runs in the same transaction as the operation's
- * new status, so the two never disagree. {@code replan} names a journal to plan again (what the new chat or call
- * makes possible: members, the invite link, the announcement).
+ * How an operation ended, as a handler says it and {@link Outcomes} records it: done, tried again later, failed
+ * with what to do, or pausing its organization. {@link #fold} takes every case, so a new one is found by the
+ * compiler where completions are recorded.
  */
-record Completion(
-        Status status,
-        Runnable ledger,
-        @Nullable String category,
-        @Nullable String problem,
-        @Nullable String link,
-        @Nullable UUID replan) {
+sealed interface Completion permits Completion.Done, Completion.Retry, Completion.Failed, Completion.Pause {
 
-    /** What becomes of the operation. */
-    enum Status {
-        DONE,
-        /** Transient: retry with backoff. */
-        RETRY,
-        /** Cannot be done as things are: reported with what to do. */
-        FAILED,
-        /** The community's credentials failed: pause the organization, keep the operation for later. */
-        PAUSE
+    <R> R fold(Function<Done, R> done, Function<Retry, R> retry, Function<Failed, R> failed, Function<Pause, R> pause);
+
+    /** Done; {@code change}, if any, is written to the ledger with it. */
+    record Done(@Nullable LedgerChange change) implements Completion {
+
+        @Override
+        public <R> R fold(
+                Function<Done, R> done,
+                Function<Retry, R> retry,
+                Function<Failed, R> failed,
+                Function<Pause, R> pause) {
+            return done.apply(this);
+        }
     }
 
-    static final Runnable NOTHING = () -> {};
+    /**
+     * Not done for a passing reason: tried again after a backoff, failed once the attempts are used up.
+     *
+     * @param category {@link Problem.Kind#RETRY}, or {@link Problem.Kind#BUG} for an unexpected exception
+     * @param reason what went wrong, in Russian (or the exception's name), visible while it waits
+     */
+    record Retry(Problem.Kind category, String reason) implements Completion {
 
-    static Completion done(Runnable ledger, @Nullable UUID replan) {
-        return new Completion(Status.DONE, ledger, null, null, null, replan);
+        @Override
+        public <R> R fold(
+                Function<Done, R> done,
+                Function<Retry, R> retry,
+                Function<Failed, R> failed,
+                Function<Pause, R> pause) {
+            return retry.apply(this);
+        }
+    }
+
+    /**
+     * Cannot be done as things are: reported with the reason, in Russian, and where to fix it.
+     *
+     * @param link the application path of the record to fix
+     * @param change what the failure changes in the ledger (a chat or call shown as failed, a chat lost)
+     */
+    record Failed(Problem.Kind category, String reason, @Nullable String link, @Nullable LedgerChange change)
+            implements Completion {
+
+        @Override
+        public <R> R fold(
+                Function<Done, R> done,
+                Function<Retry, R> retry,
+                Function<Failed, R> failed,
+                Function<Pause, R> pause) {
+            return failed.apply(this);
+        }
+    }
+
+    /** The community's credentials failed: the organization is paused, the operation kept for later. */
+    record Pause(String reason) implements Completion {
+
+        @Override
+        public <R> R fold(
+                Function<Done, R> done,
+                Function<Retry, R> retry,
+                Function<Failed, R> failed,
+                Function<Pause, R> pause) {
+            return pause.apply(this);
+        }
     }
 
     static Completion done() {
-        return done(NOTHING, null);
+        return new Done(null);
+    }
+
+    static Completion done(LedgerChange change) {
+        return new Done(change);
+    }
+
+    /** A handler threw: a bug, tried again like a passing failure so that it shows, and given up in the end. */
+    static Completion unexpected(RuntimeException exception) {
+        return new Retry(Problem.Kind.BUG, exception.getClass().getSimpleName());
     }
 }

@@ -1,6 +1,9 @@
 package ru.paragraf.sferum.sync;
 
+import static ru.paragraf.sferum.sync.SqlNames.sql;
+
 import java.time.Clock;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -10,6 +13,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import ru.paragraf.sferum.sync.messenger.Problem;
 
 /** The ledger of external objects: subject chats, the teachers put into them, and lesson calls. */
 @Repository
@@ -24,39 +28,41 @@ class Ledger {
     }
 
     /** A chat row. */
-    record Chat(String state, @Nullable Long chatId, @Nullable String inviteLink, String title) {}
+    record Chat(ChatState state, @Nullable Long chatId, @Nullable String inviteLink, String title) {}
 
     /**
      * Marks the chat CREATING before the messenger is asked to create it, and returns the state it had before:
      * empty if this is the first attempt, CREATING if an earlier attempt may have created it already.
      */
-    Optional<Chat> beginCreating(UUID organization, UUID journal, UUID year, long community, String title) {
-        var before = chat(organization, journal, year, true);
+    Optional<Chat> beginCreating(ChatKey key, long community, String title) {
+        var before = chat(key, " for update");
         var now = OffsetDateTime.now(clock);
         if (before.isEmpty()) {
-            jdbc.sql(
-                            """
-                            insert into sync.chat (organization_id, journal_id, academic_year_id, community_id, title,
-                                                   state, created_at, updated_at)
-                            values (:organization, :journal, :year, :community, :title, 'CREATING', :now, :now)
-                            """)
-                    .param("organization", organization)
-                    .param("journal", journal)
-                    .param("year", year)
+            keyed(
+                            jdbc.sql(
+                                    sql(
+                                            """
+                                    insert into sync.chat (organization_id, journal_id, academic_year_id, community_id,
+                                                           title, state, created_at, updated_at)
+                                    values (:organization, :journal, :year, :community, :title, {ChatState.CREATING},
+                                            :now, :now)
+                                    """)),
+                            key)
                     .param("community", community)
                     .param("title", title)
                     .param("now", now)
                     .update();
-        } else if (!"ACTIVE".equals(before.get().state())) {
-            jdbc.sql(
-                            """
-                            update sync.chat set state = 'CREATING', title = :title, community_id = :community,
-                                                 updated_at = :now
-                            where organization_id = :organization and journal_id = :journal and academic_year_id = :year
-                            """)
-                    .param("organization", organization)
-                    .param("journal", journal)
-                    .param("year", year)
+        } else if (before.get().state() != ChatState.ACTIVE) {
+            keyed(
+                            jdbc.sql(
+                                    sql(
+                                            """
+                                    update sync.chat set state = {ChatState.CREATING}, title = :title,
+                                                         community_id = :community, updated_at = :now
+                                    where organization_id = :organization and journal_id = :journal
+                                      and academic_year_id = :year
+                                    """)),
+                            key)
                     .param("community", community)
                     .param("title", title)
                     .param("now", now)
@@ -65,18 +71,22 @@ class Ledger {
         return before;
     }
 
-    Optional<Chat> chat(UUID organization, UUID journal, UUID year, boolean lock) {
-        return jdbc.sql(
-                        """
-                        select state, chat_id, invite_link, title from sync.chat
-                        where organization_id = :organization and journal_id = :journal and academic_year_id = :year
-                        """
-                                + (lock ? " for update" : ""))
-                .param("organization", organization)
-                .param("journal", journal)
-                .param("year", year)
+    Optional<Chat> chat(ChatKey key) {
+        return chat(key, "");
+    }
+
+    private Optional<Chat> chat(ChatKey key, String lock) {
+        return keyed(
+                        jdbc.sql(
+                                """
+                                select state, chat_id, invite_link, title from sync.chat
+                                where organization_id = :organization and journal_id = :journal
+                                  and academic_year_id = :year
+                                """
+                                        + lock),
+                        key)
                 .query((rs, row) -> new Chat(
-                        rs.getString("state"),
+                        SqlNames.read(ChatState.class, rs.getString("state")),
                         (Long) rs.getObject("chat_id"),
                         rs.getString("invite_link"),
                         rs.getString("title")))
@@ -97,21 +107,25 @@ class Ledger {
     }
 
     /** A chat the ledger believes in. */
-    record ActiveChat(UUID journal, UUID year, long chatId, String title) {}
+    record ActiveChat(ChatKey key, long chatId, String title) {}
 
     /** The organization's chats in state ACTIVE, with the community they were created in. */
     List<ActiveChat> activeChats(UUID organization, long community) {
         return jdbc.sql(
-                        """
+                        sql(
+                                """
                         select journal_id, academic_year_id, chat_id, title from sync.chat
-                        where organization_id = :organization and community_id = :community and state = 'ACTIVE'
+                        where organization_id = :organization and community_id = :community
+                          and state = {ChatState.ACTIVE}
                         order by chat_id
-                        """)
+                        """))
                 .param("organization", organization)
                 .param("community", community)
                 .query((rs, row) -> new ActiveChat(
-                        rs.getObject("journal_id", UUID.class),
-                        rs.getObject("academic_year_id", UUID.class),
+                        new ChatKey(
+                                organization,
+                                rs.getObject("journal_id", UUID.class),
+                                rs.getObject("academic_year_id", UUID.class)),
                         rs.getLong("chat_id"),
                         rs.getString("title")))
                 .list();
@@ -123,150 +137,153 @@ class Ledger {
      * of lessons still to come are to be announced again in the chat that replaces it. Tells whether the chat was
      * still believed in: a second finding of the same loss changes nothing.
      */
-    boolean chatLost(UUID organization, UUID journal, UUID year, long chatId, String problem) {
+    boolean chatLost(ChatKey key, long chatId, String problem) {
         var now = OffsetDateTime.now(clock);
-        var lost = jdbc.sql(
-                                """
-                                update sync.chat set state = 'LOST', invite_link = null, problem = :problem,
-                                                     problem_category = 'LOST', lost_at = :now, updated_at = :now
-                                where organization_id = :organization and journal_id = :journal
-                                  and academic_year_id = :year and chat_id = :chatId and state = 'ACTIVE'
-                                """)
-                        .param("organization", organization)
-                        .param("journal", journal)
-                        .param("year", year)
+        var lost = keyed(
+                                jdbc.sql(
+                                        sql(
+                                                """
+                                        update sync.chat set state = {ChatState.LOST}, invite_link = null,
+                                                             problem = :problem, problem_category = :category,
+                                                             lost_at = :now, updated_at = :now
+                                        where organization_id = :organization and journal_id = :journal
+                                          and academic_year_id = :year and chat_id = :chatId
+                                          and state = {ChatState.ACTIVE}
+                                        """)),
+                                key)
                         .param("chatId", chatId)
                         .param("problem", problem)
+                        .param("category", SqlNames.stored(Problem.Kind.GONE))
                         .param("now", now)
                         .update()
                 > 0;
         if (!lost) {
             return false;
         }
-        jdbc.sql(
-                        """
-                        insert into sync.lost_chat (community_id, chat_id, organization_id, journal_id, academic_year_id,
-                                                    title, lost_at)
-                        select community_id, chat_id, organization_id, journal_id, academic_year_id, title, :now
-                        from sync.chat
-                        where organization_id = :organization and journal_id = :journal and academic_year_id = :year
-                        """)
-                .param("organization", organization)
-                .param("journal", journal)
-                .param("year", year)
+        keyed(
+                        jdbc.sql(
+                                """
+                                insert into sync.lost_chat (community_id, chat_id, organization_id, journal_id,
+                                                            academic_year_id, title, lost_at)
+                                select community_id, chat_id, organization_id, journal_id, academic_year_id, title, :now
+                                from sync.chat
+                                where organization_id = :organization and journal_id = :journal
+                                  and academic_year_id = :year
+                                """),
+                        key)
                 .param("now", now)
                 .update();
-        jdbc.sql(
-                        """
-                        delete from sync.chat_member
-                        where organization_id = :organization and journal_id = :journal and academic_year_id = :year
-                        """)
-                .param("organization", organization)
-                .param("journal", journal)
-                .param("year", year)
+        keyed(
+                        jdbc.sql(
+                                """
+                                delete from sync.chat_member
+                                where organization_id = :organization and journal_id = :journal
+                                  and academic_year_id = :year
+                                """),
+                        key)
                 .update();
         jdbc.sql(
-                        """
+                        sql(
+                                """
                         update sync.call k set announced = false, updated_at = :now
                         from school.sync_lesson l
-                        where k.organization_id = :organization and k.journal_id = :journal and k.state = 'ACTIVE'
-                          and l.lesson_id = k.lesson_id
+                        where k.organization_id = :organization and k.journal_id = :journal
+                          and k.state = {CallState.ACTIVE} and l.lesson_id = k.lesson_id
                           and l.lesson_date + l.starts_at + make_interval(mins => l.duration_minutes) > :localNow
-                        """)
-                .param("organization", organization)
-                .param("journal", journal)
+                        """))
+                .param("organization", key.organization())
+                .param("journal", key.journal())
                 .param("now", now)
                 .param("localNow", now.atZoneSameInstant(clock.getZone()).toLocalDateTime())
                 .update();
         return true;
     }
 
-    void chatCreated(UUID organization, UUID journal, UUID year, long chatId, Collection<Long> members) {
-        var now = OffsetDateTime.now(clock);
-        jdbc.sql(
-                        """
-                        update sync.chat set state = 'ACTIVE', chat_id = :chatId, invite_link = null, problem = null,
-                                             problem_category = null, updated_at = :now
-                        where organization_id = :organization and journal_id = :journal and academic_year_id = :year
-                        """)
-                .param("organization", organization)
-                .param("journal", journal)
-                .param("year", year)
+    void chatCreated(ChatKey key, long chatId, Collection<Long> members) {
+        keyed(
+                        jdbc.sql(
+                                sql(
+                                        """
+                                update sync.chat set state = {ChatState.ACTIVE}, chat_id = :chatId, invite_link = null,
+                                                     problem = null, problem_category = null, updated_at = :now
+                                where organization_id = :organization and journal_id = :journal
+                                  and academic_year_id = :year
+                                """)),
+                        key)
                 .param("chatId", chatId)
-                .param("now", now)
+                .param("now", OffsetDateTime.now(clock))
                 .update();
-        members.forEach(member -> memberState(organization, journal, year, member, "ACTIVE"));
+        members.forEach(member -> memberState(key, member, MemberState.ACTIVE));
     }
 
-    void chatFailed(UUID organization, UUID journal, UUID year, String category, String problem) {
-        jdbc.sql(
-                        """
-                        update sync.chat set state = 'FAILED', problem = :problem, problem_category = :category,
-                                             updated_at = :now
-                        where organization_id = :organization and journal_id = :journal and academic_year_id = :year
-                          and state <> 'ACTIVE'
-                        """)
-                .param("organization", organization)
-                .param("journal", journal)
-                .param("year", year)
-                .param("category", category)
+    void chatFailed(ChatKey key, Problem.Kind category, String problem) {
+        keyed(
+                        jdbc.sql(
+                                sql(
+                                        """
+                                update sync.chat set state = {ChatState.FAILED}, problem = :problem,
+                                                     problem_category = :category, updated_at = :now
+                                where organization_id = :organization and journal_id = :journal
+                                  and academic_year_id = :year and state <> {ChatState.ACTIVE}
+                                """)),
+                        key)
+                .param("category", SqlNames.stored(category))
                 .param("problem", problem)
                 .param("now", OffsetDateTime.now(clock))
                 .update();
     }
 
-    void inviteLink(UUID organization, UUID journal, UUID year, String link) {
-        jdbc.sql(
-                        """
-                        update sync.chat set invite_link = :link, updated_at = :now
-                        where organization_id = :organization and journal_id = :journal and academic_year_id = :year
-                        """)
-                .param("organization", organization)
-                .param("journal", journal)
-                .param("year", year)
+    void inviteLink(ChatKey key, String link) {
+        keyed(
+                        jdbc.sql(
+                                """
+                                update sync.chat set invite_link = :link, updated_at = :now
+                                where organization_id = :organization and journal_id = :journal
+                                  and academic_year_id = :year
+                                """),
+                        key)
                 .param("link", link)
                 .param("now", OffsetDateTime.now(clock))
                 .update();
     }
 
-    void memberState(UUID organization, UUID journal, UUID year, long vkUser, String state) {
-        jdbc.sql(
-                        """
-                        insert into sync.chat_member (organization_id, journal_id, academic_year_id, vk_user_id, state,
-                                                      updated_at)
-                        values (:organization, :journal, :year, :vkUser, :state, :now)
-                        on conflict (organization_id, journal_id, academic_year_id, vk_user_id)
-                        do update set state = excluded.state, updated_at = excluded.updated_at
-                        """)
-                .param("organization", organization)
-                .param("journal", journal)
-                .param("year", year)
+    void memberState(ChatKey key, long vkUser, MemberState state) {
+        keyed(
+                        jdbc.sql(
+                                """
+                                insert into sync.chat_member (organization_id, journal_id, academic_year_id, vk_user_id,
+                                                              state, updated_at)
+                                values (:organization, :journal, :year, :vkUser, :state, :now)
+                                on conflict (organization_id, journal_id, academic_year_id, vk_user_id)
+                                do update set state = excluded.state, updated_at = excluded.updated_at
+                                """),
+                        key)
                 .param("vkUser", vkUser)
-                .param("state", state)
+                .param("state", SqlNames.stored(state))
                 .param("now", OffsetDateTime.now(clock))
                 .update();
     }
 
     /** A call row. */
     record Call(
-            String state,
+            CallState state,
             int generation,
             @Nullable String callId,
             @Nullable String joinLink,
             @Nullable UUID startedBy,
             boolean announced) {}
 
-    Optional<Call> call(UUID organization, UUID lesson, boolean lock) {
-        return jdbc.sql(
-                        """
-                        select state, generation, call_id, join_link, started_by_employee, announced from sync.call
-                        where organization_id = :organization and lesson_id = :lesson
-                        """
-                                + (lock ? " for update" : ""))
-                .param("organization", organization)
-                .param("lesson", lesson)
+    Optional<Call> call(CallKey key) {
+        return keyed(
+                        jdbc.sql(
+                                """
+                                select state, generation, call_id, join_link, started_by_employee, announced
+                                from sync.call
+                                where organization_id = :organization and lesson_id = :lesson
+                                """),
+                        key)
                 .query((rs, row) -> new Call(
-                        rs.getString("state"),
+                        SqlNames.read(CallState.class, rs.getString("state")),
                         rs.getInt("generation"),
                         rs.getString("call_id"),
                         rs.getString("join_link"),
@@ -280,39 +297,45 @@ class Ledger {
      * published again starts a new generation; a call still STARTING was attempted without an answer, which VK
      * offers no way to find again: counted as an unconfirmed start.
      */
-    void beginStarting(UUID organization, UUID lesson, UUID journal) {
+    void beginStarting(CallKey key, UUID journal) {
         var now = OffsetDateTime.now(clock);
-        jdbc.sql(
-                        """
-                        insert into sync.call (organization_id, lesson_id, journal_id, state, created_at, updated_at)
-                        values (:organization, :lesson, :journal, 'STARTING', :now, :now)
-                        on conflict (organization_id, lesson_id) do update
-                            set generation = case when sync.call.state = 'FINISHED' then sync.call.generation + 1
-                                                  else sync.call.generation end,
-                                unconfirmed_starts = sync.call.unconfirmed_starts
-                                                     + case when sync.call.state = 'STARTING' then 1 else 0 end,
-                                announced = case when sync.call.state = 'FINISHED' then false else sync.call.announced end,
-                                state = 'STARTING', call_id = null, join_link = null, problem = null,
-                                problem_category = null, problem_link = null, updated_at = excluded.updated_at
-                            where sync.call.state <> 'ACTIVE'
-                        """)
-                .param("organization", organization)
-                .param("lesson", lesson)
+        keyed(
+                        jdbc.sql(
+                                sql(
+                                        """
+                                insert into sync.call (organization_id, lesson_id, journal_id, state, created_at,
+                                                       updated_at)
+                                values (:organization, :lesson, :journal, {CallState.STARTING}, :now, :now)
+                                on conflict (organization_id, lesson_id) do update
+                                    set generation = case when sync.call.state = {CallState.FINISHED}
+                                                          then sync.call.generation + 1
+                                                          else sync.call.generation end,
+                                        unconfirmed_starts = sync.call.unconfirmed_starts
+                                            + case when sync.call.state = {CallState.STARTING} then 1 else 0 end,
+                                        announced = case when sync.call.state = {CallState.FINISHED} then false
+                                                         else sync.call.announced end,
+                                        state = {CallState.STARTING}, call_id = null, join_link = null,
+                                        problem = null, problem_category = null, problem_link = null,
+                                        updated_at = excluded.updated_at
+                                    where sync.call.state <> {CallState.ACTIVE}
+                                """)),
+                        key)
                 .param("journal", journal)
                 .param("now", now)
                 .update();
     }
 
-    void callStarted(UUID organization, UUID lesson, String callId, String joinLink, UUID employee, long vkUser) {
-        jdbc.sql(
-                        """
-                        update sync.call set state = 'ACTIVE', call_id = :callId, join_link = :joinLink,
-                                             started_by_employee = :employee, started_by_vk_user = :vkUser,
-                                             updated_at = :now
-                        where organization_id = :organization and lesson_id = :lesson
-                        """)
-                .param("organization", organization)
-                .param("lesson", lesson)
+    void callStarted(CallKey key, String callId, String joinLink, UUID employee, long vkUser) {
+        keyed(
+                        jdbc.sql(
+                                sql(
+                                        """
+                                update sync.call set state = {CallState.ACTIVE}, call_id = :callId,
+                                                     join_link = :joinLink, started_by_employee = :employee,
+                                                     started_by_vk_user = :vkUser, updated_at = :now
+                                where organization_id = :organization and lesson_id = :lesson
+                                """)),
+                        key)
                 .param("callId", callId)
                 .param("joinLink", joinLink)
                 .param("employee", employee)
@@ -321,16 +344,19 @@ class Ledger {
                 .update();
     }
 
-    void callFailed(UUID organization, UUID lesson, String category, String problem, @Nullable String link) {
-        jdbc.sql(
-                        """
-                        update sync.call set state = 'FAILED', problem = :problem, problem_category = :category,
-                                             problem_link = :link, updated_at = :now
-                        where organization_id = :organization and lesson_id = :lesson and state <> 'ACTIVE'
-                        """)
-                .param("organization", organization)
-                .param("lesson", lesson)
-                .param("category", category)
+    void callFailed(CallKey key, Problem.Kind category, String problem, @Nullable String link) {
+        keyed(
+                        jdbc.sql(
+                                sql(
+                                        """
+                                update sync.call set state = {CallState.FAILED}, problem = :problem,
+                                                     problem_category = :category, problem_link = :link,
+                                                     updated_at = :now
+                                where organization_id = :organization and lesson_id = :lesson
+                                  and state <> {CallState.ACTIVE}
+                                """)),
+                        key)
+                .param("category", SqlNames.stored(category))
                 .param("problem", problem)
                 .param("link", link)
                 .param("now", OffsetDateTime.now(clock))
@@ -338,23 +364,24 @@ class Ledger {
     }
 
     /** A live call of a lesson still to come, and who started it. */
-    record LiveCall(UUID lesson, UUID journal, UUID startedBy) {}
+    record LiveCall(CallKey key, UUID journal, UUID startedBy) {}
 
     /** The organization's ACTIVE calls whose lessons have not ended yet. */
     List<LiveCall> liveCalls(UUID organization) {
         return jdbc.sql(
-                        """
+                        sql(
+                                """
                         select k.lesson_id, k.journal_id, k.started_by_employee from sync.call k
                         join school.sync_lesson l on l.lesson_id = k.lesson_id
-                        where k.organization_id = :organization and k.state = 'ACTIVE'
+                        where k.organization_id = :organization and k.state = {CallState.ACTIVE}
                           and k.started_by_employee is not null
                           and l.lesson_date + l.starts_at + make_interval(mins => l.duration_minutes) > :localNow
                         order by k.started_by_employee, l.lesson_date, l.starts_at
-                        """)
+                        """))
                 .param("organization", organization)
-                .param("localNow", java.time.LocalDateTime.now(clock))
+                .param("localNow", LocalDateTime.now(clock))
                 .query((rs, row) -> new LiveCall(
-                        rs.getObject("lesson_id", UUID.class),
+                        new CallKey(organization, rs.getObject("lesson_id", UUID.class)),
                         rs.getObject("journal_id", UUID.class),
                         rs.getObject("started_by_employee", UUID.class)))
                 .list();
@@ -365,43 +392,48 @@ class Ledger {
      * do, its link never shown again; the next planning starts a new call, of a new generation that gets announced,
      * once a teacher's token works again.
      */
-    boolean callUnconfirmed(UUID organization, UUID lesson, String problem, @Nullable String link) {
-        return jdbc.sql(
-                                """
-                                update sync.call set state = 'FAILED', join_link = null, generation = generation + 1,
-                                                     announced = false, problem = :problem, problem_category = 'ITEM',
-                                                     problem_link = :link, updated_at = :now
-                                where organization_id = :organization and lesson_id = :lesson and state = 'ACTIVE'
-                                """)
-                        .param("organization", organization)
-                        .param("lesson", lesson)
+    boolean callUnconfirmed(CallKey key, String problem, @Nullable String link) {
+        return keyed(
+                                jdbc.sql(
+                                        sql(
+                                                """
+                                        update sync.call set state = {CallState.FAILED}, join_link = null,
+                                                             generation = generation + 1, announced = false,
+                                                             problem = :problem, problem_category = :category,
+                                                             problem_link = :link, updated_at = :now
+                                        where organization_id = :organization and lesson_id = :lesson
+                                          and state = {CallState.ACTIVE}
+                                        """)),
+                                key)
                         .param("problem", problem)
+                        .param("category", SqlNames.stored(Problem.Kind.ITEM))
                         .param("link", link)
                         .param("now", OffsetDateTime.now(clock))
                         .update()
                 > 0;
     }
 
-    void callFinished(UUID organization, UUID lesson) {
-        jdbc.sql(
-                        """
-                        update sync.call set state = 'FINISHED', updated_at = :now
-                        where organization_id = :organization and lesson_id = :lesson
-                        """)
-                .param("organization", organization)
-                .param("lesson", lesson)
+    void callFinished(CallKey key) {
+        keyed(
+                        jdbc.sql(
+                                sql(
+                                        """
+                                update sync.call set state = {CallState.FINISHED}, updated_at = :now
+                                where organization_id = :organization and lesson_id = :lesson
+                                """)),
+                        key)
                 .param("now", OffsetDateTime.now(clock))
                 .update();
     }
 
-    void callAnnounced(UUID organization, UUID lesson) {
-        jdbc.sql(
-                        """
-                        update sync.call set announced = true, updated_at = :now
-                        where organization_id = :organization and lesson_id = :lesson
-                        """)
-                .param("organization", organization)
-                .param("lesson", lesson)
+    void callAnnounced(CallKey key) {
+        keyed(
+                        jdbc.sql(
+                                """
+                                update sync.call set announced = true, updated_at = :now
+                                where organization_id = :organization and lesson_id = :lesson
+                                """),
+                        key)
                 .param("now", OffsetDateTime.now(clock))
                 .update();
     }
@@ -443,4 +475,15 @@ class Ledger {
 
     /** A teacher of a journal. */
     record Teacher(UUID employee, @Nullable Long vkUserId, String fullName) {}
+
+    private static JdbcClient.StatementSpec keyed(JdbcClient.StatementSpec statement, ChatKey key) {
+        return statement
+                .param("organization", key.organization())
+                .param("journal", key.journal())
+                .param("year", key.year());
+    }
+
+    private static JdbcClient.StatementSpec keyed(JdbcClient.StatementSpec statement, CallKey key) {
+        return statement.param("organization", key.organization()).param("lesson", key.lesson());
+    }
 }

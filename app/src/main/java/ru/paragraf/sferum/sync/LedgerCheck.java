@@ -19,6 +19,7 @@ import ru.paragraf.sferum.sync.messenger.CommunityAccess;
 import ru.paragraf.sferum.sync.messenger.MessengerProvider;
 import ru.paragraf.sferum.sync.messenger.Outcome;
 import ru.paragraf.sferum.sync.messenger.Problem;
+import ru.paragraf.sferum.sync.messenger.UserAccess;
 
 /**
  * The ledger is a belief, not the truth (DESIGN §4): at each scheduled SFERUM_SYNC run, asks the messenger whether
@@ -79,27 +80,34 @@ class LedgerCheck {
                 community, chats.stream().map(Ledger.ActiveChat::chatId).toList());
         if (present instanceof Outcome.Failed<Set<Long>> failed) {
             items.add(notChecked(run, organization, failed.problem()));
-            return;
+        } else if (present instanceof Outcome.Done<Set<Long>> found) {
+            recordLost(run, organization, chats, found.value(), items);
         }
-        var found = ((Outcome.Done<Set<Long>>) present).value();
+    }
+
+    private void recordLost(
+            ExchangeRun run,
+            UUID organization,
+            List<Ledger.ActiveChat> chats,
+            Set<Long> found,
+            List<ExchangeRunItem> items) {
         var lost = 0;
         for (var chat : chats) {
             if (found.contains(chat.chatId())) {
                 continue;
             }
             var problem = text("sync.problem.chatLost", chat.title());
-            var recorded = transactions.execute(
-                    status -> ledger.chatLost(organization, chat.journal(), chat.year(), chat.chatId(), problem));
+            var recorded = transactions.execute(status -> ledger.chatLost(chat.key(), chat.chatId(), problem));
             if (Boolean.TRUE.equals(recorded)) {
                 lost++;
-                items.add(ExchangeRunItem.of(
+                items.add(RunItems.of(
                                 ItemResult.WARNING,
-                                "CHAT",
-                                chat.journal(),
+                                RunItems.Subject.CHAT,
+                                chat.key().journal(),
                                 chat.title(),
-                                "CHECK_CHAT",
+                                RunItems.Step.CHECK_CHAT,
                                 run.text("sync.run.chatLost", chat.title()))
-                        .withLink("/journals/" + chat.journal()));
+                        .withLink("/journals/" + chat.key().journal()));
             }
         }
         log.info("Checked {} chats of organization {} in the messenger: {} lost", chats.size(), organization, lost);
@@ -124,10 +132,15 @@ class LedgerCheck {
             for (var call : calls) {
                 var problem = text("sync.problem.callUnconfirmed", refusal);
                 var link = "/staff/" + teacher;
-                var recorded = transactions.execute(
-                        status -> ledger.callUnconfirmed(organization, call.lesson(), problem, link));
+                var recorded = transactions.execute(status -> ledger.callUnconfirmed(call.key(), problem, link));
                 if (Boolean.TRUE.equals(recorded)) {
-                    items.add(ExchangeRunItem.of(ItemResult.ERROR, "CALL", call.lesson(), null, "CHECK_CALL", problem)
+                    items.add(RunItems.of(
+                                    ItemResult.ERROR,
+                                    RunItems.Subject.CALL,
+                                    call.key().lesson(),
+                                    null,
+                                    RunItems.Step.CHECK_CALL,
+                                    problem)
                             .withLink(link));
                 }
             }
@@ -136,40 +149,41 @@ class LedgerCheck {
 
     /** Why the teacher's calls cannot be vouched for, in Russian; null when the teacher's token works. */
     private @Nullable String refusal(UUID teacher) {
-        var token = tokens.of(teacher);
-        if (token instanceof TeacherTokens.TeacherToken.Missing missing) {
-            return text(missing.reasonKey(), ledger.teacherName(teacher));
-        }
-        if (!(token instanceof TeacherTokens.TeacherToken.Granted granted)) {
+        return tokens.of(teacher)
+                .fold(user -> refusal(teacher, user), reasonKey -> missing(teacher, reasonKey), () -> null);
+    }
+
+    /** Why the messenger no longer takes the teacher's token, once refreshing it failed too; null if it takes it. */
+    private @Nullable String refusal(UUID teacher, UserAccess user) {
+        var refused = messenger
+                .checkUser(user)
+                .fold(checked -> false, problem -> problem.kind() == Problem.Kind.USER_CREDENTIALS);
+        if (!refused) {
             return null;
         }
-        var checked = messenger.checkUser(granted.access());
-        if (!(checked instanceof Outcome.Failed<Boolean> failed)
-                || failed.problem().kind() != Problem.Kind.USER_CREDENTIALS) {
-            return null;
-        }
-        var again = tokens.rejected(teacher, granted.access());
-        return again instanceof TeacherTokens.TeacherToken.Missing missing
-                ? text(missing.reasonKey(), ledger.teacherName(teacher))
-                : null;
+        return tokens.rejected(teacher, user).fold(again -> null, reasonKey -> missing(teacher, reasonKey), () -> null);
+    }
+
+    private String missing(UUID teacher, String reasonKey) {
+        return text(reasonKey, ledger.teacherName(teacher));
     }
 
     private ExchangeRunItem notChecked(ExchangeRun run, UUID organization, Problem problem) {
-        var explanation = messages.getMessage(problem.explanation(), OperationExecutor.RUSSIAN);
+        var explanation = messages.getMessage(problem.explanation(), SyncTexts.RUSSIAN);
         if (problem.kind() == Problem.Kind.CREDENTIALS && organizations.pause(organization, explanation)) {
             notices.paused(organization, explanation);
         }
-        return ExchangeRunItem.of(
+        return RunItems.of(
                         ItemResult.WARNING,
-                        "ORGANIZATION",
+                        RunItems.Subject.ORGANIZATION,
                         organization,
                         null,
-                        "CHECK_CHATS",
+                        RunItems.Step.CHECK_CHATS,
                         run.text("sync.run.chatsNotChecked", explanation))
                 .withLink("/orgs/" + organization + "/linkbase");
     }
 
     private String text(String key, Object... arguments) {
-        return messages.getMessage(key, arguments, OperationExecutor.RUSSIAN);
+        return messages.getMessage(key, arguments, SyncTexts.RUSSIAN);
     }
 }

@@ -1,6 +1,11 @@
 package ru.paragraf.sferum.sync;
 
-/** What an operation does in the messenger. */
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What an operation does in the messenger: the name of an {@link Action}'s kind in the queue
+ * ({@code sync.operation.kind}, stored by name, see {@link SqlNames}), and what it needs of the provider.
+ */
 enum OperationKind {
     CREATE_CHAT,
     INVITE_LINK,
@@ -8,5 +13,17 @@ enum OperationKind {
     REMOVE_MEMBER,
     START_CALL,
     FINISH_CALL,
-    ANNOUNCE_CALL
+    ANNOUNCE_CALL;
+
+    /** What the provider must be able to do for this kind; null: managing a chat it has, which every provider can. */
+    @Nullable
+    ProviderCapability needs() {
+        return switch (this) {
+            case CREATE_CHAT -> ProviderCapability.CREATES_CHATS;
+            case INVITE_LINK -> ProviderCapability.INVITE_LINKS;
+            case ADD_MEMBER, REMOVE_MEMBER -> null;
+                // an announcement carries a call's link: nothing to announce without calls
+            case START_CALL, FINISH_CALL, ANNOUNCE_CALL -> ProviderCapability.CALLS;
+        };
+    }
 }

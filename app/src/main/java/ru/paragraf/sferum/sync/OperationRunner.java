@@ -40,13 +40,7 @@ class OperationRunner {
                 completion = executor.execute(operation);
             } catch (RuntimeException e) {
                 log.error("Operation {} {} failed unexpectedly", operation.id(), operation.kind(), e);
-                completion = new Completion(
-                        Completion.Status.RETRY,
-                        Completion.NOTHING,
-                        "BUG",
-                        e.getClass().getSimpleName(),
-                        null,
-                        null);
+                completion = Completion.unexpected(e);
             }
             var finished = completion;
             transactions.executeWithoutResult(status -> outcomes.record(operation, finished));

@@ -1,5 +1,7 @@
 package ru.paragraf.sferum.sync;
 
+import static ru.paragraf.sferum.sync.SqlNames.sql;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -37,10 +39,12 @@ class OrphanedWork implements SmartLifecycle {
         // never this node's own: should the workers have started first, what they hold stays theirs
         var node = thisNode.name();
         var operations = jdbc.sql(
-                        """
-                        update sync.operation set status = 'PENDING', locked_by = null, locked_until = null
-                        where status = 'RUNNING' and locked_by is distinct from :node
-                        """)
+                        sql(
+                                """
+                        update sync.operation
+                        set status = {OperationStatus.PENDING}, locked_by = null, locked_until = null
+                        where status = {OperationStatus.RUNNING} and locked_by is distinct from :node
+                        """))
                 .param("node", node)
                 .update();
         var leases = communityLeases.releaseAllBut(node);

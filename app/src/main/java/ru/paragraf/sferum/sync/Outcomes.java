@@ -1,13 +1,15 @@
 package ru.paragraf.sferum.sync;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Records how an operation ended, in one transaction with its ledger change: done, retried with backoff, failed
- * with what to do, or — for failed community credentials — parked while the organization is paused. The
- * organization is paused once, and the admin told once, however many operations hit the failure.
+ * Records how an operation ended, in the caller's transaction, with its ledger change: done, retried with backoff,
+ * failed with what to do, or — for failed community credentials — parked while the organization is paused. The
+ * organization is paused once, and the admin told once, however many operations hit the failure. What a change
+ * makes possible in its journal is planned in the same transaction, so no follow-up is lost to a crash.
  */
 @Component
 class Outcomes {
@@ -36,53 +38,71 @@ class Outcomes {
         this.notices = notices;
     }
 
-    void record(Operation operation, Completion completion) {
-        switch (completion.status()) {
-            case DONE:
-                if (completion.replan() != null) {
-                    // a new chat and a new call of one journal may end at the same time, each needing the other
-                    // for the announcement: one after the other, the second sees the first and plans it
-                    ledger.lockJournal(completion.replan());
-                }
-                completion.ledger().run();
-                operations.done(operation);
-                if (completion.replan() != null) {
-                    planner.planAfter(operation.kind(), operation.organizationId(), completion.replan());
-                }
-                break;
-            case RETRY:
-                if (operation.attempts() >= properties.maxAttempts()) {
-                    operations.failed(operation, completion.category(), completion.problem(), completion.link());
-                    log.warn(
-                            "Operation {} {} gave up after {} attempts: {}",
-                            operation.id(),
-                            operation.kind(),
-                            operation.attempts(),
-                            completion.problem());
-                } else {
-                    operations.retryLater(
-                            operation,
-                            Workers.backoff(properties, operation.attempts()),
-                            completion.category(),
-                            completion.problem());
-                }
-                break;
-            case FAILED:
-                if (completion.replan() != null) {
-                    ledger.lockJournal(completion.replan());
-                }
-                completion.ledger().run();
-                operations.failed(operation, completion.category(), completion.problem(), completion.link());
-                if (completion.replan() != null) {
-                    // the failure changed what the journal needs: a chat VK lost is replaced
-                    planner.plan(operation.organizationId(), completion.replan(), null);
-                }
-                break;
-            default:
-                operations.parkUntilResumed(operation, completion.problem());
-                if (organizations.pause(operation.organizationId(), completion.problem())) {
-                    notices.paused(operation.organizationId(), completion.problem());
-                }
+    /** Records the completion; returns the status the operation has now. */
+    OperationStatus record(Operation operation, Completion completion) {
+        return completion.fold(
+                done -> done(operation, done),
+                retry -> retry(operation, retry),
+                failed -> failed(operation, failed),
+                pause -> pause(operation, pause));
+    }
+
+    private OperationStatus done(Operation operation, Completion.Done done) {
+        var followUp = write(done.change());
+        operations.done(operation);
+        planFollowUp(operation, followUp);
+        return OperationStatus.DONE;
+    }
+
+    private OperationStatus retry(Operation operation, Completion.Retry retry) {
+        if (operation.attempts() >= properties.maxAttempts()) {
+            operations.failed(operation, retry.category(), retry.reason(), null);
+            log.warn(
+                    "Operation {} {} gave up after {} attempts: {}",
+                    operation.id(),
+                    operation.kind(),
+                    operation.attempts(),
+                    retry.reason());
+            return OperationStatus.FAILED;
+        }
+        operations.retryLater(
+                operation, Workers.backoff(properties, operation.attempts()), retry.category(), retry.reason());
+        return OperationStatus.PENDING;
+    }
+
+    private OperationStatus failed(Operation operation, Completion.Failed failed) {
+        var followUp = write(failed.change());
+        operations.failed(operation, failed.category(), failed.reason(), failed.link());
+        planFollowUp(operation, followUp);
+        return OperationStatus.FAILED;
+    }
+
+    private OperationStatus pause(Operation operation, Completion.Pause pause) {
+        operations.parkUntilResumed(operation, pause.reason());
+        if (organizations.pause(operation.organizationId(), pause.reason())) {
+            notices.paused(operation.organizationId(), pause.reason());
+        }
+        return OperationStatus.PENDING;
+    }
+
+    /** Writes the change to the ledger; returns what it makes possible, its journal held until the transaction ends. */
+    private LedgerChange.@Nullable FollowUp write(@Nullable LedgerChange change) {
+        if (change == null) {
+            return null;
+        }
+        var followUp = change.followUp();
+        if (followUp != null) {
+            // a new chat and a new call of one journal may end at the same time, each needing the other for the
+            // announcement: one after the other, the second sees the first and plans it
+            ledger.lockJournal(followUp.journal());
+        }
+        change.applyTo(ledger);
+        return followUp;
+    }
+
+    private void planFollowUp(Operation operation, LedgerChange.@Nullable FollowUp followUp) {
+        if (followUp != null) {
+            planner.plan(operation.organizationId(), followUp);
         }
     }
 }

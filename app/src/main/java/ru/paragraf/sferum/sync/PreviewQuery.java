@@ -14,30 +14,35 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class PreviewQuery {
 
-    private static final String SQL =
+    private static final String SQL = SqlNames.sql(
             """
             with planned as (
-                select p.kind, p.object_key, p.payload, 'PLANNED' as source, cast(null as text) as problem,
+                select p.kind, p.object_key, p.payload, {PreviewOperation.Status.PLANNED} as source,
+                       cast(null as text) as problem,
                        1 as stage, p.n as position
                 from jsonb_to_recordset(cast(:planned as jsonb)) as p(n bigint, kind text, object_key text, payload jsonb)
                 where not exists (select 1 from sync.operation o
                                   where o.kind = p.kind and o.object_key = p.object_key
-                                    and o.status in ('PENDING', 'RUNNING'))
+                                    and o.status in ({OperationStatus.PENDING}, {OperationStatus.RUNNING}))
             ), queued as (
                 select o.kind, o.object_key, o.payload,
-                       case o.status when 'RUNNING' then 'RUNNING' else 'QUEUED' end as source, o.problem,
+                       case o.status when {OperationStatus.RUNNING} then {PreviewOperation.Status.RUNNING}
+                                     else {PreviewOperation.Status.QUEUED} end as source,
+                       o.problem,
                        0 as stage, o.id as position
                 from sync.operation o
-                where o.organization_id = :organization and o.status in ('PENDING', 'RUNNING')
+                where o.organization_id = :organization
+                  and o.status in ({OperationStatus.PENDING}, {OperationStatus.RUNNING})
             ), wanted as (
                 select * from queued union all select * from planned
             )
             select w.kind, w.object_key, w.source, w.problem,
                    coalesce(j.chat_title, lj.chat_title) as chat_title,
                    l.lesson_id is not null as lesson_found, l.lesson_date, l.starts_at,
-                   coalesce(l.publication = 'PUBLISHED', false) as lesson_published,
+                   coalesce(l.publication = {Publication.PUBLISHED}, false) as lesson_published,
                    coalesce(te.full_name, tv.full_name) as teacher, w.payload ->> 'vkUser' as vk_user,
-                   case when c.state = 'FAILED' then c.problem when k.state = 'FAILED' then k.problem end as ledger_problem
+                   case when c.state = {ChatState.FAILED} then c.problem
+                        when k.state = {CallState.FAILED} then k.problem end as ledger_problem
             from wanted w
             left join school.sync_journal j on j.journal_id = cast(w.payload ->> 'journal' as uuid)
             left join school.sync_lesson l on l.lesson_id = cast(w.payload ->> 'lesson' as uuid)
@@ -47,13 +52,13 @@ class PreviewQuery {
             left join lateral (select t.full_name from school.sync_journal_teacher t
                                where t.organization_id = :organization
                                  and t.sferum_user_id = cast(w.payload ->> 'vkUser' as bigint) limit 1) tv on true
-            left join sync.chat c on w.kind = 'CREATE_CHAT' and c.organization_id = :organization
+            left join sync.chat c on w.kind = {OperationKind.CREATE_CHAT} and c.organization_id = :organization
                                  and c.journal_id = cast(w.payload ->> 'journal' as uuid)
                                  and c.academic_year_id = cast(w.payload ->> 'year' as uuid)
-            left join sync.call k on w.kind = 'START_CALL' and k.organization_id = :organization
+            left join sync.call k on w.kind = {OperationKind.START_CALL} and k.organization_id = :organization
                                  and k.lesson_id = cast(w.payload ->> 'lesson' as uuid)
             order by w.stage, w.position
-            """;
+            """);
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -68,9 +73,9 @@ class PreviewQuery {
                 .param("organization", organization)
                 .param("planned", asJson(planned))
                 .query((rs, row) -> new PreviewFacts(
-                        OperationKind.valueOf(rs.getString("kind")),
+                        SqlNames.read(OperationKind.class, rs.getString("kind")),
                         rs.getString("object_key"),
-                        PreviewOperation.Status.valueOf(rs.getString("source")),
+                        SqlNames.read(PreviewOperation.Status.class, rs.getString("source")),
                         rs.getString("problem"),
                         rs.getString("chat_title"),
                         rs.getBoolean("lesson_found"),
@@ -89,7 +94,7 @@ class PreviewQuery {
             var operation = planned.get(i);
             array.addObject()
                     .put("n", i)
-                    .put("kind", operation.kind().name())
+                    .put("kind", SqlNames.stored(operation.kind()))
                     .put("object_key", operation.objectKey())
                     .set("payload", json.readTree(operation.payload()));
         }

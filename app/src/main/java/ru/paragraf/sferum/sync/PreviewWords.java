@@ -42,25 +42,24 @@ class PreviewWords {
 
     private String object(PreviewFacts facts) {
         var chat = facts.chatTitle() == null ? "" : facts.chatTitle();
-        switch (facts.kind()) {
-            case CREATE_CHAT:
-            case INVITE_LINK:
-                return text("preview.object.chat", chat);
-            case ADD_MEMBER:
-            case REMOVE_MEMBER:
-                return facts.teacher() != null
-                        ? text("preview.object.member", facts.teacher(), chat)
-                        : text("preview.object.vkMember", facts.vkUser(), chat);
-            default:
-                if (!facts.lessonFound() || facts.lessonDate() == null || facts.startsAt() == null) {
-                    return text("preview.object.lessonGone");
-                }
-                return text(
-                        "preview.object.lesson",
-                        chat,
-                        facts.lessonDate().format(DAY),
-                        facts.startsAt().format(TIME));
+        return switch (facts.kind()) {
+            case CREATE_CHAT, INVITE_LINK -> text("preview.object.chat", chat);
+            case ADD_MEMBER, REMOVE_MEMBER -> facts.teacher() != null
+                    ? text("preview.object.member", facts.teacher(), chat)
+                    : text("preview.object.vkMember", facts.vkUser(), chat);
+            case START_CALL, FINISH_CALL, ANNOUNCE_CALL -> lesson(facts, chat);
+        };
+    }
+
+    private String lesson(PreviewFacts facts, String chat) {
+        if (!facts.lessonFound() || facts.lessonDate() == null || facts.startsAt() == null) {
+            return text("preview.object.lessonGone");
         }
+        return text(
+                "preview.object.lesson",
+                chat,
+                facts.lessonDate().format(DAY),
+                facts.startsAt().format(TIME));
     }
 
     private @Nullable String reason(PreviewFacts facts) {
@@ -82,6 +81,6 @@ class PreviewWords {
     }
 
     private String text(String key, @Nullable Object... arguments) {
-        return messages.getMessage(key, arguments, OperationExecutor.RUSSIAN);
+        return messages.getMessage(key, arguments, SyncTexts.RUSSIAN);
     }
 }

@@ -1,5 +1,7 @@
 package ru.paragraf.sferum.sync;
 
+import static ru.paragraf.sferum.sync.SqlNames.sql;
+
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -27,10 +29,13 @@ class RunReport {
 
     Progress progress(UUID run) {
         return jdbc.sql(
-                        """
-                        select count(*) as total, count(*) filter (where status in ('DONE', 'FAILED', 'CANCELLED')) as finished
+                        sql(
+                                """
+                        select count(*) as total,
+                               count(*) filter (where status in ({OperationStatus.DONE}, {OperationStatus.FAILED},
+                                                                 {OperationStatus.CANCELLED})) as finished
                         from sync.operation where run_id = :run
-                        """)
+                        """))
                 .param("run", run)
                 .query((rs, row) -> new Progress(rs.getInt("total"), rs.getInt("finished")))
                 .single();
@@ -52,12 +57,12 @@ class RunReport {
                     var employee = rs.getObject("employee_id", UUID.class);
                     var relink = rs.getBoolean("sferum_relink_required") || relinkFound.contains(employee);
                     var linked = rs.getObject("sferum_user_id") != null && !relink;
-                    var item = ExchangeRunItem.of(
+                    var item = RunItems.of(
                             linked ? ItemResult.OK : ItemResult.WARNING,
-                            "TEACHER",
+                            RunItems.Subject.TEACHER,
                             employee,
                             rs.getString("full_name"),
-                            "CHECK_VK_ID",
+                            RunItems.Step.CHECK_VK_ID,
                             linked ? null : text(relink ? "sync.run.teacherRelink" : "sync.run.teacherNotLinked"));
                     return linked ? item : item.withLink("/staff/" + employee);
                 })
@@ -80,14 +85,14 @@ class RunReport {
                         """)
                 .param("run", run)
                 .query((rs, row) -> {
-                    var kind = OperationKind.valueOf(rs.getString("kind"));
-                    var status = rs.getString("status");
-                    var result = "DONE".equals(status)
+                    var kind = SqlNames.read(OperationKind.class, rs.getString("kind"));
+                    var status = SqlNames.read(OperationStatus.class, rs.getString("status"));
+                    var result = status == OperationStatus.DONE
                             ? ItemResult.OK
-                            : "FAILED".equals(status) ? ItemResult.ERROR : ItemResult.WARNING;
-                    var message = "DONE".equals(status)
+                            : status == OperationStatus.FAILED ? ItemResult.ERROR : ItemResult.WARNING;
+                    var message = status == OperationStatus.DONE
                             ? null
-                            : "FAILED".equals(status) ? rs.getString("problem") : text("sync.run.notFinished");
+                            : status == OperationStatus.FAILED ? rs.getString("problem") : text("sync.run.notFinished");
                     var title = rs.getString("title");
                     var date = rs.getObject("lesson_date", java.time.LocalDate.class);
                     if (date != null) {
@@ -98,28 +103,27 @@ class RunReport {
                                 rs.getObject("starts_at", java.time.LocalTime.class)
                                         .format(java.time.format.DateTimeFormatter.ofPattern("HH:mm")));
                     }
-                    var item = ExchangeRunItem.of(
-                            result, objectType(kind), rs.getString("object_id"), title, kind.name(), message);
+                    var item = RunItems.of(result, kind, rs.getString("object_id"), title, message);
                     var link = rs.getString("problem_link");
-                    return link == null || "DONE".equals(status) ? item : item.withLink(link);
+                    return link == null || status == OperationStatus.DONE ? item : item.withLink(link);
                 })
                 .list();
     }
 
-    private static String objectType(OperationKind kind) {
-        switch (kind) {
-            case CREATE_CHAT:
-            case INVITE_LINK:
-                return "CHAT";
-            case ADD_MEMBER:
-            case REMOVE_MEMBER:
-                return "CHAT_MEMBER";
-            default:
-                return "CALL";
-        }
+    /**
+     * What the organization needs and the provider cannot do: one warning per kind, with why and how many
+     * operations were not queued.
+     */
+    ExchangeRunItem unplanned(UUID organization, Planner.Unplanned unplanned) {
+        return RunItems.of(
+                ItemResult.WARNING,
+                unplanned.kind(),
+                organization,
+                null,
+                text("sync.run.notCapable", text(unplanned.missing().reasonKey()), unplanned.count()));
     }
 
     private String text(String key, @Nullable Object... arguments) {
-        return messages.getMessage(key, arguments, OperationExecutor.RUSSIAN);
+        return messages.getMessage(key, arguments, SyncTexts.RUSSIAN);
     }
 }

@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import ru.paragraf.sferum.exchange.ExchangeRun;
-import ru.paragraf.sferum.exchange.ExchangeRunItem;
 import ru.paragraf.sferum.exchange.ExchangeTaskType;
 import ru.paragraf.sferum.exchange.ItemResult;
 import ru.paragraf.sferum.linkbase.SferumCommunities;
@@ -16,8 +15,9 @@ import ru.paragraf.sferum.linkbase.SferumCommunities;
  * The exchange task «Сервис выгрузки данных в Электронный дневник портала Петербургское образование -
  * Синхронизация чатов и ВКС с платформой VK Сферум». A run checks the preparations (community credentials, every
  * teacher's VK ID), checks that what the ledger believes VK has is still there ({@link LedgerCheck}), then
- * reconciles the whole organization with the same planner the events use, waits for the operations, and reports
- * each object. Safe to repeat on another node after a crash: planning is idempotent.
+ * reconciles the whole organization with the same planner the events use (saying what the messenger provider
+ * cannot do, which is not queued), waits for the operations, and reports each object. Safe to repeat on another
+ * node after a crash: planning is idempotent.
  */
 @Component
 class SferumSyncTask implements ExchangeTaskType {
@@ -86,12 +86,12 @@ class SferumSyncTask implements ExchangeTaskType {
         int checked = 1 + teachers.size() + found.items().size();
         run.total(checked);
         if (paused != null) {
-            run.record(ExchangeRunItem.of(
+            run.record(RunItems.of(
                             ItemResult.ERROR,
-                            "ORGANIZATION",
+                            RunItems.Subject.ORGANIZATION,
                             organization,
                             null,
-                            "SYNCHRONIZE",
+                            RunItems.Step.SYNCHRONIZE,
                             run.text("sync.run.paused", paused))
                     .withLink("/orgs/" + organization + "/linkbase"));
             return;
@@ -100,9 +100,12 @@ class SferumSyncTask implements ExchangeTaskType {
             return;
         }
         planner.plan(organization, null, run.id());
+        // what the provider cannot do is not queued: the run says what and why
+        var unplanned = planner.unplanned(organization);
+        unplanned.forEach(kind -> run.record(report.unplanned(organization, kind)));
         operations.adoptIntoRun(organization, run.id());
         workers.wakeUp();
-        awaitOperations(run, checked);
+        awaitOperations(run, checked + unplanned.size());
         report.operations(run.id()).forEach(run::record);
     }
 
@@ -110,30 +113,30 @@ class SferumSyncTask implements ExchangeTaskType {
         var community = communities.of(organization);
         var link = "/orgs/" + organization + "/linkbase";
         if (community.isEmpty()) {
-            run.record(ExchangeRunItem.of(
+            run.record(RunItems.of(
                             ItemResult.ERROR,
-                            "ORGANIZATION",
+                            RunItems.Subject.ORGANIZATION,
                             organization,
                             null,
-                            "CHECK_CREDENTIALS",
+                            RunItems.Step.CHECK_CREDENTIALS,
                             run.text("sync.run.noCredentials"))
                     .withLink(link));
         } else if (!community.get().isVerified()) {
-            run.record(ExchangeRunItem.of(
+            run.record(RunItems.of(
                             ItemResult.ERROR,
-                            "ORGANIZATION",
+                            RunItems.Subject.ORGANIZATION,
                             organization,
                             String.valueOf(community.get().communityId()),
-                            "CHECK_CREDENTIALS",
+                            RunItems.Step.CHECK_CREDENTIALS,
                             run.text("sync.run.credentialsNotVerified"))
                     .withLink(link));
         } else {
-            run.record(ExchangeRunItem.of(
+            run.record(RunItems.of(
                     ItemResult.OK,
-                    "ORGANIZATION",
+                    RunItems.Subject.ORGANIZATION,
                     organization,
                     String.valueOf(community.get().communityId()),
-                    "CHECK_CREDENTIALS",
+                    RunItems.Step.CHECK_CREDENTIALS,
                     null));
         }
     }

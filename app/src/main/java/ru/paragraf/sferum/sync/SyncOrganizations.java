@@ -1,5 +1,7 @@
 package ru.paragraf.sferum.sync;
 
+import static ru.paragraf.sferum.sync.SqlNames.sql;
+
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -39,10 +41,12 @@ class SyncOrganizations {
             // the school registered another community: its waiting operations go there (they are carried out with
             // the organization's current credentials in any case), and communities are leased by organization
             jdbc.sql(
-                            """
+                            sql(
+                                    """
                             update sync.operation set community_id = :community
-                            where organization_id = :organization and status = 'PENDING' and community_id <> :community
-                            """)
+                            where organization_id = :organization and status = {OperationStatus.PENDING}
+                              and community_id <> :community
+                            """))
                     .param("organization", organization)
                     .param("community", community)
                     .update();

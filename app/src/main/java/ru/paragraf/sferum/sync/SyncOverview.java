@@ -1,5 +1,7 @@
 package ru.paragraf.sferum.sync;
 
+import static ru.paragraf.sferum.sync.SqlNames.sql;
+
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Collection;
@@ -37,11 +39,12 @@ public class SyncOverview {
             return figures;
         }
         jdbc.sql(
-                        """
+                        sql(
+                                """
                         with chats as (
                             select j.organization_id, count(*) as requested,
-                                   count(*) filter (where c.state = 'ACTIVE') as created,
-                                   count(*) filter (where c.state = 'FAILED') as failed
+                                   count(*) filter (where c.state = {ChatState.ACTIVE}) as created,
+                                   count(*) filter (where c.state = {ChatState.FAILED}) as failed
                             from school.sync_journal j
                             left join sync.chat c on c.organization_id = j.organization_id
                                                  and c.journal_id = j.journal_id
@@ -50,12 +53,12 @@ public class SyncOverview {
                             group by j.organization_id),
                         calls as (
                             select l.organization_id, count(*) as lessons,
-                                   count(*) filter (where k.state = 'ACTIVE') as ready,
-                                   count(*) filter (where k.state = 'FAILED') as failed
+                                   count(*) filter (where k.state = {CallState.ACTIVE}) as ready,
+                                   count(*) filter (where k.state = {CallState.FAILED}) as failed
                             from school.sync_lesson l
                             left join sync.call k on k.organization_id = l.organization_id and k.lesson_id = l.lesson_id
-                            where l.organization_id in (:organizations) and l.format = 'VIDEO_CALL'
-                              and l.publication = 'PUBLISHED' and l.lesson_date between :from and :to
+                            where l.organization_id in (:organizations) and l.format = {LessonFormat.VIDEO_CALL}
+                              and l.publication = {Publication.PUBLISHED} and l.lesson_date between :from and :to
                             group by l.organization_id),
                         paused as (
                             select organization_id, paused_reason from sync.organization
@@ -68,7 +71,7 @@ public class SyncOverview {
                         from chats ch
                         full join calls ca on ca.organization_id = ch.organization_id
                         full join paused p on p.organization_id = coalesce(ch.organization_id, ca.organization_id)
-                        """)
+                        """))
                 .param("organizations", List.copyOf(organizations))
                 .param("from", from)
                 .param("to", to)
@@ -94,25 +97,27 @@ public class SyncOverview {
     @Transactional(readOnly = true)
     public List<Failure> failuresOf(UUID organization, LocalDate from, LocalDate to) {
         return jdbc.sql(
-                        """
-                        select 'CHAT' as kind, j.journal_id, null::uuid as lesson_id, j.chat_title as title,
-                               null::date as lesson_date, null::time as starts_at, c.problem,
+                        sql(
+                                """
+                        select {SyncOverview.Failure.Subject.CHAT} as kind, j.journal_id, null::uuid as lesson_id,
+                               j.chat_title as title, null::date as lesson_date, null::time as starts_at, c.problem,
                                '/journals/' || j.journal_id as link
                         from school.sync_journal j
                         join sync.chat c on c.organization_id = j.organization_id and c.journal_id = j.journal_id
                                         and c.academic_year_id = j.academic_year_id
-                        where j.organization_id = :organization and j.subject_chat_requested and c.state = 'FAILED'
+                        where j.organization_id = :organization and j.subject_chat_requested
+                          and c.state = {ChatState.FAILED}
                         union all
-                        select 'CALL', l.journal_id, l.lesson_id, j.chat_title, l.lesson_date, l.starts_at, k.problem,
-                               coalesce(k.problem_link, '/journals/' || l.journal_id)
+                        select {SyncOverview.Failure.Subject.CALL}, l.journal_id, l.lesson_id, j.chat_title, l.lesson_date,
+                               l.starts_at, k.problem, coalesce(k.problem_link, '/journals/' || l.journal_id)
                         from school.sync_lesson l
                         join sync.call k on k.organization_id = l.organization_id and k.lesson_id = l.lesson_id
                         join school.sync_journal j on j.journal_id = l.journal_id
-                        where l.organization_id = :organization and l.format = 'VIDEO_CALL'
-                          and l.publication = 'PUBLISHED' and l.lesson_date between :from and :to
-                          and k.state = 'FAILED'
+                        where l.organization_id = :organization and l.format = {LessonFormat.VIDEO_CALL}
+                          and l.publication = {Publication.PUBLISHED} and l.lesson_date between :from and :to
+                          and k.state = {CallState.FAILED}
                         order by kind desc, title, lesson_date, starts_at
-                        """)
+                        """))
                 .param("organization", organization)
                 .param("from", from)
                 .param("to", to)
@@ -138,18 +143,25 @@ public class SyncOverview {
     }
 
     /**
-     * A subject chat ({@code CHAT}) or a lesson's call ({@code CALL}) that failed.
+     * A subject chat or a lesson's call that failed.
      *
      * @param title the chat's title, «Алгебра 7А»
      * @param link the application path of the record to fix
      */
     public record Failure(
-            String kind,
+            Subject kind,
             UUID journalId,
             @Nullable UUID lessonId,
             String title,
             @Nullable LocalDate lessonDate,
             @Nullable LocalTime startsAt,
             @Nullable String problem,
-            String link) {}
+            String link) {
+
+        /** What failed. */
+        public enum Subject {
+            CHAT,
+            CALL
+        }
+    }
 }

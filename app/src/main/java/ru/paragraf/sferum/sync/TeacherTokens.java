@@ -1,6 +1,8 @@
 package ru.paragraf.sferum.sync;
 
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import ru.paragraf.sferum.diary.TeacherVkAccess;
 import ru.paragraf.sferum.diary.VkAccess;
@@ -45,12 +47,33 @@ class TeacherTokens {
     /** A teacher's token, or why there is none. */
     sealed interface TeacherToken {
 
-        record Granted(UserAccess access) implements TeacherToken {}
+        /** The token given to {@code granted}, the reason to {@code missing}, or {@code unavailable}: every case. */
+        <R> R fold(Function<UserAccess, R> granted, Function<String, R> missing, Supplier<R> unavailable);
+
+        record Granted(UserAccess access) implements TeacherToken {
+
+            @Override
+            public <R> R fold(Function<UserAccess, R> granted, Function<String, R> missing, Supplier<R> unavailable) {
+                return granted.apply(access);
+            }
+        }
 
         /** The teacher has to act: link the VK ID, or link it again. */
-        record Missing(String reasonKey) implements TeacherToken {}
+        record Missing(String reasonKey) implements TeacherToken {
+
+            @Override
+            public <R> R fold(Function<UserAccess, R> granted, Function<String, R> missing, Supplier<R> unavailable) {
+                return missing.apply(reasonKey);
+            }
+        }
 
         /** VK ID did not answer; try again later. */
-        record Unavailable() implements TeacherToken {}
+        record Unavailable() implements TeacherToken {
+
+            @Override
+            public <R> R fold(Function<UserAccess, R> granted, Function<String, R> missing, Supplier<R> unavailable) {
+                return unavailable.get();
+            }
+        }
     }
 }

@@ -1,22 +1,41 @@
 /**
  * The synchronization engine with Sferum: derives the desired chats and calls from school data, compares them
- * with the ledger of external objects and carries out the difference against the messenger.
+ * with the ledger of external objects and carries out the difference against the messenger (DESIGN §5).
  *
- * <p>For now only its VK adapter exists ({@code sync.vk}): the typed VK API client with per-token rate limits,
- * idempotency-aware retries and the classification of every VK error. It is the only place that speaks VK API
- * terms; the engine will reach it through a messenger provider SPI, so that a MAX provider can follow. It
- * implements the link base's {@link ru.paragraf.sferum.linkbase.CommunityVerifier} (depends on {@code linkbase}, never
- * the other way). Publishes and listens to nothing yet.
+ * <p><b>Owns</b> the schema {@code sync}: the operation queue ({@code sync.operation}), the ledger of chats, their
+ * members and lesson calls ({@code sync.chat}, {@code sync.chat_member}, {@code sync.call}, {@code sync.lost_chat}),
+ * each organization's readiness and pause ({@code sync.organization}), the nodes and their community leases. Each
+ * operation is an {@code Action} record decoded once from its versioned payload ({@code OperationPayload}); the
+ * states and statuses are enums that {@code SqlNames} alone maps to the database. {@code Planner} enqueues the
+ * difference set-based, only of the kinds the messenger provider's {@code Capabilities} allow (what it cannot do
+ * is said on the journal and in the run); the workers claim a community's operations and hand each to the handler
+ * of its family ({@code ChatHandler}, {@code MemberHandler}, {@code CallHandler}, {@code AnnouncementHandler}),
+ * whose {@code Completion} {@code Outcomes} records with its ledger change. Also the exchange task SFERUM_SYNC
+ * ({@code SferumSyncTask}), what the journal and the diary show of chats and calls ({@code ChatAndCallStatuses},
+ * the school's {@code SubjectChatStatuses}), the figures of the readiness dashboard ({@code SyncOverview}) and
+ * «Предпросмотр» (page {@code /orgs/{org}/sync-preview}, API {@code GET /api/orgs/{org}/sync-preview}): what the
+ * next run would do, from the same {@code Planner} without enqueuing anything or reaching the messenger.
  *
- * <p>In the embedded default this process is the only node, so at start it gives back the operations and community
- * leases that a dead earlier process held ({@code OrphanedWork}) instead of waiting for their leases to expire.
+ * <p><b>Messengers</b>: the engine speaks to a messenger only through the provider SPI ({@code sync.messenger});
+ * VK Sferum is its implementation ({@code sync.vk}: the typed VK API client with per-token rate limits,
+ * idempotency-aware retries and the classification of every VK error), which also implements the link base's
+ * {@link ru.paragraf.sferum.linkbase.CommunityVerifier}.
  *
- * <p>«Предпросмотр» (page {@code /orgs/{org}/sync-preview}, API {@code GET /api/orgs/{org}/sync-preview}) shows
- * what the next SFERUM_SYNC run of a school would do, from the same {@code Planner} in its preview mode, without
- * enqueuing anything or reaching the messenger.
+ * <p><b>Listens to</b> (after commit, through the event publication registry, so nothing is lost to a crash): the
+ * school's {@code LessonPublished}, {@code LessonWithdrawn}, {@code LessonChanged}, {@code SubjectChatRequested},
+ * {@code SubjectChatCancelled} and {@code SferumAccountChanged} ({@code SchoolChanges}: plans the journal); the link
+ * base's {@code CommunityCredentialsChanged} and the exchange's {@code ExchangeTaskChanged} ({@code
+ * ReadinessChanges}: resumes and plans the organization). Publishes nothing.
+ *
+ * <p><b>Depends on</b> {@code school} (its events, read contract and views {@code school.sync_*}), {@code linkbase}
+ * (community credentials), {@code exchange} (the task type and its runs), {@code diary} (teachers' VK ID tokens),
+ * {@code accounts} (who may see the preview), {@code audit} (pause notices) and {@code embedded} (giving back the
+ * work of a dead earlier process, {@code OrphanedWork}).
  */
 @NullMarked
-@ApplicationModule(displayName = "Sync")
+@ApplicationModule(
+        displayName = "Sync",
+        allowedDependencies = {"school", "linkbase", "exchange", "diary", "accounts", "audit", "embedded"})
 package ru.paragraf.sferum.sync;
 
 import org.jspecify.annotations.NullMarked;

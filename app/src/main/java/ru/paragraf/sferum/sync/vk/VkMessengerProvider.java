@@ -58,18 +58,16 @@ public class VkMessengerProvider implements MessengerProvider {
 
     @Override
     public Outcome<Optional<Long>> findChat(CommunityAccess community, String title, Set<Long> knownChatIds) {
-        var outcome = vk.allConversations(token(community), community.communityId());
-        if (outcome instanceof VkOutcome.Failed<?> failed) {
-            return Outcome.failed(problem(failed.failure(), false));
-        }
-        var conversations = ((VkOutcome.Ok<List<VkConversations.ConversationItem>>) outcome).value();
-        return Outcome.done(conversations.stream()
-                .map(VkConversations.ConversationItem::conversation)
-                .filter(it -> it.peer().isChat() && it.chatSettings() != null)
-                .filter(it -> title.equals(it.chatSettings().title()))
-                .map(it -> VkPeers.chatIdOf(it.peer().id()))
-                .filter(chatId -> !knownChatIds.contains(chatId))
-                .max(Long::compare));
+        return map(
+                vk.allConversations(token(community), community.communityId()),
+                conversations -> conversations.stream()
+                        .map(VkConversations.ConversationItem::conversation)
+                        .filter(it -> it.peer().isChat() && it.chatSettings() != null)
+                        .filter(it -> title.equals(it.chatSettings().title()))
+                        .map(it -> VkPeers.chatIdOf(it.peer().id()))
+                        .filter(chatId -> !knownChatIds.contains(chatId))
+                        .max(Long::compare),
+                false);
     }
 
     @Override
@@ -85,12 +83,12 @@ public class VkMessengerProvider implements MessengerProvider {
             if (outcome instanceof VkOutcome.Failed<VkConversations.Conversations> failed) {
                 return Outcome.failed(problem(failed.failure(), false));
             }
-            ((VkOutcome.Ok<VkConversations.Conversations>) outcome)
-                    .value().items().stream()
-                            .filter(it -> it.peer().isChat() && it.chatSettings() != null)
-                            .filter(it -> "in".equals(it.chatSettings().state()))
-                            .forEach(
-                                    it -> present.add(VkPeers.chatIdOf(it.peer().id())));
+            if (outcome instanceof VkOutcome.Ok<VkConversations.Conversations> ok) {
+                ok.value().items().stream()
+                        .filter(it -> it.peer().isChat() && it.chatSettings() != null)
+                        .filter(it -> "in".equals(it.chatSettings().state()))
+                        .forEach(it -> present.add(VkPeers.chatIdOf(it.peer().id())));
+            }
         }
         return Outcome.done(Set.copyOf(present));
     }
@@ -163,10 +161,8 @@ public class VkMessengerProvider implements MessengerProvider {
 
     /** A community's call about one chat: an answer that the chat is gone says so ({@link Problem.Kind#GONE}). */
     private static <T, R> Outcome<R> chat(VkOutcome<T> outcome, Function<T, R> answer) {
-        if (outcome instanceof VkOutcome.Ok<T> ok) {
-            return Outcome.done(answer.apply(ok.value()));
-        }
-        return Outcome.failed(chatProblem(((VkOutcome.Failed<T>) outcome).failure()));
+        return outcome.fold(
+                value -> Outcome.done(answer.apply(value)), failure -> Outcome.failed(chatProblem(failure)));
     }
 
     private static Problem chatProblem(VkFailure failure) {
@@ -186,10 +182,8 @@ public class VkMessengerProvider implements MessengerProvider {
     }
 
     private static <T, R> Outcome<R> map(VkOutcome<T> outcome, Function<T, R> answer, boolean userToken) {
-        if (outcome instanceof VkOutcome.Ok<T> ok) {
-            return Outcome.done(answer.apply(ok.value()));
-        }
-        return Outcome.failed(problem(((VkOutcome.Failed<T>) outcome).failure(), userToken));
+        return outcome.fold(
+                value -> Outcome.done(answer.apply(value)), failure -> Outcome.failed(problem(failure, userToken)));
     }
 
     /** A teacher's rejected token is that teacher's matter (re-link the VK ID), not the school's credentials. */

@@ -42,8 +42,11 @@ final class VkRetries {
                 // an exception here is a bug in the client, not a VK failure: repeating it cannot help
                 .retryOnException(exception -> false)
                 .intervalBiFunction(IntervalBiFunction.ofIntervalFunction(backoff))
-                .consumeResultBeforeRetryAttempt((attempt, outcome) ->
-                        metrics.retried(request.method(), ((VkOutcome.Failed<T>) outcome).failure()))
+                .consumeResultBeforeRetryAttempt((attempt, outcome) -> {
+                    if (outcome instanceof VkOutcome.Failed<T> failed) {
+                        metrics.retried(request.method(), failed.failure());
+                    }
+                })
                 .failAfterMaxAttempts(false)
                 .build();
         return Retry.of(request.method(), config);

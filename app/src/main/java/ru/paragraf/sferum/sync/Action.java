@@ -1,0 +1,142 @@
+package ru.paragraf.sferum.sync;
+
+import java.util.UUID;
+
+/**
+ * What an operation does in the messenger, with its subject as typed values: decoded once, when the operation is
+ * claimed ({@link OperationPayload}), and carried out by the handler of its family ({@link OperationExecutor}).
+ *
+ * <p>A new kind is a record here with its {@link OperationKind} constant and a method of {@link Cases}: the
+ * compiler then names every place that has to handle it (the dispatch to a handler, the payload's decoding, the
+ * run's and the preview's words).
+ */
+sealed interface Action
+        permits Action.CreateChat,
+                Action.InviteLink,
+                Action.AddMember,
+                Action.RemoveMember,
+                Action.StartCall,
+                Action.FinishCall,
+                Action.AnnounceCall {
+
+    OperationKind kind();
+
+    /** The case of {@code cases} for this kind: every kind, without a cast. */
+    <R> R accept(Cases<R> cases);
+
+    /** One method per kind of action. */
+    interface Cases<R> {
+
+        R createChat(CreateChat action);
+
+        R inviteLink(InviteLink action);
+
+        R addMember(AddMember action);
+
+        R removeMember(RemoveMember action);
+
+        R startCall(StartCall action);
+
+        R finishCall(FinishCall action);
+
+        R announceCall(AnnounceCall action);
+    }
+
+    /** Creates a journal's subject chat, titled «Алгебра 7А», with the journal's teachers in it. */
+    record CreateChat(ChatKey chat, String title) implements Action {
+
+        @Override
+        public OperationKind kind() {
+            return OperationKind.CREATE_CHAT;
+        }
+
+        @Override
+        public <R> R accept(Cases<R> cases) {
+            return cases.createChat(this);
+        }
+    }
+
+    /** Gets the chat's invite link, for pupils and parents and for teachers to join by. */
+    record InviteLink(ChatKey chat) implements Action {
+
+        @Override
+        public OperationKind kind() {
+            return OperationKind.INVITE_LINK;
+        }
+
+        @Override
+        public <R> R accept(Cases<R> cases) {
+            return cases.inviteLink(this);
+        }
+    }
+
+    /** Puts a teacher of the journal into its chat, with the teacher's own token. */
+    record AddMember(ChatKey chat, UUID employee, long vkUser) implements Action {
+
+        @Override
+        public OperationKind kind() {
+            return OperationKind.ADD_MEMBER;
+        }
+
+        @Override
+        public <R> R accept(Cases<R> cases) {
+            return cases.addMember(this);
+        }
+    }
+
+    /** Takes someone the engine put into the chat out of it: no longer a teacher of the journal. */
+    record RemoveMember(ChatKey chat, long vkUser) implements Action {
+
+        @Override
+        public OperationKind kind() {
+            return OperationKind.REMOVE_MEMBER;
+        }
+
+        @Override
+        public <R> R accept(Cases<R> cases) {
+            return cases.removeMember(this);
+        }
+    }
+
+    /** Starts the call of a lesson published in video-call mode, as a teacher of its journal. */
+    record StartCall(CallKey call, UUID journal) implements Action {
+
+        @Override
+        public OperationKind kind() {
+            return OperationKind.START_CALL;
+        }
+
+        @Override
+        public <R> R accept(Cases<R> cases) {
+            return cases.startCall(this);
+        }
+    }
+
+    /** Finishes the call of a lesson withdrawn, switched to in-person, or deleted. */
+    record FinishCall(CallKey call, UUID journal) implements Action {
+
+        @Override
+        public OperationKind kind() {
+            return OperationKind.FINISH_CALL;
+        }
+
+        @Override
+        public <R> R accept(Cases<R> cases) {
+            return cases.finishCall(this);
+        }
+    }
+
+    /** Posts the lesson, its time and the call's link in the journal's chat. */
+    record AnnounceCall(CallKey call, ChatKey chat) implements Action {
+
+        @Override
+        public OperationKind kind() {
+            return OperationKind.ANNOUNCE_CALL;
+        }
+
+        @Override
+        public <R> R accept(Cases<R> cases) {
+            return cases.announceCall(this);
+        }
+    }
+}

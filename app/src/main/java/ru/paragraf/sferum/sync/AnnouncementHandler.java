@@ -1,0 +1,39 @@
+package ru.paragraf.sferum.sync;
+
+import org.springframework.stereotype.Component;
+import ru.paragraf.sferum.sync.messenger.CommunityAccess;
+import ru.paragraf.sferum.sync.messenger.MessengerProvider;
+
+/** Carries out the messages the engine posts in a subject chat: the announcement of a lesson's call. */
+@Component
+class AnnouncementHandler {
+
+    private final MessengerProvider messenger;
+    private final Ledger ledger;
+    private final Announcements announcements;
+    private final OperationProblems problems;
+
+    AnnouncementHandler(
+            MessengerProvider messenger, Ledger ledger, Announcements announcements, OperationProblems problems) {
+        this.messenger = messenger;
+        this.ledger = ledger;
+        this.announcements = announcements;
+        this.problems = problems;
+    }
+
+    /** The chat gets the lesson, its time and the call link; the same call is never announced twice. */
+    Completion announce(Action.AnnounceCall action, CommunityAccess community) {
+        var chat = ledger.chat(action.chat()).orElse(null);
+        var call = ledger.call(action.call()).orElse(null);
+        if (chat == null || chat.chatId() == null || call == null || call.joinLink() == null || call.announced()) {
+            return Completion.done();
+        }
+        var text = announcements.text(action.call().lesson(), call.joinLink());
+        var dedupe = Announcements.dedupeKey(action.call(), call, chat.chatId());
+        return messenger
+                .post(community, chat.chatId(), dedupe, text)
+                .fold(
+                        posted -> Completion.done(new LedgerChange.CallAnnounced(action.call())),
+                        problem -> problems.onChat(problem, action.chat(), chat));
+    }
+}

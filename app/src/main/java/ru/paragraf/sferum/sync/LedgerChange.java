@@ -1,0 +1,152 @@
+package ru.paragraf.sferum.sync;
+
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import ru.paragraf.sferum.sync.messenger.Problem;
+
+/**
+ * What an operation changes in the ledger, as data: a handler returns it in its {@link Completion}, and
+ * {@link Outcomes} writes it in the transaction that records the operation's end, so the two never disagree. A
+ * change that makes more work possible in its journal says so ({@link #followUp()}); that is planned in the same
+ * transaction.
+ */
+sealed interface LedgerChange {
+
+    void applyTo(Ledger ledger);
+
+    /** What to plan in the journal once the change is written; null: nothing. */
+    default @Nullable FollowUp followUp() {
+        return null;
+    }
+
+    /**
+     * Work that a change makes possible in a journal: the operations of these kinds are planned for it. Outcomes of
+     * the same journal are recorded one after the other, so that planning what follows sees what the other did.
+     */
+    record FollowUp(UUID journal, Set<OperationKind> kinds) {
+
+        static FollowUp of(UUID journal, OperationKind first, OperationKind... rest) {
+            return new FollowUp(journal, EnumSet.of(first, rest));
+        }
+
+        /** Everything the journal needs: the change altered what it needs (a lost chat is replaced). */
+        static FollowUp everything(UUID journal) {
+            return new FollowUp(journal, EnumSet.allOf(OperationKind.class));
+        }
+    }
+
+    /** The chat exists in the messenger with these of the journal's teachers in it. */
+    record ChatCreated(ChatKey chat, long chatId, Collection<Long> members) implements LedgerChange {
+
+        @Override
+        public void applyTo(Ledger ledger) {
+            ledger.chatCreated(chat, chatId, members);
+        }
+
+        /** A new chat gets its invite link and the announcements of the calls already running. */
+        @Override
+        public FollowUp followUp() {
+            return FollowUp.of(chat.journal(), OperationKind.INVITE_LINK, OperationKind.ANNOUNCE_CALL);
+        }
+    }
+
+    record ChatFailed(ChatKey chat, Problem.Kind category, String problem) implements LedgerChange {
+
+        @Override
+        public void applyTo(Ledger ledger) {
+            ledger.chatFailed(chat, category, problem);
+        }
+    }
+
+    /** The messenger no longer has the chat: recorded as lost at this first error, and replaced. */
+    record ChatLost(ChatKey chat, long chatId, String problem) implements LedgerChange {
+
+        @Override
+        public void applyTo(Ledger ledger) {
+            ledger.chatLost(chat, chatId, problem);
+        }
+
+        @Override
+        public FollowUp followUp() {
+            return FollowUp.everything(chat.journal());
+        }
+    }
+
+    record InviteLinkReceived(ChatKey chat, String link) implements LedgerChange {
+
+        @Override
+        public void applyTo(Ledger ledger) {
+            ledger.inviteLink(chat, link);
+        }
+
+        /** Teachers join by the invite link. */
+        @Override
+        public FollowUp followUp() {
+            return FollowUp.of(chat.journal(), OperationKind.ADD_MEMBER);
+        }
+    }
+
+    record MemberAdded(ChatKey chat, long vkUser) implements LedgerChange {
+
+        @Override
+        public void applyTo(Ledger ledger) {
+            ledger.memberState(chat, vkUser, MemberState.ACTIVE);
+        }
+    }
+
+    record MemberRemoved(ChatKey chat, long vkUser) implements LedgerChange {
+
+        @Override
+        public void applyTo(Ledger ledger) {
+            ledger.memberState(chat, vkUser, MemberState.REMOVED);
+        }
+    }
+
+    /**
+     * The call is live, started by this teacher.
+     *
+     * @param vkUser the teacher's messenger account, whose token alone may finish the call
+     */
+    record CallStarted(CallKey call, UUID journal, String callId, String joinLink, UUID employee, long vkUser)
+            implements LedgerChange {
+
+        @Override
+        public void applyTo(Ledger ledger) {
+            ledger.callStarted(call, callId, joinLink, employee, vkUser);
+        }
+
+        /** A new call gets announced in the journal's chat. */
+        @Override
+        public FollowUp followUp() {
+            return FollowUp.of(journal, OperationKind.ANNOUNCE_CALL);
+        }
+    }
+
+    record CallFailed(CallKey call, Problem.Kind category, String problem, @Nullable String link)
+            implements LedgerChange {
+
+        @Override
+        public void applyTo(Ledger ledger) {
+            ledger.callFailed(call, category, problem, link);
+        }
+    }
+
+    record CallFinished(CallKey call) implements LedgerChange {
+
+        @Override
+        public void applyTo(Ledger ledger) {
+            ledger.callFinished(call);
+        }
+    }
+
+    record CallAnnounced(CallKey call) implements LedgerChange {
+
+        @Override
+        public void applyTo(Ledger ledger) {
+            ledger.callAnnounced(call);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package ru.paragraf.sferum.sync;
+
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * How an {@link Action} is kept in the queue: {@code sync.operation.payload}, a JSON object that the
+ * {@link Planner}'s statements write set-based ({@link #VERSION} in its {@code v}) and that is read here once, when
+ * the operation is claimed. The organization is the row's own column.
+ *
+ * <p>Version 1: chat operations hold {@code journal} and {@code year} (UUIDs), CREATE_CHAT also {@code title},
+ * ADD_MEMBER {@code employee} (UUID) and {@code vkUser} (number), REMOVE_MEMBER {@code vkUser}; call operations
+ * hold {@code lesson} and {@code journal}, ANNOUNCE_CALL also {@code year}. Rows queued before the payload had a
+ * version have no {@code v}: they are version 1. Changing what a kind holds is a new version, read beside the old
+ * one until no row of the old one can be open.
+ */
+final class OperationPayload {
+
+    /** The version the planner writes. */
+    static final int VERSION = 1;
+
+    private OperationPayload() {}
+
+    /** The action a payload of this kind holds; an {@link IllegalArgumentException} if it holds none. */
+    static Action decode(OperationKind kind, UUID organization, JsonNode payload) {
+        var version = payload.has("v") ? payload.get("v").asInt() : 1;
+        if (version != 1) {
+            throw new IllegalArgumentException("Unknown payload version " + version + " of " + kind);
+        }
+        var fields = new Fields(payload);
+        return switch (kind) {
+            case CREATE_CHAT -> new Action.CreateChat(fields.chat(organization), fields.text("title"));
+            case INVITE_LINK -> new Action.InviteLink(fields.chat(organization));
+            case ADD_MEMBER -> new Action.AddMember(
+                    fields.chat(organization), fields.uuid("employee"), fields.number("vkUser"));
+            case REMOVE_MEMBER -> new Action.RemoveMember(fields.chat(organization), fields.number("vkUser"));
+            case START_CALL -> new Action.StartCall(fields.call(organization), fields.uuid("journal"));
+            case FINISH_CALL -> new Action.FinishCall(fields.call(organization), fields.uuid("journal"));
+            case ANNOUNCE_CALL -> new Action.AnnounceCall(fields.call(organization), fields.chat(organization));
+        };
+    }
+
+    private record Fields(JsonNode payload) {
+
+        ChatKey chat(UUID organization) {
+            return new ChatKey(organization, uuid("journal"), uuid("year"));
+        }
+
+        CallKey call(UUID organization) {
+            return new CallKey(organization, uuid("lesson"));
+        }
+
+        UUID uuid(String field) {
+            return UUID.fromString(text(field));
+        }
+
+        long number(String field) {
+            var value = field(field);
+            if (!value.canConvertToLong()) {
+                throw new IllegalArgumentException("Not a number: " + field);
+            }
+            return value.asLong();
+        }
+
+        String text(String field) {
+            return field(field).asString();
+        }
+
+        private JsonNode field(String field) {
+            var value = payload.get(field);
+            if (value == null || value.isNull()) {
+                throw new IllegalArgumentException("No " + field + " in the payload");
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package ru.paragraf.sferum.sync;
+
+import org.jspecify.annotations.Nullable;
+import ru.paragraf.sferum.exchange.ExchangeRunItem;
+import ru.paragraf.sferum.exchange.ItemResult;
+
+/**
+ * The items of a SFERUM_SYNC run: what each is about ({@link Subject}, message {@code exchange.object.*}) and what
+ * was done ({@link Step}, or the operation's kind; message {@code exchange.action.*}), as the run page shows them.
+ */
+final class RunItems {
+
+    /** What an item is about. */
+    enum Subject {
+        ORGANIZATION,
+        TEACHER,
+        CHAT,
+        CHAT_MEMBER,
+        CALL;
+
+        /** What an operation of this kind is about. */
+        static Subject of(OperationKind kind) {
+            return switch (kind) {
+                case CREATE_CHAT, INVITE_LINK -> CHAT;
+                case ADD_MEMBER, REMOVE_MEMBER -> CHAT_MEMBER;
+                case START_CALL, FINISH_CALL, ANNOUNCE_CALL -> CALL;
+            };
+        }
+    }
+
+    /** What the run did besides operations: its checks, and synchronizing as a whole. */
+    enum Step {
+        CHECK_CREDENTIALS,
+        CHECK_VK_ID,
+        CHECK_CHATS,
+        CHECK_CHAT,
+        CHECK_CALL,
+        SYNCHRONIZE
+    }
+
+    private RunItems() {}
+
+    static ExchangeRunItem of(
+            ItemResult result,
+            Subject subject,
+            @Nullable Object id,
+            @Nullable String title,
+            Step step,
+            @Nullable String message) {
+        return ExchangeRunItem.of(result, subject.name(), id, title, step.name(), message);
+    }
+
+    /** An item about an operation of this kind, or operations of it. */
+    static ExchangeRunItem of(
+            ItemResult result,
+            OperationKind kind,
+            @Nullable Object id,
+            @Nullable String title,
+            @Nullable String message) {
+        return ExchangeRunItem.of(result, Subject.of(kind).name(), id, title, kind.name(), message);
+    }
+}
