@@ -1,6 +1,9 @@
 package ru.paragraf.sferum;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
@@ -12,6 +15,25 @@ class ModularityTests {
     @Test
     void verifiesModuleBoundaries() {
         modules.verify();
+    }
+
+    /**
+     * The synthetic city is the demo's alone. {@code verify()} holds every module that declares its dependencies to
+     * them; this also holds a module that declares none.
+     */
+    @Test
+    void letsOnlyTheDemoUseTheGenerator() {
+        var generator = modules.getModuleByName("school")
+                .flatMap(school -> school.getNamedInterfaces().getByName("generator"))
+                .orElseThrow();
+
+        var users = modules.stream()
+                .filter(module -> module.getDirectDependencies(modules).stream()
+                        .anyMatch(dependency -> generator.contains(dependency.getTargetType())))
+                .map(ApplicationModule::getName)
+                .toList();
+
+        assertThat(users).containsExactly("demo");
     }
 
     /**

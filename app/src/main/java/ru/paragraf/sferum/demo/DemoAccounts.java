@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import ru.paragraf.sferum.accounts.NewAccount;
-import ru.paragraf.sferum.school.GeneratedCity;
-import ru.paragraf.sferum.school.GeneratedSchool;
 import ru.paragraf.sferum.school.SchoolDirectory;
 import ru.paragraf.sferum.school.SchoolPerson;
+import ru.paragraf.sferum.school.generator.GeneratedCity;
+import ru.paragraf.sferum.school.generator.GeneratedSchool;
 
 /**
  * The accounts of a demo city and their logins, with usernames easy to remember: {@code city}, {@code district1},

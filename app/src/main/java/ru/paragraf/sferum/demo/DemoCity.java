@@ -11,10 +11,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import ru.paragraf.sferum.accounts.AccountRegistration;
 import ru.paragraf.sferum.embedded.ConditionalOnDemoData;
-import ru.paragraf.sferum.school.CityParameters;
-import ru.paragraf.sferum.school.LessonCalendar;
-import ru.paragraf.sferum.school.SchoolDataGenerator;
 import ru.paragraf.sferum.school.SchoolDirectory;
+import ru.paragraf.sferum.school.generator.CityParameters;
+import ru.paragraf.sferum.school.generator.LessonCalendar;
+import ru.paragraf.sferum.school.generator.SchoolDataGenerator;
 
 /**
  * Loads the demo city and its accounts into an empty database, once, and keeps its calendar ahead of today: at every

@@ -10,7 +10,7 @@ import ru.paragraf.sferum.embedded.ConditionalOnDemoData;
 /**
  * At every start in demo mode, after the schema is migrated: load the demo city if needed and write its lessons up to
  * three weeks ahead, seed the demo schools' Sferum communities and their teachers' VK test accounts into the
- * in-process VK emulator, then print the logins, the communities' ids and tokens and the VK accounts.
+ * in-process VK emulator, then print the logins, the communities' ids and masked tokens and the VK accounts.
  */
 @Component
 @ConditionalOnDemoData

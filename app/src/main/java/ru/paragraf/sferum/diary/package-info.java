@@ -5,13 +5,20 @@
  * person's journals with «Вступить в чат», for teachers also «Привязать к VK ID». Chat and call states come from
  * school's {@link ru.paragraf.sferum.school.SubjectChatStatuses}, so the diary never depends on sync.
  *
- * <p>Owns the teachers' VK ID links: a VK ID OAuth 2.1 client (authorization code, PKCE S256, {@code state}),
- * the pending authorizations and the links with the teachers' sealed user tokens. Offers
- * {@link ru.paragraf.sferum.diary.TeacherVkAccess} (a teacher's VK user id and a valid, refreshed access token).
- * Publishes {@link ru.paragraf.sferum.diary.VkIdLinked}, {@link ru.paragraf.sferum.diary.VkIdUnlinked} and
- * {@link ru.paragraf.sferum.diary.VkIdRelinkRequired} (VK no longer accepts the link: «нужно привязать заново»; the
- * diary data transfer) and listens to them itself to fill the staff file through
- * {@link ru.paragraf.sferum.school.StaffFiles}; school does not depend on the diary.
+ * <p><b>Owns</b> (schema {@code diary}) the teachers' VK ID links: a VK ID OAuth 2.1 client (authorization code, PKCE
+ * S256, {@code state}), the pending authorizations and the links with the teachers' sealed user tokens. Pages
+ * {@code /diary}, {@code /diary/chats} and the VK ID flow under {@code /diary/vkid}.
+ *
+ * <p><b>Offers</b> {@link ru.paragraf.sferum.diary.TeacherVkAccess} (a teacher's VK user id and a valid, refreshed
+ * access token, answered as {@link ru.paragraf.sferum.diary.VkAccess}), for the sync engine.
+ *
+ * <p><b>Publishes</b> {@link ru.paragraf.sferum.diary.VkIdLinked}, {@link ru.paragraf.sferum.diary.VkIdUnlinked} and
+ * {@link ru.paragraf.sferum.diary.VkIdRelinkRequired} (VK no longer accepts the link: «нужно привязать заново»).
+ * <b>Listens to</b> these three itself ({@code StaffFileTransfer}: the diary data transfer) to fill the staff file
+ * through {@link ru.paragraf.sferum.school.StaffFiles}; school does not depend on the diary.
+ *
+ * <p><b>Depends on</b> {@code accounts} (the logged-in person), {@code school} (timetables, journals, staff files, chat
+ * and call states), {@code audit} (links and unlinks are audited) and {@code secrets} (sealed tokens).
  */
 @NullMarked
 @ApplicationModule(

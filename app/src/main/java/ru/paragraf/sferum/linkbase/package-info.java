@@ -7,15 +7,21 @@
  * (verified, not verified because VK was unreachable, or failed with a precise reason); previews of the city's
  * hand-down files (CSV of organization code, community id and token) with their tokens sealed, until they expire.
  * Pages {@code /orgs/{org}/linkbase}, {@code /linkbase}, {@code /linkbase/import}; API
- * {@code /api/orgs/{org}/sferum-community}. Every change is audited in its own transaction; no token is ever
- * logged, shown or returned, only masked.
+ * {@code /api/orgs/{org}/sferum-community}. Every change is audited in the transaction of the change; no token is
+ * ever logged, shown or returned, only masked. Its own cluster-wide jobs re-verify credentials left «не проверены»
+ * and clear away expired previews.
  *
  * <p><b>Offers</b> {@link ru.paragraf.sferum.linkbase.SferumCommunities#of} (the community id, the opened token and
- * the verification state, for the sync engine) and the SPI {@link ru.paragraf.sferum.linkbase.CommunityVerifier},
- * which the sync module implements against the VK API: linkbase itself never speaks VK.
+ * the verification state, for the sync engine), {@link ru.paragraf.sferum.linkbase.CommunityStates} (the verdicts of
+ * many organizations at once, without tokens, for readiness) and the SPI
+ * {@link ru.paragraf.sferum.linkbase.CommunityVerifier}, which the sync module implements against the VK API:
+ * linkbase itself never speaks VK.
  *
  * <p><b>Publishes</b> {@link ru.paragraf.sferum.linkbase.CommunityCredentialsChanged} on every save, replacement,
  * removal and change of the verdict. Listens to nothing.
+ *
+ * <p><b>Depends on</b> {@code accounts} (the person and their role), {@code school} (which organizations the person
+ * may see, organizations by code), {@code secrets} (sealing and masking tokens) and {@code audit}.
  */
 @NullMarked
 @ApplicationModule(

@@ -8,8 +8,12 @@
  * organizations in one query, so the city's table of about 700 schools costs five queries, not five per school.
  * Pages {@code /orgs/{org}/readiness}, {@code /districts/{id}/readiness} and {@code /readiness} (sortable tables,
  * server-rendered SVG charts); API {@code /api/orgs/{org}/readiness}, {@code /api/districts/{id}/readiness} and
- * {@code /api/readiness}. Scoped like school data: what the person may not see does not exist for them (404).
- * Publishes and listens to nothing.
+ * {@code /api/readiness}. The school's «Журнал изменений» ({@code /orgs/{org}/audit}, API
+ * {@code /api/orgs/{org}/audit}) shows its entries of {@code audit}, reached from the readiness page. Scoped like
+ * school data: what the person may not see does not exist for them (404). Owns no table.
+ *
+ * <p><b>Depends on</b> {@code accounts}, {@code school}, {@code linkbase}, {@code exchange}, {@code sync} (its
+ * {@code SyncOverview}) and {@code audit}. Publishes and listens to nothing.
  */
 @NullMarked
 @ApplicationModule(

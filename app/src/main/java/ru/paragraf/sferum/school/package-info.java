@@ -1,12 +1,33 @@
 /**
  * School data of АИСУ «Параграф»: districts, organizations, staff with their personal files, classes, pupils,
- * parents, subjects, academic years, journals, weekly timetables and lessons; the deterministic generator of realistic
- * school data and {@link ru.paragraf.sferum.school.LessonCalendar}, which writes a timetable's later weeks; the import
- * of OneRoster 1.2 files.
+ * parents, subjects, academic years, journals with their «Чат по предмету» selector, weekly timetables and lessons;
+ * the import of OneRoster 1.2 files ({@code school.oneroster}, internal).
  *
- * <p>Every query is scoped by the current user's district, organization or, for teachers, own journals: what a
- * person may not see does not exist for them (404). Offers {@link ru.paragraf.sferum.school.StaffFiles} for the entries
- * that other modules fill in (the VK Sferum account, written by the diary's data transfer). Listens to nothing.
+ * <p><b>Owns</b> the schema {@code school}, with views ({@code sync_journal}, {@code sync_journal_teacher},
+ * {@code sync_lesson}) as the read contract of the set-based synchronization planner. Every query is scoped by the
+ * current user's district, organization or, for teachers, own journals: what a person may not see does not exist for
+ * them (404). Pages under {@code /orgs/{org}}, {@code /journals/…}, {@code /lessons/…}, {@code /staff/…} and
+ * {@code /import/oneroster}, and their API.
+ *
+ * <p><b>Offers</b> organizations to other modules ({@link ru.paragraf.sferum.school.OrganizationDirectory},
+ * {@link ru.paragraf.sferum.school.ScopedOrganizations}), the people of a school
+ * ({@link ru.paragraf.sferum.school.SchoolDirectory}), the diary's timetables and journals
+ * ({@link ru.paragraf.sferum.school.Timetables}, {@link ru.paragraf.sferum.school.JournalSummaries}), teachers' Sferum
+ * accounts for readiness ({@link ru.paragraf.sferum.school.TeacherSferumAccounts}), and
+ * {@link ru.paragraf.sferum.school.StaffFiles} for the entries that other modules fill in (the VK Sferum account,
+ * written by the diary's data transfer). Its SPI {@link ru.paragraf.sferum.school.SubjectChatStatuses} is what the
+ * messenger side knows about chats and calls, implemented by {@code sync}, so school never depends on it.
+ *
+ * <p><b>Named interface {@code generator}</b> ({@code school.generator}): the deterministic generator of a synthetic
+ * city and its {@code LessonCalendar}, for the demo (the only module allowed to use it), the benchmark and tests.
+ *
+ * <p><b>Publishes</b> {@link ru.paragraf.sferum.school.SubjectChatRequested} and
+ * {@link ru.paragraf.sferum.school.SubjectChatCancelled} (the selector switched), {@link
+ * ru.paragraf.sferum.school.LessonPublished}, {@link ru.paragraf.sferum.school.LessonChanged} and {@link
+ * ru.paragraf.sferum.school.LessonWithdrawn} (a teacher's edit of a lesson), and
+ * {@link ru.paragraf.sferum.school.SferumAccountChanged} (a staff file's VK Sferum account). Listens to nothing.
+ *
+ * <p><b>Depends on</b> {@code accounts} (the person and their scope) and {@code audit} (selector changes are audited).
  */
 @NullMarked
 @ApplicationModule(

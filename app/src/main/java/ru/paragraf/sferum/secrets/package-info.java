@@ -1,9 +1,16 @@
 /**
  * Secrets at rest: community tokens and teachers' VK tokens are sealed with AES-256-GCM before they reach the
  * database. Keys come from configuration or the environment, never from the database; each sealed value names
- * its key, so keys can be rotated: a new current key seals new values, and {@link ru.paragraf.sferum.secrets.KeyRotation}
- * re-seals old ones at start-up through every {@link ru.paragraf.sferum.secrets.SealedValues} bean.
- * Publishes and listens to nothing.
+ * its key, so keys can be rotated: a new current key seals new values, and
+ * {@link ru.paragraf.sferum.secrets.KeyRotation} re-seals old ones when the application is ready (Spring Boot's
+ * {@code ApplicationReadyEvent}) through every {@link ru.paragraf.sferum.secrets.SealedValues} bean, which the
+ * modules that keep secrets implement ({@code linkbase}, {@code diary}).
+ *
+ * <p><b>Offers</b> {@link ru.paragraf.sferum.secrets.SecretBox} (seal and open) and
+ * {@link ru.paragraf.sferum.secrets.SecretMask} (how a secret may be shown: its ends only). Owns no table.
+ *
+ * <p><b>Depends on</b> {@code embedded}: with no key configured, embedded mode generates one into a file beside its
+ * database files, and production refuses to start. Publishes nothing and listens to no module's events.
  */
 @NullMarked
 @ApplicationModule(displayName = "Secrets", allowedDependencies = "embedded")

@@ -87,22 +87,27 @@ class CommunityLeases {
             var perNode = (communities + Math.max(nodes, 1) - 1) / Math.max(nodes, 1);
             return Math.max(1, Math.min(limit, perNode));
         }
+
+        /**
+         * How many of the {@code serving} communities to give back at the end of their slices: those beyond the
+         * share, and, once the share is full, one for each community that waits for a node.
+         */
+        int toGiveBack(int serving, int share) {
+            return Math.max(0, serving - share) + (serving >= share ? waiting : 0);
+        }
     }
 
-    /** Notes that this node is alive, and measures the demand. */
+    /**
+     * Notes that this node is alive, and measures the demand: one statement (the insert runs in the same snapshot as
+     * the counts, which therefore count this node apart).
+     */
     Demand heartbeat(String node, Duration alive) {
         var now = OffsetDateTime.now(clock);
-        jdbc.sql(
-                        """
-                        insert into sync.node (name, seen_at) values (:node, :now)
-                        on conflict (name) do update set seen_at = excluded.seen_at
-                        """)
-                .param("node", node)
-                .param("now", now)
-                .update();
         return jdbc.sql(
                         """
-                        select (select count(*) from sync.node where seen_at > :alive) as nodes,
+                        with beat as (insert into sync.node (name, seen_at) values (:node, :now)
+                                      on conflict (name) do update set seen_at = excluded.seen_at)
+                        select (select count(*) from sync.node where seen_at > :alive and name <> :node) + 1 as nodes,
                                count(*) filter (where d.due or d.served) as communities,
                                count(*) filter (where d.due and not d.served) as waiting
                         from (select exists (select 1 from sync.operation q
@@ -114,6 +119,7 @@ class CommunityLeases {
                               from sync.organization so
                               where so.paused_reason is null and so.community_id is not null) d
                         """)
+                .param("node", node)
                 .param("now", now)
                 .param("alive", now.minus(alive))
                 .query((rs, row) -> new Demand(rs.getInt("nodes"), rs.getInt("communities"), rs.getInt("waiting")))
@@ -125,16 +131,39 @@ class CommunityLeases {
         jdbc.sql("delete from sync.node where name = :node").param("node", node).update();
     }
 
-    /** Gives the community back; the row keeps the release time, so that others are served before it again. */
-    void release(long community, String node) {
+    /** Gives the communities back; the rows keep the release time, so that others are served before them again. */
+    void release(Collection<Long> communities, String node) {
+        if (communities.isEmpty()) {
+            return;
+        }
         jdbc.sql(
                         """
                         update sync.community_lease set lease_until = :now
-                        where community_id = :community and owner = :node
+                        where community_id in (:communities) and owner = :node
                         """)
-                .param("community", community)
+                .param("communities", List.copyOf(communities))
                 .param("node", node)
                 .param("now", OffsetDateTime.now(clock).minusNanos(1000))
                 .update();
+    }
+
+    /**
+     * Gives back every live lease but this node's, and forgets every other node: in the embedded default this
+     * process is the only node, so what others hold was held by a process that died ({@link OrphanedWork}).
+     * Returns how many leases were given back.
+     */
+    int releaseAllBut(String node) {
+        var leases = jdbc.sql(
+                        """
+                        update sync.community_lease set lease_until = :now
+                        where lease_until >= :now and owner <> :node
+                        """)
+                .param("now", OffsetDateTime.now(clock))
+                .param("node", node)
+                .update();
+        jdbc.sql("delete from sync.node where name <> :node")
+                .param("node", node)
+                .update();
+        return leases;
     }
 }

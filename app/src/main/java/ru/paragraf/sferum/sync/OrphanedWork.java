@@ -1,7 +1,5 @@
 package ru.paragraf.sferum.sync;
 
-import java.time.Clock;
-import java.time.OffsetDateTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -24,21 +22,20 @@ class OrphanedWork implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OrphanedWork.class);
 
     private final JdbcClient jdbc;
-    private final Workers workers;
-    private final Clock clock;
+    private final CommunityLeases communityLeases;
+    private final ThisNode thisNode;
     private volatile boolean running;
 
-    OrphanedWork(JdbcClient jdbc, Workers workers, Clock clock) {
+    OrphanedWork(JdbcClient jdbc, CommunityLeases communityLeases, ThisNode thisNode) {
         this.jdbc = jdbc;
-        this.workers = workers;
-        this.clock = clock;
+        this.communityLeases = communityLeases;
+        this.thisNode = thisNode;
     }
 
     @Override
     public void start() {
-        var now = OffsetDateTime.now(clock);
         // never this node's own: should the workers have started first, what they hold stays theirs
-        var node = workers.node();
+        var node = thisNode.name();
         var operations = jdbc.sql(
                         """
                         update sync.operation set status = 'PENDING', locked_by = null, locked_until = null
@@ -46,17 +43,7 @@ class OrphanedWork implements SmartLifecycle {
                         """)
                 .param("node", node)
                 .update();
-        var leases = jdbc.sql(
-                        """
-                        update sync.community_lease set lease_until = :now
-                        where lease_until >= :now and owner <> :node
-                        """)
-                .param("now", now)
-                .param("node", node)
-                .update();
-        jdbc.sql("delete from sync.node where name <> :node")
-                .param("node", node)
-                .update();
+        var leases = communityLeases.releaseAllBut(node);
         if (operations > 0 || leases > 0) {
             log.info(
                     "A previous run ended without stopping: {} of its operations went back to the queue and {} of its"

@@ -1,6 +1,0 @@
-package ru.paragraf.sferum.school;
-
-import java.util.UUID;
-
-/** A district that received generated schools. */
-public record GeneratedDistrict(UUID id, String code, String name) {}
