@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import ru.paragraf.sferum.linkbase.LinkbaseFixture;
 
 /**
  * Who may see what, role by role and resource by resource, in pages and in the API. School data of another
