@@ -29,6 +29,7 @@ final class AppNode implements AutoCloseable {
     private final Path log;
     private Process process;
     private int port;
+    private long launchedAt;
 
     AppNode(String name, String databaseUrl, String vkUrl, String vkIdClient) {
         this.name = name;
@@ -57,9 +58,17 @@ final class AppNode implements AutoCloseable {
         this.log = Path.of("target", "nodes", name + ".log");
     }
 
-    /** Starts the node and waits until it answers health checks (its log says how long its start took). */
+    /** Starts the node and waits until it answers health checks. */
     AppNode start() {
-        var started = System.nanoTime();
+        return launch().awaitHealthy();
+    }
+
+    /**
+     * Starts the node's JVM and returns at once: the caller may prepare the test while the node boots, then
+     * {@link #awaitHealthy()}.
+     */
+    AppNode launch() {
+        launchedAt = System.nanoTime();
         port = freePort();
         var command = new ArrayList<String>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -78,7 +87,12 @@ final class AppNode implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        var deadline = started + START.toNanos();
+        return this;
+    }
+
+    /** Waits until the launched node answers health checks, and prints how long its start took. */
+    AppNode awaitHealthy() {
+        var deadline = launchedAt + START.toNanos();
         while (!healthy()) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Node " + name + " stopped during start-up; see " + log);
@@ -90,7 +104,8 @@ final class AppNode implements AutoCloseable {
             pause(200);
         }
         System.out.printf(
-                "Node %s answers health checks %.1f s after its launch%n", name, (System.nanoTime() - started) / 1e9);
+                "Node %s answers health checks %.1f s after its launch%n",
+                name, (System.nanoTime() - launchedAt) / 1e9);
         return this;
     }
 

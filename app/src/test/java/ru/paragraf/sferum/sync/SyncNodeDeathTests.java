@@ -49,8 +49,9 @@ class SyncNodeDeathTests {
     @BeforeAll
     void connect() throws Exception {
         city.vk.faults(FaultPlan.NONE.withLatency(FaultPlan.Latency.fixed(Duration.ofMillis(40))));
+        second = city.node("mortal").launch(); // it boots while the city is connected
         city.connect(2);
-        second = city.node("mortal").start();
+        second.awaitHealthy();
     }
 
     @AfterAll

@@ -31,8 +31,9 @@ class SyncTwoNodesTests {
     @BeforeAll
     void connect() throws Exception {
         city.vk.faults(FaultPlan.NONE.withLatency(FaultPlan.Latency.fixed(Duration.ofMillis(20))));
+        second = city.node("second").launch(); // it boots while the city is connected
         city.connect(3);
-        second = city.node("second").start();
+        second.awaitHealthy();
     }
 
     @AfterAll
