@@ -5,109 +5,66 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static ru.paragraf.sferum.SchoolFixture.*;
+import static ru.paragraf.sferum.exchange.ExchangeFixture.RUN_A;
+import static ru.paragraf.sferum.exchange.ExchangeFixture.RUN_B;
+import static ru.paragraf.sferum.exchange.ExchangeFixture.RUN_C;
+import static ru.paragraf.sferum.exchange.ExchangeFixture.TASK_A;
+import static ru.paragraf.sferum.exchange.ExchangeFixture.TASK_B;
+import static ru.paragraf.sferum.exchange.ExchangeFixture.TASK_C;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
-import ru.paragraf.sferum.SchoolFixture;
-import ru.paragraf.sferum.exchange.ExchangeFixture;
 import ru.paragraf.sferum.linkbase.LinkbaseFixture;
-import ru.paragraf.sferum.secrets.SecretBox;
 
 /**
  * Who may see what, role by role and resource by resource, in pages and in the API. School data of another
  * school, district or teacher does not exist for the caller (404); pages of another role are forbidden (403).
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@AccessTest
 class AccessMatrixTests {
 
-    static final int OK = 200, REDIRECT = 302, SEE_OTHER = 303, UNAUTHORIZED = 401, FORBIDDEN = 403, NOT_FOUND = 404;
+    /** The callers, in the order of the columns of every table below: one row per path, one column per caller. */
+    static final List<String> CALLERS =
+            List.of("city", "district1", "adminA", "teacherA1", "pupilA", "parentA", "anonymous");
+
+    /** The answers: REDIRECT is 302 (anonymous callers: to the login page), AUTH 401, NO 403 and NF 404. */
+    static final int OK = 200, REDIRECT = 302, SEE_OTHER = 303, AUTH = 401, NO = 403, NF = 404;
 
     @Autowired
     MockMvc mvc;
 
     @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    AccountRegistration accounts;
-
-    @Autowired
-    Clock clock;
-
-    final Map<String, MockHttpSession> sessions = new HashMap<>();
-
-    @BeforeAll
-    void createSchools() {
-        SchoolFixture.insert(jdbc, accounts, LocalDate.now(clock));
-        ExchangeFixture.insert(jdbc);
-    }
+    AccessWorld world;
 
     static Stream<Arguments> pages() {
-        var paths = new String[] {
-            "/orgs",
-            orgs(SCHOOL_A, "journals"),
-            orgs(SCHOOL_B, "journals"),
-            orgs(SCHOOL_C, "journals"),
-            "/journals/" + JOURNAL_A_MATHS,
-            "/journals/" + JOURNAL_A_RUSSIAN,
-            "/journals/" + JOURNAL_B_MATHS,
-            "/journals/" + JOURNAL_C_MATHS,
-            orgs(SCHOOL_A, "staff"),
-            orgs(SCHOOL_B, "staff"),
-            orgs(SCHOOL_C, "staff"),
-            "/staff/" + TEACHER_A1,
-            "/staff/" + TEACHER_B1,
-            "/staff/" + TEACHER_C1,
-            "/diary/chats",
-            "/diary/chats/unlink",
-            "/diary/vkid/callback",
-            "/diary/vkid/failure?reason=UNKNOWN_STATE",
-            "/diary"
-        };
-        var expected = Map.of(
-                "city",
-                        new int[] {
-                            OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN,
-                            FORBIDDEN, FORBIDDEN
-                        },
-                "district1",
-                        new int[] {
-                            OK, OK, OK, NOT_FOUND, OK, OK, OK, NOT_FOUND, OK, OK, NOT_FOUND, OK, OK, NOT_FOUND,
-                            FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN
-                        },
-                "adminA",
-                        new int[] {
-                            OK, OK, NOT_FOUND, NOT_FOUND, OK, OK, NOT_FOUND, NOT_FOUND, OK, NOT_FOUND, NOT_FOUND, OK,
-                            NOT_FOUND, NOT_FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN
-                        },
-                "teacherA1",
-                        new int[] {
-                            FORBIDDEN, OK, NOT_FOUND, NOT_FOUND, OK, NOT_FOUND, NOT_FOUND, NOT_FOUND, FORBIDDEN,
-                            FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, SEE_OTHER, SEE_OTHER, OK, OK
-                        },
-                "pupilA", allowOnly(paths, "/diary/chats", "/diary"),
-                "parentA", allowOnly(paths, "/diary/chats", "/diary"),
-                "anonymous", fill(paths.length, REDIRECT));
-        return expected.entrySet().stream().flatMap(row -> Stream.of(paths)
-                .map(path -> Arguments.of(row.getKey(), path, row.getValue()[indexOf(paths, path)])));
+        return table(
+                row("/orgs", OK, OK, OK, NO, NO, NO, REDIRECT),
+                row(orgs(SCHOOL_A, "journals"), OK, OK, OK, OK, NO, NO, REDIRECT),
+                row(orgs(SCHOOL_B, "journals"), OK, OK, NF, NF, NO, NO, REDIRECT),
+                row(orgs(SCHOOL_C, "journals"), OK, NF, NF, NF, NO, NO, REDIRECT),
+                row("/journals/" + JOURNAL_A_MATHS, OK, OK, OK, OK, NO, NO, REDIRECT),
+                row("/journals/" + JOURNAL_A_RUSSIAN, OK, OK, OK, NF, NO, NO, REDIRECT),
+                row("/journals/" + JOURNAL_B_MATHS, OK, OK, NF, NF, NO, NO, REDIRECT),
+                row("/journals/" + JOURNAL_C_MATHS, OK, NF, NF, NF, NO, NO, REDIRECT),
+                row(orgs(SCHOOL_A, "staff"), OK, OK, OK, NO, NO, NO, REDIRECT),
+                row(orgs(SCHOOL_B, "staff"), OK, OK, NF, NO, NO, NO, REDIRECT),
+                row(orgs(SCHOOL_C, "staff"), OK, NF, NF, NO, NO, NO, REDIRECT),
+                row("/staff/" + TEACHER_A1, OK, OK, OK, NO, NO, NO, REDIRECT),
+                row("/staff/" + TEACHER_B1, OK, OK, NF, NO, NO, NO, REDIRECT),
+                row("/staff/" + TEACHER_C1, OK, NF, NF, NO, NO, NO, REDIRECT),
+                row("/diary/chats", NO, NO, NO, OK, OK, OK, REDIRECT),
+                row("/diary/chats/unlink", NO, NO, NO, SEE_OTHER, NO, NO, REDIRECT),
+                row("/diary/vkid/callback", NO, NO, NO, SEE_OTHER, NO, NO, REDIRECT),
+                row("/diary/vkid/failure?reason=UNKNOWN_STATE", NO, NO, NO, OK, NO, NO, REDIRECT),
+                row("/diary", NO, NO, NO, OK, OK, OK, REDIRECT));
     }
 
     @ParameterizedTest(name = "{0} GET {1} -> {2}")
@@ -115,44 +72,27 @@ class AccessMatrixTests {
     void pageAccessFollowsRoleAndScope(String who, String path, int status) throws Exception {
         var request = get(path);
         if (!who.equals("anonymous")) {
-            request.session(sessionOf(who));
+            request.session(world.sessionOf(who));
         }
         var response = mvc.perform(request).andReturn().getResponse();
         assertThat(response.getStatus()).as("%s GET %s", who, path).isEqualTo(status);
     }
 
     static Stream<Arguments> api() {
-        var paths = new String[] {
-            "/api/orgs",
-            "/api/orgs/" + SCHOOL_A,
-            "/api/orgs/" + SCHOOL_C,
-            "/api/orgs/" + SCHOOL_A + "/journals",
-            "/api/orgs/" + SCHOOL_B + "/journals",
-            "/api/journals/" + JOURNAL_A_MATHS,
-            "/api/journals/" + JOURNAL_A_RUSSIAN,
-            "/api/journals/" + JOURNAL_C_MATHS,
-            "/api/orgs/" + SCHOOL_A + "/employees",
-            "/api/orgs/" + SCHOOL_B + "/employees",
-            "/api/employees/" + TEACHER_A1,
-            "/api/employees/" + TEACHER_C1,
-            "/api/me"
-        };
-        var expected = Map.of(
-                "city", fill(paths.length, OK),
-                "district1", new int[] {OK, OK, NOT_FOUND, OK, OK, OK, OK, NOT_FOUND, OK, OK, OK, NOT_FOUND, OK},
-                "adminA",
-                        new int[] {OK, OK, NOT_FOUND, OK, NOT_FOUND, OK, OK, NOT_FOUND, OK, NOT_FOUND, OK, NOT_FOUND, OK
-                        },
-                "teacherA1",
-                        new int[] {
-                            FORBIDDEN, OK, NOT_FOUND, OK, NOT_FOUND, OK, NOT_FOUND, NOT_FOUND, FORBIDDEN, FORBIDDEN,
-                            FORBIDDEN, FORBIDDEN, OK
-                        },
-                "pupilA", denyAllBut(paths.length, OK),
-                "parentA", denyAllBut(paths.length, OK),
-                "anonymous", fill(paths.length, UNAUTHORIZED));
-        return expected.entrySet().stream().flatMap(row -> Stream.of(paths)
-                .map(path -> Arguments.of(row.getKey(), path, row.getValue()[indexOf(paths, path)])));
+        return table(
+                row("/api/orgs", OK, OK, OK, NO, NO, NO, AUTH),
+                row("/api/orgs/" + SCHOOL_A, OK, OK, OK, OK, NO, NO, AUTH),
+                row("/api/orgs/" + SCHOOL_C, OK, NF, NF, NF, NO, NO, AUTH),
+                row("/api/orgs/" + SCHOOL_A + "/journals", OK, OK, OK, OK, NO, NO, AUTH),
+                row("/api/orgs/" + SCHOOL_B + "/journals", OK, OK, NF, NF, NO, NO, AUTH),
+                row("/api/journals/" + JOURNAL_A_MATHS, OK, OK, OK, OK, NO, NO, AUTH),
+                row("/api/journals/" + JOURNAL_A_RUSSIAN, OK, OK, OK, NF, NO, NO, AUTH),
+                row("/api/journals/" + JOURNAL_C_MATHS, OK, NF, NF, NF, NO, NO, AUTH),
+                row("/api/orgs/" + SCHOOL_A + "/employees", OK, OK, OK, NO, NO, NO, AUTH),
+                row("/api/orgs/" + SCHOOL_B + "/employees", OK, OK, NF, NO, NO, NO, AUTH),
+                row("/api/employees/" + TEACHER_A1, OK, OK, OK, NO, NO, NO, AUTH),
+                row("/api/employees/" + TEACHER_C1, OK, NF, NF, NO, NO, NO, AUTH),
+                row("/api/me", OK, OK, OK, OK, OK, OK, AUTH));
     }
 
     @ParameterizedTest(name = "{0} GET {1} -> {2}")
@@ -168,31 +108,20 @@ class AccessMatrixTests {
 
     /** «Задачи обмена данными»: administrators within their scope; teachers, pupils and parents never. */
     static Stream<Arguments> exchangePages() {
-        var paths = new String[] {
-            orgs(SCHOOL_A, "exchange-tasks"),
-            orgs(SCHOOL_B, "exchange-tasks"),
-            orgs(SCHOOL_C, "exchange-tasks"),
-            "/exchange-tasks/" + ExchangeFixture.TASK_A,
-            "/exchange-tasks/" + ExchangeFixture.TASK_B,
-            "/exchange-tasks/" + ExchangeFixture.TASK_C,
-            "/exchange-runs/" + ExchangeFixture.RUN_A,
-            "/exchange-runs/" + ExchangeFixture.RUN_B,
-            "/exchange-runs/" + ExchangeFixture.RUN_C,
-            "/exchange-runs/" + ExchangeFixture.RUN_A + "/progress",
-            "/exchange-runs/" + ExchangeFixture.RUN_B + "/progress",
-            "/exchange-runs/" + ExchangeFixture.RUN_A + "/items.csv",
-            "/exchange-runs/" + ExchangeFixture.RUN_B + "/items.csv"
-        };
-        int o = OK, n = NOT_FOUND;
-        var expected = Map.of(
-                "city", fill(paths.length, OK),
-                "district1", new int[] {o, o, n, o, o, n, o, o, n, o, o, o, o},
-                "adminA", new int[] {o, n, n, o, n, n, o, n, n, o, n, o, n},
-                "teacherA1", fill(paths.length, FORBIDDEN),
-                "pupilA", fill(paths.length, FORBIDDEN),
-                "parentA", fill(paths.length, FORBIDDEN),
-                "anonymous", fill(paths.length, REDIRECT));
-        return matrix(paths, expected);
+        return table(
+                row(orgs(SCHOOL_A, "exchange-tasks"), OK, OK, OK, NO, NO, NO, REDIRECT),
+                row(orgs(SCHOOL_B, "exchange-tasks"), OK, OK, NF, NO, NO, NO, REDIRECT),
+                row(orgs(SCHOOL_C, "exchange-tasks"), OK, NF, NF, NO, NO, NO, REDIRECT),
+                row("/exchange-tasks/" + TASK_A, OK, OK, OK, NO, NO, NO, REDIRECT),
+                row("/exchange-tasks/" + TASK_B, OK, OK, NF, NO, NO, NO, REDIRECT),
+                row("/exchange-tasks/" + TASK_C, OK, NF, NF, NO, NO, NO, REDIRECT),
+                row("/exchange-runs/" + RUN_A, OK, OK, OK, NO, NO, NO, REDIRECT),
+                row("/exchange-runs/" + RUN_B, OK, OK, NF, NO, NO, NO, REDIRECT),
+                row("/exchange-runs/" + RUN_C, OK, NF, NF, NO, NO, NO, REDIRECT),
+                row("/exchange-runs/" + RUN_A + "/progress", OK, OK, OK, NO, NO, NO, REDIRECT),
+                row("/exchange-runs/" + RUN_B + "/progress", OK, OK, NF, NO, NO, NO, REDIRECT),
+                row("/exchange-runs/" + RUN_A + "/items.csv", OK, OK, OK, NO, NO, NO, REDIRECT),
+                row("/exchange-runs/" + RUN_B + "/items.csv", OK, OK, NF, NO, NO, NO, REDIRECT));
     }
 
     @ParameterizedTest(name = "{0} GET {1} -> {2}")
@@ -202,31 +131,20 @@ class AccessMatrixTests {
     }
 
     static Stream<Arguments> exchangeApi() {
-        var paths = new String[] {
-            "/api/exchange-task-types",
-            "/api/orgs/" + SCHOOL_A + "/exchange-tasks",
-            "/api/orgs/" + SCHOOL_B + "/exchange-tasks",
-            "/api/orgs/" + SCHOOL_C + "/exchange-tasks",
-            "/api/exchange-tasks/" + ExchangeFixture.TASK_A,
-            "/api/exchange-tasks/" + ExchangeFixture.TASK_B,
-            "/api/exchange-tasks/" + ExchangeFixture.TASK_A + "/runs",
-            "/api/exchange-tasks/" + ExchangeFixture.TASK_C + "/runs",
-            "/api/exchange-runs/" + ExchangeFixture.RUN_A,
-            "/api/exchange-runs/" + ExchangeFixture.RUN_B,
-            "/api/exchange-runs/" + ExchangeFixture.RUN_C,
-            "/api/exchange-runs/" + ExchangeFixture.RUN_A + "/items.csv",
-            "/api/exchange-runs/" + ExchangeFixture.RUN_C + "/items.csv"
-        };
-        int o = OK, n = NOT_FOUND;
-        var expected = Map.of(
-                "city", fill(paths.length, OK),
-                "district1", new int[] {o, o, o, n, o, o, o, n, o, o, n, o, n},
-                "adminA", new int[] {o, o, n, n, o, n, o, n, o, n, n, o, n},
-                "teacherA1", fill(paths.length, FORBIDDEN),
-                "pupilA", fill(paths.length, FORBIDDEN),
-                "parentA", fill(paths.length, FORBIDDEN),
-                "anonymous", fill(paths.length, UNAUTHORIZED));
-        return matrix(paths, expected);
+        return table(
+                row("/api/exchange-task-types", OK, OK, OK, NO, NO, NO, AUTH),
+                row("/api/orgs/" + SCHOOL_A + "/exchange-tasks", OK, OK, OK, NO, NO, NO, AUTH),
+                row("/api/orgs/" + SCHOOL_B + "/exchange-tasks", OK, OK, NF, NO, NO, NO, AUTH),
+                row("/api/orgs/" + SCHOOL_C + "/exchange-tasks", OK, NF, NF, NO, NO, NO, AUTH),
+                row("/api/exchange-tasks/" + TASK_A, OK, OK, OK, NO, NO, NO, AUTH),
+                row("/api/exchange-tasks/" + TASK_B, OK, OK, NF, NO, NO, NO, AUTH),
+                row("/api/exchange-tasks/" + TASK_A + "/runs", OK, OK, OK, NO, NO, NO, AUTH),
+                row("/api/exchange-tasks/" + TASK_C + "/runs", OK, NF, NF, NO, NO, NO, AUTH),
+                row("/api/exchange-runs/" + RUN_A, OK, OK, OK, NO, NO, NO, AUTH),
+                row("/api/exchange-runs/" + RUN_B, OK, OK, NF, NO, NO, NO, AUTH),
+                row("/api/exchange-runs/" + RUN_C, OK, NF, NF, NO, NO, NO, AUTH),
+                row("/api/exchange-runs/" + RUN_A + "/items.csv", OK, OK, OK, NO, NO, NO, AUTH),
+                row("/api/exchange-runs/" + RUN_C + "/items.csv", OK, NF, NF, NO, NO, NO, AUTH));
     }
 
     @ParameterizedTest(name = "{0} GET {1} -> {2}")
@@ -238,16 +156,11 @@ class AccessMatrixTests {
     @Test
     void schoolAdminCannotSeeAnotherSchoolsTasksOrRuns() throws Exception {
         assertThat(body("adminA", orgs(SCHOOL_A, "exchange-tasks")))
-                .contains("/exchange-tasks/" + ExchangeFixture.TASK_A)
-                .doesNotContain(ExchangeFixture.TASK_B.toString(), ExchangeFixture.TASK_C.toString());
-        assertThat(body("district1", "/exchange-tasks/" + ExchangeFixture.TASK_B))
+                .contains("/exchange-tasks/" + TASK_A)
+                .doesNotContain(TASK_B.toString(), TASK_C.toString());
+        assertThat(body("district1", "/exchange-tasks/" + TASK_B))
                 .contains("Школа B")
                 .doesNotContain("Школа A");
-    }
-
-    private static Stream<Arguments> matrix(String[] paths, Map<String, int[]> expected) {
-        return expected.entrySet().stream().flatMap(row -> Stream.of(paths)
-                .map(path -> Arguments.of(row.getKey(), path, row.getValue()[indexOf(paths, path)])));
     }
 
     @Test
@@ -276,19 +189,10 @@ class AccessMatrixTests {
 
     /** «Предпросмотр» of a school's synchronization: administrators within their scope, nobody else. */
     static Stream<Arguments> syncPreviewPages() {
-        var paths = new String[] {
-            orgs(SCHOOL_A, "sync-preview"), orgs(SCHOOL_B, "sync-preview"), orgs(SCHOOL_C, "sync-preview")
-        };
-        int o = OK, n = NOT_FOUND;
-        var expected = Map.of(
-                "city", fill(paths.length, OK),
-                "district1", new int[] {o, o, n},
-                "adminA", new int[] {o, n, n},
-                "teacherA1", fill(paths.length, FORBIDDEN),
-                "pupilA", fill(paths.length, FORBIDDEN),
-                "parentA", fill(paths.length, FORBIDDEN),
-                "anonymous", fill(paths.length, REDIRECT));
-        return matrix(paths, expected);
+        return table(
+                row(orgs(SCHOOL_A, "sync-preview"), OK, OK, OK, NO, NO, NO, REDIRECT),
+                row(orgs(SCHOOL_B, "sync-preview"), OK, OK, NF, NO, NO, NO, REDIRECT),
+                row(orgs(SCHOOL_C, "sync-preview"), OK, NF, NF, NO, NO, NO, REDIRECT));
     }
 
     @ParameterizedTest(name = "{0} GET {1} -> {2}")
@@ -298,21 +202,10 @@ class AccessMatrixTests {
     }
 
     static Stream<Arguments> syncPreviewApi() {
-        var paths = new String[] {
-            "/api/orgs/" + SCHOOL_A + "/sync-preview",
-            "/api/orgs/" + SCHOOL_B + "/sync-preview",
-            "/api/orgs/" + SCHOOL_C + "/sync-preview"
-        };
-        int o = OK, n = NOT_FOUND;
-        var expected = Map.of(
-                "city", fill(paths.length, OK),
-                "district1", new int[] {o, o, n},
-                "adminA", new int[] {o, n, n},
-                "teacherA1", fill(paths.length, FORBIDDEN),
-                "pupilA", fill(paths.length, FORBIDDEN),
-                "parentA", fill(paths.length, FORBIDDEN),
-                "anonymous", fill(paths.length, UNAUTHORIZED));
-        return matrix(paths, expected);
+        return table(
+                row("/api/orgs/" + SCHOOL_A + "/sync-preview", OK, OK, OK, NO, NO, NO, AUTH),
+                row("/api/orgs/" + SCHOOL_B + "/sync-preview", OK, OK, NF, NO, NO, NO, AUTH),
+                row("/api/orgs/" + SCHOOL_C + "/sync-preview", OK, NF, NF, NO, NO, NO, AUTH));
     }
 
     @ParameterizedTest(name = "{0} GET {1} -> {2}")
@@ -333,17 +226,17 @@ class AccessMatrixTests {
         var response = mvc.perform(get("/api/journals/" + JOURNAL_B_MATHS).with(httpBasic("adminA", PASSWORD)))
                 .andReturn()
                 .getResponse();
-        assertThat(response.getStatus()).isEqualTo(NOT_FOUND);
+        assertThat(response.getStatus()).isEqualTo(NF);
         assertThat(response.getContentType()).isEqualTo("application/problem+json");
         assertThat(response.getContentAsString()).contains("\"status\":404").doesNotContain("Exception");
     }
 
     @Test
     void apiDoesNotAcceptABrowserSession() throws Exception {
-        var response = mvc.perform(get("/api/me").session(sessionOf("adminA")))
+        var response = mvc.perform(get("/api/me").session(world.sessionOf("adminA")))
                 .andReturn()
                 .getResponse();
-        assertThat(response.getStatus()).isEqualTo(UNAUTHORIZED);
+        assertThat(response.getStatus()).isEqualTo(AUTH);
     }
 
     @Test
@@ -352,36 +245,16 @@ class AccessMatrixTests {
         assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/login?error");
     }
 
-    @Autowired
-    SecretBox box;
-
-    @BeforeAll
-    void enterSferumCommunities() {
-        LinkbaseFixture.insert(jdbc, box);
-    }
-
     /** «База ссылок» and the hand-down of ids and tokens: administrators within their scope, operators only for CSV. */
     static Stream<Arguments> linkbasePages() {
-        var paths = new String[] {
-            "/linkbase",
-            orgs(SCHOOL_A, "linkbase"),
-            orgs(SCHOOL_B, "linkbase"),
-            orgs(SCHOOL_C, "linkbase"),
-            orgs(SCHOOL_A, "linkbase/remove"),
-            orgs(SCHOOL_B, "linkbase/remove"),
-            "/linkbase/import"
-        };
-        int o = OK, n = NOT_FOUND;
-        var expected = Map.of(
-                "city", fill(paths.length, OK),
-                "district1", new int[] {o, o, o, n, o, o, o},
-                "adminA", new int[] {REDIRECT, o, n, n, o, n, FORBIDDEN},
-                "teacherA1", fill(paths.length, FORBIDDEN),
-                "pupilA", fill(paths.length, FORBIDDEN),
-                "parentA", fill(paths.length, FORBIDDEN),
-                "anonymous", fill(paths.length, REDIRECT));
-        return expected.entrySet().stream().flatMap(row -> Stream.of(paths)
-                .map(path -> Arguments.of(row.getKey(), path, row.getValue()[indexOf(paths, path)])));
+        return table(
+                row("/linkbase", OK, OK, REDIRECT, NO, NO, NO, REDIRECT),
+                row(orgs(SCHOOL_A, "linkbase"), OK, OK, OK, NO, NO, NO, REDIRECT),
+                row(orgs(SCHOOL_B, "linkbase"), OK, OK, NF, NO, NO, NO, REDIRECT),
+                row(orgs(SCHOOL_C, "linkbase"), OK, NF, NF, NO, NO, NO, REDIRECT),
+                row(orgs(SCHOOL_A, "linkbase/remove"), OK, OK, OK, NO, NO, NO, REDIRECT),
+                row(orgs(SCHOOL_B, "linkbase/remove"), OK, OK, NF, NO, NO, NO, REDIRECT),
+                row("/linkbase/import", OK, OK, NO, NO, NO, NO, REDIRECT));
     }
 
     @ParameterizedTest(name = "{0} GET {1} -> {2}")
@@ -391,22 +264,10 @@ class AccessMatrixTests {
     }
 
     static Stream<Arguments> linkbaseApi() {
-        var paths = new String[] {
-            "/api/orgs/" + SCHOOL_A + "/sferum-community",
-            "/api/orgs/" + SCHOOL_B + "/sferum-community",
-            "/api/orgs/" + SCHOOL_C + "/sferum-community"
-        };
-        int o = OK, n = NOT_FOUND;
-        var expected = Map.of(
-                "city", fill(paths.length, OK),
-                "district1", new int[] {o, o, n},
-                "adminA", new int[] {o, n, n},
-                "teacherA1", fill(paths.length, FORBIDDEN),
-                "pupilA", fill(paths.length, FORBIDDEN),
-                "parentA", fill(paths.length, FORBIDDEN),
-                "anonymous", fill(paths.length, UNAUTHORIZED));
-        return expected.entrySet().stream().flatMap(row -> Stream.of(paths)
-                .map(path -> Arguments.of(row.getKey(), path, row.getValue()[indexOf(paths, path)])));
+        return table(
+                row("/api/orgs/" + SCHOOL_A + "/sferum-community", OK, OK, OK, NO, NO, NO, AUTH),
+                row("/api/orgs/" + SCHOOL_B + "/sferum-community", OK, OK, NF, NO, NO, NO, AUTH),
+                row("/api/orgs/" + SCHOOL_C + "/sferum-community", OK, NF, NF, NO, NO, NO, AUTH));
     }
 
     @ParameterizedTest(name = "{0} GET {1} -> {2}")
@@ -435,24 +296,13 @@ class AccessMatrixTests {
      * it, the city's for the city operator only.
      */
     static Stream<Arguments> readinessPages() {
-        var paths = new String[] {
-            orgs(SCHOOL_A, "readiness"),
-            orgs(SCHOOL_B, "readiness"),
-            orgs(SCHOOL_C, "readiness"),
-            "/districts/" + DISTRICT_1 + "/readiness",
-            "/districts/" + DISTRICT_2 + "/readiness",
-            "/readiness"
-        };
-        int o = OK, n = NOT_FOUND, f = FORBIDDEN;
-        var expected = Map.of(
-                "city", fill(paths.length, OK),
-                "district1", new int[] {o, o, n, o, n, f},
-                "adminA", new int[] {o, n, n, f, f, f},
-                "teacherA1", fill(paths.length, FORBIDDEN),
-                "pupilA", fill(paths.length, FORBIDDEN),
-                "parentA", fill(paths.length, FORBIDDEN),
-                "anonymous", fill(paths.length, REDIRECT));
-        return matrix(paths, expected);
+        return table(
+                row(orgs(SCHOOL_A, "readiness"), OK, OK, OK, NO, NO, NO, REDIRECT),
+                row(orgs(SCHOOL_B, "readiness"), OK, OK, NF, NO, NO, NO, REDIRECT),
+                row(orgs(SCHOOL_C, "readiness"), OK, NF, NF, NO, NO, NO, REDIRECT),
+                row("/districts/" + DISTRICT_1 + "/readiness", OK, OK, NO, NO, NO, NO, REDIRECT),
+                row("/districts/" + DISTRICT_2 + "/readiness", OK, NF, NO, NO, NO, NO, REDIRECT),
+                row("/readiness", OK, NO, NO, NO, NO, NO, REDIRECT));
     }
 
     @ParameterizedTest(name = "{0} GET {1} -> {2}")
@@ -462,24 +312,13 @@ class AccessMatrixTests {
     }
 
     static Stream<Arguments> readinessApi() {
-        var paths = new String[] {
-            "/api/orgs/" + SCHOOL_A + "/readiness",
-            "/api/orgs/" + SCHOOL_B + "/readiness",
-            "/api/orgs/" + SCHOOL_C + "/readiness",
-            "/api/districts/" + DISTRICT_1 + "/readiness",
-            "/api/districts/" + DISTRICT_2 + "/readiness",
-            "/api/readiness"
-        };
-        int o = OK, n = NOT_FOUND, f = FORBIDDEN;
-        var expected = Map.of(
-                "city", fill(paths.length, OK),
-                "district1", new int[] {o, o, n, o, n, f},
-                "adminA", new int[] {o, n, n, f, f, f},
-                "teacherA1", fill(paths.length, FORBIDDEN),
-                "pupilA", fill(paths.length, FORBIDDEN),
-                "parentA", fill(paths.length, FORBIDDEN),
-                "anonymous", fill(paths.length, UNAUTHORIZED));
-        return matrix(paths, expected);
+        return table(
+                row("/api/orgs/" + SCHOOL_A + "/readiness", OK, OK, OK, NO, NO, NO, AUTH),
+                row("/api/orgs/" + SCHOOL_B + "/readiness", OK, OK, NF, NO, NO, NO, AUTH),
+                row("/api/orgs/" + SCHOOL_C + "/readiness", OK, NF, NF, NO, NO, NO, AUTH),
+                row("/api/districts/" + DISTRICT_1 + "/readiness", OK, OK, NO, NO, NO, NO, AUTH),
+                row("/api/districts/" + DISTRICT_2 + "/readiness", OK, NF, NO, NO, NO, NO, AUTH),
+                row("/api/readiness", OK, NO, NO, NO, NO, NO, AUTH));
     }
 
     @ParameterizedTest(name = "{0} GET {1} -> {2}")
@@ -500,52 +339,34 @@ class AccessMatrixTests {
     }
 
     private String body(String who, String path) throws Exception {
-        return mvc.perform(get(path).session(sessionOf(who)))
+        return mvc.perform(get(path).session(world.sessionOf(who)))
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-    }
-
-    private MockHttpSession sessionOf(String who) {
-        return sessions.computeIfAbsent(who, username -> {
-            try {
-                var result = mvc.perform(formLogin().user(username).password(PASSWORD))
-                        .andReturn();
-                assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/");
-                return (MockHttpSession) result.getRequest().getSession(false);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
     }
 
     private static String orgs(UUID organization, String page) {
         return "/orgs/" + organization + "/" + page;
     }
 
-    private static int[] fill(int length, int status) {
-        var statuses = new int[length];
-        java.util.Arrays.fill(statuses, status);
-        return statuses;
-    }
+    /** One path and what each of {@link #CALLERS} gets for it. */
+    record Row(String path, int... statuses) {
 
-    /** Forbidden everywhere except the given paths, which are OK. */
-    private static int[] allowOnly(String[] paths, String... allowed) {
-        var statuses = fill(paths.length, FORBIDDEN);
-        for (var path : allowed) {
-            statuses[indexOf(paths, path)] = OK;
+        Row {
+            if (statuses.length != CALLERS.size()) {
+                throw new IllegalArgumentException(
+                        "%s: %d statuses for %d callers".formatted(path, statuses.length, CALLERS.size()));
+            }
         }
-        return statuses;
     }
 
-    /** Forbidden everywhere except the last path. */
-    private static int[] denyAllBut(int length, int lastStatus) {
-        var statuses = fill(length, FORBIDDEN);
-        statuses[length - 1] = lastStatus;
-        return statuses;
+    private static Row row(String path, int... statuses) {
+        return new Row(path, statuses);
     }
 
-    private static int indexOf(String[] paths, String path) {
-        return java.util.Arrays.asList(paths).indexOf(path);
+    /** Every caller on every path of the table: (who, path, status). */
+    private static Stream<Arguments> table(Row... rows) {
+        return Stream.of(rows).flatMap(row -> IntStream.range(0, CALLERS.size())
+                .mapToObj(column -> Arguments.of(CALLERS.get(column), row.path(), row.statuses()[column])));
     }
 }

@@ -1,7 +1,6 @@
 package ru.paragraf.sferum.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static ru.paragraf.sferum.SchoolFixture.PASSWORD;
@@ -12,10 +11,7 @@ import static ru.paragraf.sferum.accounts.EndpointRules.RULES;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,30 +21,20 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.web.servlet.function.support.RouterFunctionMapping;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-import ru.paragraf.sferum.SchoolFixture;
 import ru.paragraf.sferum.accounts.EndpointRules.Rule;
 import ru.paragraf.sferum.accounts.EndpointRules.Scope;
-import ru.paragraf.sferum.exchange.ExchangeFixture;
-import ru.paragraf.sferum.linkbase.LinkbaseFixture;
-import ru.paragraf.sferum.secrets.SecretBox;
 
 /**
  * Every endpoint the application maps, asked by every role and by nobody: roles outside an endpoint's audience get
@@ -64,9 +50,7 @@ import ru.paragraf.sferum.secrets.SecretBox;
  *
  * <p>The figures (endpoints, requests, refusals) go to stdout and {@code target/reliability/access-report.txt}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureMockMvc
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@AccessTest
 class EndpointAccessTests {
 
     static final List<String> CALLERS =
@@ -76,16 +60,7 @@ class EndpointAccessTests {
     MockMvc mvc;
 
     @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    AccountRegistration accounts;
-
-    @Autowired
-    Clock clock;
-
-    @Autowired
-    SecretBox box;
+    AccessWorld world;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -97,16 +72,7 @@ class EndpointAccessTests {
     @LocalServerPort
     int port;
 
-    private final Map<String, MockHttpSession> sessions = new HashMap<>();
     private final AccessTally tally = new AccessTally();
-
-    @BeforeAll
-    void createSchools() {
-        SchoolFixture.insert(jdbc, accounts, LocalDate.now(clock));
-        ExchangeFixture.insert(jdbc);
-        LinkbaseFixture.insert(jdbc, box);
-        FixtureIds.insertHanddowns(jdbc);
-    }
 
     Set<String> mapped() {
         var routes = routerFunctionMapping.stream()
@@ -232,7 +198,7 @@ class EndpointAccessTests {
             if (rule.api()) {
                 request.with(httpBasic(who, PASSWORD));
             } else {
-                request.session(sessionOf(who));
+                request.session(world.sessionOf(who));
             }
         }
         if (csrfToken && rule.changesState() && !rule.api()) {
@@ -246,19 +212,6 @@ class EndpointAccessTests {
     private static boolean loginRedirect(MockHttpServletResponse response) {
         var location = response.getRedirectedUrl();
         return response.getStatus() == 302 && location != null && location.endsWith("/login");
-    }
-
-    private MockHttpSession sessionOf(String who) {
-        return sessions.computeIfAbsent(who, username -> {
-            try {
-                var result = mvc.perform(formLogin().user(username).password(PASSWORD))
-                        .andReturn();
-                assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/");
-                return (MockHttpSession) result.getRequest().getSession(false);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
     }
 
     @Test

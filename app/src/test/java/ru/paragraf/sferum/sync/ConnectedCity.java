@@ -19,10 +19,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertyRegistrar;
 import org.springframework.test.web.servlet.MockMvc;
 import ru.paragraf.sferum.accounts.AccountRegistration;
 import ru.paragraf.sferum.accounts.NewAccount;
@@ -39,6 +42,8 @@ import ru.paragraf.vkemulator.VkEmulator;
  * through the link base API, the SFERUM_SYNC task through the exchange API, every teacher's VK ID through the
  * diary's OAuth flow and VK ID's login page. Then tomorrow's timetable becomes published video lessons and every
  * general-education journal asks for its subject chat: a whole day of a school to synchronize.
+ *
+ * <p>A bean of every {@link ConnectedCityTest}'s context, with a VK emulator of its own ({@link Beans}).
  */
 final class ConnectedCity {
 
@@ -49,6 +54,12 @@ final class ConnectedCity {
 
     final VkEmulator vk;
     final List<School> schools = new ArrayList<>();
+    private final SchoolDataGenerator generator;
+    private final AccountRegistration accounts;
+    private final MockMvc mvc;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Environment environment;
     private final HttpClient http = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
             .version(HttpClient.Version.HTTP_1_1)
@@ -57,31 +68,61 @@ final class ConnectedCity {
     /** A connected school: its organization, community and token. */
     record School(UUID organization, long community, String token, List<UUID> teachers) {}
 
-    ConnectedCity() {
-        vk = VkEmulator.start(EmulatorConfig.builder()
-                .seed(Seed.of(
-                        List.of(),
-                        List.of(),
-                        List.of(Seed.Client.of(CLIENT_ID, "http://localhost/diary/vkid/callback"))))
-                .build());
-    }
-
-    /** Points the application at this city's emulator, for VK's API and VK ID. */
-    void register(DynamicPropertyRegistry registry) {
-        registry.add("sferum.vk.api-url", vk::baseUrl);
-        registry.add("sferum.vk.id-url", vk::baseUrl);
-        registry.add("sferum.vkid.client-id", () -> CLIENT_ID);
-    }
-
-    /** Generates the demo city and connects {@code count} of its schools. */
-    ConnectedCity connect(
-            int count,
+    ConnectedCity(
+            VkEmulator vk,
             SchoolDataGenerator generator,
             AccountRegistration accounts,
             MockMvc mvc,
             JdbcClient jdbc,
-            Clock clock)
-            throws Exception {
+            Clock clock,
+            Environment environment) {
+        this.vk = vk;
+        this.generator = generator;
+        this.accounts = accounts;
+        this.mvc = mvc;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.environment = environment;
+    }
+
+    /** The city's emulator, and the application pointed at it for VK's API and VK ID. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Beans {
+
+        @Bean(destroyMethod = "close")
+        VkEmulator vk() {
+            return VkEmulator.start(EmulatorConfig.builder()
+                    .seed(Seed.of(
+                            List.of(),
+                            List.of(),
+                            List.of(Seed.Client.of(CLIENT_ID, "http://localhost/diary/vkid/callback"))))
+                    .build());
+        }
+
+        @Bean
+        DynamicPropertyRegistrar vkUrls(VkEmulator vk) {
+            return registry -> {
+                registry.add("sferum.vk.api-url", vk::baseUrl);
+                registry.add("sferum.vk.id-url", vk::baseUrl);
+                registry.add("sferum.vkid.client-id", () -> CLIENT_ID);
+            };
+        }
+
+        @Bean
+        ConnectedCity connectedCity(
+                VkEmulator vk,
+                SchoolDataGenerator generator,
+                AccountRegistration accounts,
+                MockMvc mvc,
+                JdbcClient jdbc,
+                Clock clock,
+                Environment environment) {
+            return new ConnectedCity(vk, generator, accounts, mvc, jdbc, clock, environment);
+        }
+    }
+
+    /** Generates the demo city and connects {@code count} of its schools. */
+    ConnectedCity connect(int count) throws Exception {
         var city = generator.generate(CityParameters.demo());
         accounts.registerAll(List.of(NewAccount.cityOperator("reliability-city", "Оператор")), PASSWORD);
         var vkUser = FIRST_VK_USER;
@@ -95,11 +136,9 @@ final class ConnectedCity {
                     "school_" + i,
                     Seed.Token.of(token, CommunityPermission.MESSAGES, CommunityPermission.MANAGE)));
             api(
-                    mvc,
                     put("/api/orgs/" + generated.organizationId() + "/sferum-community"),
                     "{\"communityId\": %d, \"token\": \"%s\"}".formatted(community, token));
             api(
-                    mvc,
                     post("/api/orgs/" + generated.organizationId() + "/exchange-tasks"),
                     "{\"type\":\"SFERUM_SYNC\",\"enabled\":false}");
             var teachers = jdbc.sql(
@@ -119,11 +158,11 @@ final class ConnectedCity {
             for (var teacher : teachers) {
                 var id = vkUser++;
                 vk.addUser(Seed.User.of(id, "Учитель", "№" + id, "u" + id + "@vk.test", "vk-" + id));
-                link(mvc, "t-" + teacher, "u" + id + "@vk.test", "vk-" + id);
+                link("t-" + teacher, "u" + id + "@vk.test", "vk-" + id);
             }
             schools.add(new School(generated.organizationId(), community, token, teachers));
         }
-        tomorrowIsAVideoDay(jdbc, clock);
+        tomorrowIsAVideoDay();
         return this;
     }
 
@@ -131,7 +170,7 @@ final class ConnectedCity {
      * Moves the first school day of the week to tomorrow as published video lessons and switches on the subject
      * chat of every general-education journal that has such a lesson.
      */
-    private void tomorrowIsAVideoDay(JdbcClient jdbc, Clock clock) {
+    private void tomorrowIsAVideoDay() {
         var tomorrow = LocalDate.now(clock).plusDays(1);
         for (var school : schools) {
             jdbc.sql(
@@ -160,20 +199,40 @@ final class ConnectedCity {
     }
 
     /** Enables the SFERUM_SYNC task of every connected school: the schools become ready. */
-    void enableTasks(MockMvc mvc, JdbcClient jdbc) throws Exception {
+    void enableTasks() throws Exception {
         for (var school : schools) {
             var task = jdbc.sql("select id from exchange.task where organization_id = :organization")
                     .param("organization", school.organization())
                     .query(UUID.class)
                     .single();
-            api(mvc, put("/api/exchange-tasks/" + task), "{\"cron\":\"0 0 3 * * ?\",\"enabled\":true}");
+            api(put("/api/exchange-tasks/" + task), "{\"cron\":\"0 0 3 * * ?\",\"enabled\":true}");
         }
     }
 
-    private static void api(
-            MockMvc mvc,
-            org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
-            String body)
+    /**
+     * A node of this city in a JVM of its own, on the test's database and emulator; started with {@link
+     * AppNode#start()}.
+     */
+    AppNode node(String name) {
+        return new AppNode(name, environment.getRequiredProperty("spring.datasource.url"), vk.baseUrl(), CLIENT_ID);
+    }
+
+    /** Rows of {@code from}, e.g. {@code "sync.operation where status = 'DONE'"}. */
+    int count(String from) {
+        return jdbc.sql("select count(*) from " + from).query(Integer.class).single();
+    }
+
+    /** Operations not finished yet: PENDING or RUNNING. */
+    int open() {
+        return count("sync.operation where status in ('PENDING', 'RUNNING')");
+    }
+
+    /** What the emulator holds now, compared with the ledger. */
+    SyncLedgerChecks checks() {
+        return SyncLedgerChecks.of(vk, jdbc);
+    }
+
+    private void api(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, String body)
             throws Exception {
         var response = mvc.perform(request.with(httpBasic("reliability-city", PASSWORD))
                         .contentType(MediaType.APPLICATION_JSON)
@@ -183,7 +242,7 @@ final class ConnectedCity {
         assertThat(response.getStatus()).as(response.getContentAsString()).isBetween(200, 299);
     }
 
-    private void link(MockMvc mvc, String username, String vkLogin, String vkPassword) throws Exception {
+    private void link(String username, String vkLogin, String vkPassword) throws Exception {
         var session = (MockHttpSession) mvc.perform(formLogin().user(username).password(PASSWORD))
                 .andReturn()
                 .getRequest()

@@ -4,24 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
-import ru.paragraf.sferum.accounts.AccountRegistration;
-import ru.paragraf.sferum.school.generator.SchoolDataGenerator;
+import org.springframework.test.context.TestPropertySource;
 import ru.paragraf.vkemulator.FaultPlan;
 
 /**
@@ -33,81 +23,59 @@ import ru.paragraf.vkemulator.FaultPlan;
  * <p>{@code -Dsferum.crash.kills=50 -Dsferum.crash.schools=3} for the long run of docs/reliability.md (10 kills of
  * one school by default).
  */
-@SpringBootTest(properties = "sferum.sync.workers-enabled=false")
-@AutoConfigureMockMvc
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ConnectedCityTest
+@TestPropertySource(properties = "sferum.sync.workers-enabled=false")
 class SyncCrashTests {
 
-    static final ConnectedCity CITY = new ConnectedCity();
     static final int KILLS = Integer.getInteger("sferum.crash.kills", 10);
     static final int SCHOOLS = Integer.getInteger("sferum.crash.schools", 1);
 
-    @DynamicPropertySource
-    static void vk(DynamicPropertyRegistry registry) {
-        CITY.register(registry);
-    }
-
     @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    AccountRegistration accounts;
-
-    @Autowired
-    SchoolDataGenerator generator;
-
-    @Autowired
-    Environment environment;
-
-    @Autowired
-    Clock clock;
+    ConnectedCity city;
 
     @BeforeAll
     void connect() throws Exception {
-        CITY.connect(SCHOOLS, generator, accounts, mvc, jdbc, clock);
+        city.connect(SCHOOLS);
     }
 
     @Test
     void killingTheNodeAtRandomMomentsLosesNothingAndDuplicatesNothing() throws Exception {
-        CITY.vk.faults(FaultPlan.NONE
+        city.vk.faults(FaultPlan.NONE
                 .withSeed(7)
                 .withLatency(FaultPlan.Latency.uniform(Duration.ofMillis(20), Duration.ofMillis(60)))
                 .withLostResponse(0.15, "messages.createChat")
                 .withLostResponse(0.10, "calls.start")
                 .withLostResponse(0.10, "messages.send"));
-        CITY.enableTasks(mvc, jdbc);
+        city.enableTasks();
         // the task change reaches the planner as an event after commit
-        await().atMost(Duration.ofSeconds(30)).until(() -> count("sync.operation") > 0);
-        var planned = count("sync.operation");
+        await().atMost(Duration.ofSeconds(30)).until(() -> city.count("sync.operation") > 0);
+        var planned = city.count("sync.operation");
 
         var random = new Random(20261128L);
         var killPoints = new ArrayList<String>();
-        var node = new AppNode(
-                "crash", environment.getProperty("spring.datasource.url"), CITY.vk.baseUrl(), ConnectedCity.CLIENT_ID);
-        while (killPoints.size() < KILLS && open() > 0) {
+        var node = city.node("crash");
+        while (killPoints.size() < KILLS && city.open() > 0) {
             node.start();
-            var before = count("sync.operation where status in ('DONE', 'FAILED')");
+            var before = city.count("sync.operation where status in ('DONE', 'FAILED')");
             // wait until the node is at work, then a random moment more
             await().atMost(Duration.ofMinutes(2))
-                    .until(() -> count("sync.operation where status in ('DONE', 'FAILED')") > before || open() == 0);
+                    .until(() -> city.count("sync.operation where status in ('DONE', 'FAILED')") > before
+                            || city.open() == 0);
             AppNode.pause(200 + random.nextInt(1800));
-            var running = count("sync.operation where status = 'RUNNING'");
+            var running = city.count("sync.operation where status = 'RUNNING'");
             node.kill();
-            var after = count("sync.operation where status in ('DONE', 'FAILED')");
+            var after = city.count("sync.operation where status in ('DONE', 'FAILED')");
             killPoints.add("kill %d: %d operations finished before, %d after, %d running at the kill"
                     .formatted(killPoints.size() + 1, before, after, running));
         }
         node.start();
         await().atMost(Duration.ofMinutes(5))
-                .pollInterval(Duration.ofSeconds(1))
-                .until(() -> open() == 0);
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> city.open() == 0);
         node.close();
 
-        var checks = SyncLedgerChecks.of(CITY.vk, jdbc);
-        var lost = CITY.vk.stats();
+        var checks = city.checks();
+        var lost = city.vk.stats();
         report(planned, killPoints, checks);
 
         assertThat(killPoints).hasSizeGreaterThanOrEqualTo(Math.min(KILLS, 10));
@@ -143,7 +111,7 @@ class SyncCrashTests {
         lines.add("messages: %d, duplicates: %d, calls announced: %d"
                 .formatted(checks.announcements(), checks.duplicateMessages(), checks.announcedCalls()));
         lines.add("operations lost: %d, failed: %d".formatted(checks.openOperations(), checks.failedOperations()));
-        var stats = CITY.vk.stats();
+        var stats = city.vk.stats();
         lines.add(("VK calls: createChat %d, getConversations (lookups of interrupted creations) %d, calls.start %d,"
                         + " messages.send %d; rate-limit violations %d")
                 .formatted(
@@ -156,13 +124,5 @@ class SyncCrashTests {
                 .forEach(v ->
                         lines.add("error 6 answers to a %s token %s: %d".formatted(v.kind(), v.token(), v.count())));
         ReliabilityReport.write("crash-report.txt", lines);
-    }
-
-    private int open() {
-        return count("sync.operation where status in ('PENDING', 'RUNNING')");
-    }
-
-    private int count(String from) {
-        return jdbc.sql("select count(*) from " + from).query(Integer.class).single();
     }
 }

@@ -9,22 +9,14 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
-import ru.paragraf.sferum.accounts.AccountRegistration;
-import ru.paragraf.sferum.school.generator.SchoolDataGenerator;
+import org.springframework.test.context.TestPropertySource;
 import ru.paragraf.vkemulator.FaultPlan;
 
 /**
@@ -32,76 +24,54 @@ import ru.paragraf.vkemulator.FaultPlan;
  * data: the application recovers by itself — connections, workers, leases and the queue — and the school ends
  * synchronized completely, with nothing created twice.
  */
-@SpringBootTest(
+@ConnectedCityTest
+@TestPropertySource(
         properties = {
-            "sferum.sync.pump-interval=100ms",
-            "sferum.sync.backoff=200ms",
             "sferum.sync.max-backoff=2s",
             "sferum.sync.operation-lease=10s",
             "sferum.sync.community-lease=5s",
             "spring.datasource.hikari.connection-timeout=2000"
         })
-@AutoConfigureMockMvc
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SyncDatabaseRestartTests {
 
-    static final ConnectedCity CITY = new ConnectedCity();
     static final RestartablePostgres POSTGRES = new RestartablePostgres();
 
     @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
+    static void database(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", POSTGRES::url);
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "");
         registry.add("spring.quartz.scheduler-name", () -> "sferum-restart");
-        CITY.register(registry);
     }
 
     @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    AccountRegistration accounts;
-
-    @Autowired
-    SchoolDataGenerator generator;
-
-    @Autowired
-    Clock clock;
+    ConnectedCity city;
 
     @BeforeAll
     void connect() throws Exception {
-        CITY.connect(1, generator, accounts, mvc, jdbc, clock);
-    }
-
-    @AfterAll
-    void stop() {
-        POSTGRES.close();
+        city.connect(1);
     }
 
     @Test
     void theApplicationRecoversFromADatabaseRestartDuringARun() throws Exception {
-        CITY.vk.faults(FaultPlan.NONE.withLatency(FaultPlan.Latency.fixed(Duration.ofMillis(40))));
-        CITY.enableTasks(mvc, jdbc);
-        await().atMost(Duration.ofSeconds(60)).until(() -> count("sync.operation where status = 'DONE'") >= 10);
-        var doneBefore = count("sync.operation where status = 'DONE'");
+        city.vk.faults(FaultPlan.NONE.withLatency(FaultPlan.Latency.fixed(Duration.ofMillis(40))));
+        city.enableTasks();
+        await().atMost(Duration.ofSeconds(60)).until(() -> city.count("sync.operation where status = 'DONE'") >= 10);
+        var doneBefore = city.count("sync.operation where status = 'DONE'");
 
         POSTGRES.restart(Duration.ofSeconds(4));
 
         await().atMost(Duration.ofMinutes(4))
-                .pollInterval(Duration.ofSeconds(1))
+                .pollInterval(Duration.ofMillis(250))
                 .ignoreExceptions()
-                .until(() -> count("sync.operation where status in ('PENDING', 'RUNNING')") == 0);
-        var checks = SyncLedgerChecks.of(CITY.vk, jdbc);
+                .until(() -> city.open() == 0);
+        var checks = city.checks();
         var report = List.of(
                 "PostgreSQL restart during a run: stopped for 4 s after %d operations were done".formatted(doneBefore),
                 "after the restart: " + checks);
         ReliabilityReport.write("database-restart-report.txt", report);
 
-        assertThat(count("sync.operation where status = 'DONE'")).isGreaterThan(doneBefore);
+        assertThat(city.count("sync.operation where status = 'DONE'")).isGreaterThan(doneBefore);
         assertThat(checks.openOperations()).isZero();
         assertThat(checks.failedOperations()).isZero();
         assertThat(checks.duplicateChats()).isZero();
@@ -110,11 +80,10 @@ class SyncDatabaseRestartTests {
         assertThat(checks.announcements()).isEqualTo(checks.announcedCalls()).isEqualTo(checks.ledgerCalls());
     }
 
-    private int count(String from) {
-        return jdbc.sql("select count(*) from " + from).query(Integer.class).single();
-    }
-
-    /** A PostgreSQL of this test alone, on a fixed port and data directory, so that it can be stopped and started. */
+    /**
+     * A PostgreSQL of this test alone, on a fixed port and data directory, so that it can be stopped and started. It
+     * stops with the JVM (zonky's shutdown hook): after the context, closed at the end of the class, has let go of it.
+     */
     static final class RestartablePostgres {
 
         private final Path directory;

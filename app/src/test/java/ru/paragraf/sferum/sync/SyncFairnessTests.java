@@ -12,17 +12,11 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-import ru.paragraf.sferum.accounts.AccountRegistration;
-import ru.paragraf.sferum.school.generator.SchoolDataGenerator;
 import ru.paragraf.vkemulator.FaultPlan;
 
 /**
@@ -31,35 +25,18 @@ import ru.paragraf.vkemulator.FaultPlan;
  * communities waiting for one used to be served in the fixed order of a hash map, and a community late in that
  * order waited until those before it ran out of work (minutes in the city benchmark, docs/benchmarks.md).
  */
-@SpringBootTest(
-        properties = {
-            "sferum.sync.pump-interval=100ms",
-            "sferum.sync.backoff=200ms",
-            "sferum.sync.worker-threads=1",
-            "sferum.sync.community-concurrency=1"
-        })
-@AutoConfigureMockMvc
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ConnectedCityTest
+@TestPropertySource(properties = {"sferum.sync.worker-threads=1", "sferum.sync.community-concurrency=1"})
 class SyncFairnessTests {
 
-    static final ConnectedCity CITY = new ConnectedCity();
-
-    @DynamicPropertySource
-    static void vk(DynamicPropertyRegistry registry) {
-        CITY.register(registry);
-    }
+    @Autowired
+    ConnectedCity city;
 
     @Autowired
     MockMvc mvc;
 
     @Autowired
     JdbcClient jdbc;
-
-    @Autowired
-    AccountRegistration accounts;
-
-    @Autowired
-    SchoolDataGenerator generator;
 
     @Autowired
     Clock clock;
@@ -72,9 +49,9 @@ class SyncFairnessTests {
 
     @BeforeAll
     void connect() throws Exception {
-        CITY.vk.faults(FaultPlan.NONE.withLatency(FaultPlan.Latency.fixed(Duration.ofMillis(50))));
-        CITY.connect(3, generator, accounts, mvc, jdbc, clock);
-        quiet = CITY.schools.get(1);
+        city.vk.faults(FaultPlan.NONE.withLatency(FaultPlan.Latency.fixed(Duration.ofMillis(50))));
+        city.connect(3);
+        quiet = city.schools.get(1);
         // the second school has no video day: nothing to do until its teacher publishes a lesson
         jdbc.sql("update school.lesson set publication = 'DRAFT' where organization_id = :organization")
                 .param("organization", quiet.organization())
@@ -86,7 +63,7 @@ class SyncFairnessTests {
 
     @Test
     void aLessonPublishedDuringOtherSchoolsVideoDayGetsItsCallBeforeTheirWorkIsDone() throws Exception {
-        CITY.enableTasks(mvc, jdbc);
+        city.enableTasks();
         await().atMost(Duration.ofMinutes(1)).until(() -> finished() >= 10);
         var lesson = jdbc.sql(
                         """
@@ -120,7 +97,7 @@ class SyncFairnessTests {
                                 .query(Integer.class)
                                 .single()
                         == 1);
-        var stillOpen = open();
+        var stillOpen = city.open();
         System.out.println("Fairness: the published lesson's call is active with " + stillOpen
                 + " operations of the other schools still open, " + finished() + " done");
         assertThat(stillOpen)
@@ -129,15 +106,7 @@ class SyncFairnessTests {
     }
 
     private int finished() {
-        return jdbc.sql("select count(*) from sync.operation where status = 'DONE'")
-                .query(Integer.class)
-                .single();
-    }
-
-    private int open() {
-        return jdbc.sql("select count(*) from sync.operation where status in ('PENDING', 'RUNNING')")
-                .query(Integer.class)
-                .single();
+        return city.count("sync.operation where status = 'DONE'");
     }
 
     private void api(

@@ -3,21 +3,12 @@ package ru.paragraf.sferum.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
-import ru.paragraf.sferum.accounts.AccountRegistration;
-import ru.paragraf.sferum.school.generator.SchoolDataGenerator;
+import org.springframework.test.context.TestPropertySource;
 import ru.paragraf.vkemulator.FaultPlan;
 
 /**
@@ -26,48 +17,23 @@ import ru.paragraf.vkemulator.FaultPlan;
  * side effect was done. The engine must still converge completely, with nothing created twice. The figures go to
  * target/reliability/fault-report.txt.
  */
-@SpringBootTest(
-        properties = {
-            "sferum.sync.pump-interval=100ms",
-            "sferum.sync.backoff=200ms",
-            "sferum.sync.max-backoff=2s",
-            "sferum.vk.read-timeout=1s"
-        })
-@AutoConfigureMockMvc
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ConnectedCityTest
+@TestPropertySource(properties = {"sferum.sync.max-backoff=2s", "sferum.vk.read-timeout=1s"})
 class SyncFaultTests {
 
-    static final ConnectedCity CITY = new ConnectedCity();
     static final double EACH = 0.02;
 
-    @DynamicPropertySource
-    static void vk(DynamicPropertyRegistry registry) {
-        CITY.register(registry);
-    }
-
     @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    AccountRegistration accounts;
-
-    @Autowired
-    SchoolDataGenerator generator;
-
-    @Autowired
-    Clock clock;
+    ConnectedCity city;
 
     @BeforeAll
     void connect() throws Exception {
-        CITY.connect(2, generator, accounts, mvc, jdbc, clock);
+        city.connect(2);
     }
 
     @Test
     void aTenthOfVkAnswersFaultyStillConvergesCompletelyWithoutDuplicates() throws Exception {
-        CITY.vk.faults(FaultPlan.NONE
+        city.vk.faults(FaultPlan.NONE
                 .withSeed(10)
                 .withLatency(FaultPlan.Latency.uniform(Duration.ofMillis(5), Duration.ofMillis(30)))
                 .withError(6, EACH, null)
@@ -75,30 +41,30 @@ class SyncFaultTests {
                 .withError(10, EACH, null)
                 .withTimeout(EACH, null, Duration.ofMillis(1500))
                 .withLostResponse(EACH, null));
-        CITY.enableTasks(mvc, jdbc);
-        await().atMost(Duration.ofSeconds(30)).until(() -> count("sync.operation") > 0);
+        city.enableTasks();
+        await().atMost(Duration.ofSeconds(30)).until(() -> city.count("sync.operation") > 0);
         await().atMost(Duration.ofMinutes(6))
-                .pollInterval(Duration.ofSeconds(1))
-                .until(() -> count("sync.operation where status in ('PENDING', 'RUNNING')") == 0);
-        CITY.vk.clearFaults();
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> city.open() == 0);
+        city.vk.clearFaults();
 
-        var checks = SyncLedgerChecks.of(CITY.vk, jdbc);
-        var stats = CITY.vk.stats();
+        var checks = city.checks();
+        var stats = city.vk.stats();
         var injected = stats.methodErrors().values().stream()
                 .mapToLong(
                         byCode -> byCode.getOrDefault(6, 0L) + byCode.getOrDefault(9, 0L) + byCode.getOrDefault(10, 0L))
                 .sum();
         var calls =
                 stats.methodCalls().values().stream().mapToLong(Long::longValue).sum();
-        var retried = count("sync.operation where attempts > 1");
+        var retried = city.count("sync.operation where attempts > 1");
         report(List.of(
                 "Fault injection: two demo schools, every VK API method, 10 % faults (2 % each: error 6, error 9,"
                         + " error 10, timeout, response lost after the side effect)",
                 "operations: %d, retried: %d, done: %d, failed: %d, open: %d"
                         .formatted(
-                                count("sync.operation"),
+                                city.count("sync.operation"),
                                 retried,
-                                count("sync.operation where status = 'DONE'"),
+                                city.count("sync.operation where status = 'DONE'"),
                                 checks.failedOperations(),
                                 checks.openOperations()),
                 "VK API calls: %d, error answers 6/9/10 injected: %d".formatted(calls, injected),
@@ -128,9 +94,5 @@ class SyncFaultTests {
 
     private static void report(List<String> lines) throws Exception {
         ReliabilityReport.write("fault-report.txt", lines);
-    }
-
-    private int count(String from) {
-        return jdbc.sql("select count(*) from " + from).query(Integer.class).single();
     }
 }

@@ -3,24 +3,15 @@ package ru.paragraf.sferum.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
-import ru.paragraf.sferum.accounts.AccountRegistration;
-import ru.paragraf.sferum.school.generator.SchoolDataGenerator;
+import org.springframework.test.context.TestPropertySource;
 import ru.paragraf.vkemulator.FaultPlan;
 
 /**
@@ -28,48 +19,27 @@ import ru.paragraf.vkemulator.FaultPlan;
  * dead node's communities when their leases expire and its interrupted operations when theirs do, and finishes
  * everything, with nothing created twice.
  */
-@SpringBootTest(
+@ConnectedCityTest
+@TestPropertySource(
         properties = {
-            "sferum.sync.pump-interval=100ms",
-            "sferum.sync.backoff=200ms",
             "sferum.sync.communities=1",
             "sferum.sync.community-lease=5s",
             "sferum.sync.community-slice=5s",
             "sferum.sync.operation-lease=10s"
         })
-@AutoConfigureMockMvc
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SyncNodeDeathTests {
 
-    static final ConnectedCity CITY = new ConnectedCity();
     /**
      * The dead node's community lease (5 s) expires while the survivor's only worker serves its own community for
      * at most a slice (5 s), then the survivor hands out communities longest unserved first: within 15 s.
      */
     static final Duration LEASES = Duration.ofSeconds(15);
 
-    @DynamicPropertySource
-    static void vk(DynamicPropertyRegistry registry) {
-        CITY.register(registry);
-    }
-
     @Autowired
-    MockMvc mvc;
+    ConnectedCity city;
 
     @Autowired
     JdbcClient jdbc;
-
-    @Autowired
-    AccountRegistration accounts;
-
-    @Autowired
-    SchoolDataGenerator generator;
-
-    @Autowired
-    Environment environment;
-
-    @Autowired
-    Clock clock;
 
     @Autowired
     Workers workers;
@@ -78,14 +48,10 @@ class SyncNodeDeathTests {
 
     @BeforeAll
     void connect() throws Exception {
-        CITY.vk.faults(FaultPlan.NONE.withLatency(FaultPlan.Latency.fixed(Duration.ofMillis(40))));
-        CITY.connect(2, generator, accounts, mvc, jdbc, clock);
-        second = new AppNode(
-                        "mortal",
-                        environment.getProperty("spring.datasource.url"),
-                        CITY.vk.baseUrl(),
-                        ConnectedCity.CLIENT_ID)
-                .start();
+        city.vk.faults(FaultPlan.NONE.withLatency(FaultPlan.Latency.fixed(Duration.ofMillis(40))));
+        second = city.node("mortal").launch(); // it boots while the city is connected
+        city.connect(2);
+        second.awaitHealthy();
     }
 
     @AfterAll
@@ -96,9 +62,10 @@ class SyncNodeDeathTests {
     @Test
     void theSurvivingNodeTakesOverTheDeadNodesWorkWithinTheLeases() throws Exception {
         var survivor = workers.node();
-        CITY.enableTasks(mvc, jdbc);
+        city.enableTasks();
         await().atMost(Duration.ofMinutes(2))
-                .until(() -> count("sync.operation where status = 'DONE' and finished_by <> '" + survivor + "'") >= 5);
+                .until(() ->
+                        city.count("sync.operation where status = 'DONE' and finished_by <> '" + survivor + "'") >= 5);
         var deadNodes = jdbc.sql(
                         "select community_id from sync.community_lease where owner <> :survivor and lease_until > now()")
                 .param("survivor", survivor)
@@ -110,8 +77,8 @@ class SyncNodeDeathTests {
         var leftBehind = openIn(deadNodes);
 
         await().atMost(Duration.ofMinutes(4))
-                .pollInterval(Duration.ofSeconds(1))
-                .until(() -> count("sync.operation where status in ('PENDING', 'RUNNING')") == 0);
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> city.open() == 0);
 
         var takeover = jdbc.sql(
                         """
@@ -123,7 +90,7 @@ class SyncNodeDeathTests {
                 .param("communities", deadNodes)
                 .query(Double.class)
                 .optional();
-        var checks = SyncLedgerChecks.of(CITY.vk, jdbc);
+        var checks = city.checks();
         var report = List.of(
                 "Node death: two nodes, two schools; the second node killed with SIGKILL holding %d communities with %d open operations"
                         .formatted(deadNodes.size(), leftBehind),
@@ -149,9 +116,5 @@ class SyncNodeDeathTests {
                 .param("communities", communities)
                 .query(Integer.class)
                 .single();
-    }
-
-    private int count(String from) {
-        return jdbc.sql("select count(*) from " + from).query(Integer.class).single();
     }
 }

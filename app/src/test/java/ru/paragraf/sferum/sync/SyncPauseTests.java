@@ -3,33 +3,21 @@ package ru.paragraf.sferum.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
-import ru.paragraf.sferum.accounts.AccountRegistration;
 import ru.paragraf.sferum.school.SubjectChatStatuses;
-import ru.paragraf.sferum.school.generator.SchoolDataGenerator;
+import ru.paragraf.vkemulator.FaultPlan;
 
 /**
  * A community token revoked in the middle of a school's synchronization: the organization is paused once, with
  * one Russian message for the admin, its operations wait instead of failing, and VK is not called again and again.
  */
-@SpringBootTest(properties = {"sferum.sync.pump-interval=100ms", "sferum.sync.backoff=200ms"})
-@AutoConfigureMockMvc
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ConnectedCityTest
 class SyncPauseTests {
-
-    static final ConnectedCity CITY = new ConnectedCity();
 
     /** VK methods the engine calls with the community token. */
     static final List<String> COMMUNITY_METHODS = List.of(
@@ -39,53 +27,38 @@ class SyncPauseTests {
             "messages.removeChatUser",
             "messages.send");
 
-    @DynamicPropertySource
-    static void vk(DynamicPropertyRegistry registry) {
-        CITY.register(registry);
-    }
-
     @Autowired
-    MockMvc mvc;
+    ConnectedCity city;
 
     @Autowired
     JdbcClient jdbc;
 
     @Autowired
-    AccountRegistration accounts;
-
-    @Autowired
-    SchoolDataGenerator generator;
-
-    @Autowired
     SubjectChatStatuses statuses;
-
-    @Autowired
-    Clock clock;
 
     @Autowired
     SyncProperties properties;
 
     @BeforeAll
     void connect() throws Exception {
-        CITY.vk.faults(ru.paragraf.vkemulator.FaultPlan.NONE.withLatency(
-                ru.paragraf.vkemulator.FaultPlan.Latency.fixed(Duration.ofMillis(40))));
-        CITY.connect(1, generator, accounts, mvc, jdbc, clock);
+        city.vk.faults(FaultPlan.NONE.withLatency(FaultPlan.Latency.fixed(Duration.ofMillis(40))));
+        city.connect(1);
     }
 
     @Test
     void aRevokedCommunityTokenPausesTheSchoolOnceWithoutARetryStorm() throws Exception {
-        var school = CITY.schools.get(0);
-        CITY.enableTasks(mvc, jdbc);
-        await().atMost(Duration.ofSeconds(30)).until(() -> CITY.vk.chats().size() >= 3);
+        var school = city.schools.get(0);
+        city.enableTasks();
+        await().atMost(Duration.ofSeconds(30)).until(() -> city.vk.chats().size() >= 3);
 
-        CITY.vk.revokeToken(school.token());
+        city.vk.revokeToken(school.token());
         await().atMost(Duration.ofSeconds(30)).until(() -> pausedReason(school) != null);
         assertThat(pausedReason(school)).contains("токен");
 
         var callsWhenPaused = communityCalls();
         // operations already waiting for the token's rate limiter when the pause landed end too, and nothing after
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> count("sync.operation where status = 'RUNNING' and organization_id = '"
+                .until(() -> city.count("sync.operation where status = 'RUNNING' and organization_id = '"
                                 + school.organization() + "'")
                         == 0);
         var callsSettled = communityCalls();
@@ -95,11 +68,11 @@ class SyncPauseTests {
         await().during(Duration.ofSeconds(3))
                 .atMost(Duration.ofSeconds(5))
                 .until(() -> communityCalls() == callsSettled);
-        assertThat(count("audit.entry where action = 'SYNC_PAUSED'")).isEqualTo(1);
-        assertThat(count("sync.operation where status = 'FAILED' and problem_category = 'CREDENTIALS'"))
+        assertThat(city.count("audit.entry where action = 'SYNC_PAUSED'")).isEqualTo(1);
+        assertThat(city.count("sync.operation where status = 'FAILED' and problem_category = 'CREDENTIALS'"))
                 .as("operations wait for new credentials instead of failing")
                 .isZero();
-        assertThat(count("sync.operation where status = 'PENDING'")).isPositive();
+        assertThat(city.count("sync.operation where status = 'PENDING'")).isPositive();
 
         var journal = jdbc.sql(
                         """
@@ -124,11 +97,7 @@ class SyncPauseTests {
     }
 
     private long communityCalls() {
-        var stats = CITY.vk.stats();
+        var stats = city.vk.stats();
         return COMMUNITY_METHODS.stream().mapToLong(stats::callsOf).sum();
-    }
-
-    private int count(String from) {
-        return jdbc.sql("select count(*) from " + from).query(Integer.class).single();
     }
 }
