@@ -154,6 +154,18 @@ class Journals {
                 .list();
     }
 
+    /** One lesson, for its row; the caller has found its journal in the person's scope. */
+    Optional<LessonRow> lesson(UUID id) {
+        return jdbc.sql(
+                        """
+                        select id, lesson_date, starts_at, duration_minutes, topic, format, publication
+                        from school.lesson where id = :id
+                        """)
+                .param("id", id)
+                .query(LESSON)
+                .optional();
+    }
+
     private List<LessonRow> lessons(UUID journal) {
         return jdbc.sql(
                         """
