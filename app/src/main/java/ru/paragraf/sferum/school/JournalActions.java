@@ -92,7 +92,7 @@ class JournalActions {
 
     @GetMapping("/lessons/{lesson}/edit")
     String editForm(CurrentUser user, @PathVariable UUID lesson, Model model) {
-        var row = lessonOf(user, lesson, model);
+        var row = page.fillRow(user, lesson, model);
         model.addAttribute("form", LessonForm.of(row));
         return "school/journal :: lessonEdit";
     }
@@ -112,7 +112,7 @@ class JournalActions {
         var errors = new BeanPropertyBindingResult(form, "form");
         form.validate(errors, journal.yearStarts(), journal.yearEnds());
         if (errors.hasErrors()) {
-            lessonOf(user, lesson, model);
+            page.fillRow(user, lesson, model);
             model.addAttribute("form", form);
             model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", errors);
             return "school/journal :: lessonEdit";
@@ -122,7 +122,7 @@ class JournalActions {
 
     @GetMapping("/lessons/{lesson}/row")
     String row(CurrentUser user, @PathVariable UUID lesson, Model model) {
-        lessonOf(user, lesson, model);
+        page.fillRow(user, lesson, model);
         return "school/journal :: lessonRow";
     }
 
@@ -134,26 +134,12 @@ class JournalActions {
             HttpServletResponse response,
             Model model) {
         editing.edit(user, lesson, edit);
-        lessonOf(user, lesson, model);
+        page.fillRow(user, lesson, model);
         if (htmx == null) {
             return "redirect:/journals/" + model.getAttribute("journalId");
         }
         response.setHeader("HX-Trigger", LESSON_CHANGED);
         return "school/journal :: lessonRow";
-    }
-
-    private LessonRow lessonOf(CurrentUser user, UUID lesson, Model model) {
-        var journalId = journals.journalOfLesson(SchoolScope.of(user), lesson)
-                .orElseThrow(SchoolPages::notFound)
-                .journal();
-        var journal = page.fill(user, journalId, model);
-        var row = journal.lessons().stream()
-                .filter(it -> it.id().equals(lesson))
-                .findFirst()
-                .orElseThrow(SchoolPages::notFound);
-        model.addAttribute("l", row);
-        model.addAttribute("journalId", journalId);
-        return row;
     }
 
     @ExceptionHandler(NotAnEditorException.class)

@@ -1,5 +1,6 @@
 package ru.paragraf.sferum.school;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,6 +27,22 @@ class JournalPage {
         model.addAttribute("chat", chatOf(journal));
         model.addAttribute("calls", callsOf(journal));
         return journal;
+    }
+
+    /**
+     * Fills the model of one lesson's row (and its edit form): the lesson, its call, whether the person may edit it,
+     * and its journal's id. A row polls every 2 s while its call is prepared, so it reads that one lesson, not the
+     * whole journal with every lesson's call.
+     */
+    LessonRow fillRow(CurrentUser user, UUID lesson, Model model) {
+        var journal = journals.journalOfLesson(SchoolScope.of(user), lesson).orElseThrow(SchoolPages::notFound);
+        var row = journals.lesson(lesson).orElseThrow(SchoolPages::notFound);
+        var provider = statuses.getIfAvailable();
+        model.addAttribute("l", row);
+        model.addAttribute("journalId", journal.journal());
+        model.addAttribute("editable", JournalEditing.isEditor(user));
+        model.addAttribute("calls", provider == null ? Map.of() : provider.callsOf(List.of(lesson)));
+        return row;
     }
 
     SubjectChatStatus chatOf(JournalView journal) {

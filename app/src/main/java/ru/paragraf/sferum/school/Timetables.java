@@ -1,8 +1,10 @@
 package ru.paragraf.sferum.school;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,6 +25,19 @@ public class Timetables {
             left join school.class_unit c on c.id = j.class_unit_id
             left join school.study_group g on g.id = j.study_group_id
             """;
+
+    /** Maps a lesson by its columns' names: a record class made the driver throw for each camel-case name first. */
+    private static final RowMapper<TimetableLesson> LESSON = (rs, row) -> new TimetableLesson(
+            rs.getObject("lesson_id", UUID.class),
+            rs.getObject("journal_id", UUID.class),
+            rs.getObject("lesson_date", LocalDate.class),
+            rs.getObject("starts_at", LocalTime.class),
+            rs.getInt("duration_minutes"),
+            rs.getString("subject"),
+            rs.getString("group_title"),
+            rs.getString("topic"),
+            LessonFormat.valueOf(rs.getString("format")),
+            Publication.valueOf(rs.getString("publication")));
 
     private final JdbcClient jdbc;
 
@@ -53,7 +68,7 @@ public class Timetables {
                 .param("pupil", pupil)
                 .param("from", from)
                 .param("to", to)
-                .query(TimetableLesson.class)
+                .query(LESSON)
                 .list();
     }
 
@@ -70,7 +85,7 @@ public class Timetables {
                 .param("employee", employee)
                 .param("from", from)
                 .param("to", to)
-                .query(TimetableLesson.class)
+                .query(LESSON)
                 .list();
     }
 

@@ -92,10 +92,15 @@ final class AppHttp {
 
         /** GETs a page and returns its status. */
         int get(String path) {
+            return page(path).statusCode();
+        }
+
+        /** GETs a page. */
+        HttpResponse<String> page(String path) {
             var request = HttpRequest.newBuilder(URI.create(base + path))
                     .timeout(Duration.ofSeconds(30))
                     .build();
-            return send(client, request).statusCode();
+            return send(client, request);
         }
     }
 

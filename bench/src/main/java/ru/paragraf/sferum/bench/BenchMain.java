@@ -9,7 +9,9 @@ import java.util.List;
  * {@code java -jar bench/target/bench.jar client [--seconds 30] [--warmup 5] [--tokens 10] [--workers 8] [--out bench/results]}
  * or {@code java -jar bench/target/bench.jar city [--schools 702] [--video-schools 200] [--latency-ms 50] [--seconds 60]
  * [--users 50] [--incremental 50] [--worker-threads 128] [--community-concurrency 8] [--cpu-ceiling 0.8]
- * [--publish-every-ms 1000] [--think-ms 1000] [--one-node] [--drain] [--drain-cap-seconds 3600] [--out bench/results]}.
+ * [--publish-every-ms 1000] [--think-ms 1000] [--one-node] [--drain] [--drain-cap-seconds 3600] [--out bench/results]}
+ * or {@code java -jar bench/target/bench.jar pages [--schools 2] [--warmup 1000] [--renders 1000] [--profile]
+ * [--jfr directory] [--out bench/results]}.
  */
 public final class BenchMain {
 
@@ -20,6 +22,10 @@ public final class BenchMain {
             city(args);
             return;
         }
+        if (args.length > 0 && args[0].equals("pages")) {
+            pages(args);
+            return;
+        }
         if (args.length == 0 || !args[0].equals("client")) {
             System.err.println("usage: java -jar bench/target/bench.jar client"
                     + " [--seconds 30] [--warmup 5] [--tokens 10] [--workers 8] [--out bench/results]");
@@ -28,6 +34,8 @@ public final class BenchMain {
                     + " [--community-concurrency 8] [--cpu-ceiling 0.8] [--publish-every-ms 1000] [--think-ms 1000]"
                     + " [--one-node] [--drain] [--drain-cap-seconds 3600]"
                     + " [--out bench/results]");
+            System.err.println("       java -jar bench/target/bench.jar pages [--schools 2] [--warmup 1000]"
+                    + " [--renders 1000] [--profile] [--jfr directory] [--out bench/results]");
             System.exit(64);
         }
         int seconds = intOption(args, "--seconds", 30);
@@ -69,6 +77,22 @@ public final class BenchMain {
         CityBenchmark.log("City benchmark: " + settings);
         var result = new CityBenchmark(settings).run();
         var file = CityReport.write(result, "java -jar bench/target/bench.jar " + String.join(" ", args), out);
+        System.out.println(java.nio.file.Files.readString(file));
+        System.out.println("Written to " + file);
+        System.exit(0);
+    }
+
+    private static void pages(String[] args) throws Exception {
+        var settings = new PageCost.Settings(
+                intOption(args, "--schools", 2),
+                intOption(args, "--warmup", 1000),
+                intOption(args, "--renders", 1000),
+                List.of(args).contains("--profile") || List.of(args).contains("--jfr"),
+                List.of(args).contains("--jfr") ? Path.of(option(args, "--jfr", "bench/results")) : null);
+        var out = Path.of(option(args, "--out", "bench/results"));
+        CityBenchmark.log("Page cost: " + settings);
+        var result = new PageCost(settings).run();
+        var file = PageCostReport.write(result, "java -jar bench/target/bench.jar " + String.join(" ", args), out);
         System.out.println(java.nio.file.Files.readString(file));
         System.out.println("Written to " + file);
         System.exit(0);

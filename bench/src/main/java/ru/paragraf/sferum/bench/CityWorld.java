@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.List;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
 import ru.paragraf.sferum.SferumApplication;
@@ -76,8 +77,16 @@ final class CityWorld implements AutoCloseable {
         return new CityWorld(postgres, vk, directory);
     }
 
-    /** Starts an application node in this JVM; {@code workers} says whether it carries out queued operations. */
-    ConfigurableApplicationContext startNode(String name, boolean workers, CityBenchmark.Settings settings) {
+    /**
+     * Starts an application node in this JVM; {@code workers} says whether it carries out queued operations, and
+     * the initializers prepare its context before it starts (a benchmark's own filter).
+     */
+    @SafeVarargs
+    final ConfigurableApplicationContext startNode(
+            String name,
+            boolean workers,
+            CityBenchmark.Settings settings,
+            ApplicationContextInitializer<ConfigurableApplicationContext>... initializers) {
         var arguments = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.main.banner-mode=off",
@@ -100,7 +109,9 @@ final class CityWorld implements AutoCloseable {
                 // not "bench-": CpuMeter takes threads named so for the benchmark's own
                 "--spring.quartz.scheduler-name=city-" + name,
                 "--logging.level.root=WARN"));
-        return new SpringApplicationBuilder(SferumApplication.class).run(arguments.toArray(String[]::new));
+        return new SpringApplicationBuilder(SferumApplication.class)
+                .initializers(initializers)
+                .run(arguments.toArray(String[]::new));
     }
 
     /**
