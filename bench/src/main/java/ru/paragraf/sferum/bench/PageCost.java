@@ -64,7 +64,7 @@ final class PageCost {
 
     Result run() throws Exception {
         var city = new CityBenchmark.Settings(
-                settings.schools(), settings.schools(), Duration.ZERO, 0, 0, 0, 32, 8, 1.0, 1000, 0, false);
+                settings.schools(), settings.schools(), Duration.ZERO, 0, 0, 0, 32, 8, 1.0, 1000, 0, false, false, 0);
         try (var world = CityWorld.start()) {
             CityConnection.Connected connected;
             List<Page> pages;
