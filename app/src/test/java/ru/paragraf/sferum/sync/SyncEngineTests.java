@@ -190,11 +190,12 @@ class SyncEngineTests {
 
     /**
      * What an operation costs the database, counted on the workers' threads: a guard that no change adds round trips
-     * per operation. The figures of this flow: 81 statements and 22 commits for 9 attempts.
+     * per operation. The figures of this flow: 62 statements for 9 attempts (81 before the community and teacher
+     * tokens were kept in memory and the pause was checked only for organizations this node paused).
      */
     @Test
     @Order(6)
-    void anOperationCostsAtMostTenStatementsAndThreeCommits() {
+    void anOperationCostsAtMostSevenStatementsAndThreeCommits() {
         steps.settle();
         var attempts = jdbc.sql("select coalesce(sum(attempts), 0) from sync.operation")
                 .query(Integer.class)
@@ -202,7 +203,7 @@ class SyncEngineTests {
         assertThat(attempts).isPositive();
         assertThat(counter.statementTotal())
                 .as("statements of %d attempts: %s", attempts, counter.statements)
-                .isLessThanOrEqualTo(10L * attempts);
+                .isLessThanOrEqualTo(7L * attempts);
         assertThat(counter.commits.sum()).as("commits of %d attempts", attempts).isLessThanOrEqualTo(3L * attempts);
     }
 
