@@ -56,8 +56,32 @@ public class TeacherVkAccess {
         this.clock = clock;
     }
 
-    /** The teacher's VK user id and a token valid for at least the refresh margin, or why there is none. */
+    /**
+     * The teacher's VK user id and a token valid for at least the refresh margin, or why there is none. A token is
+     * kept in memory for a short while ({@link VkLinks#REMEMBERED_FOR}); every change of the link on this node
+     * (a refresh, a new link, an unlink, «нужно привязать заново») forgets it at once; a token another node changed
+     * meanwhile is refused by VK and then {@link #rejected} finds the current one.
+     */
     public VkAccess accessFor(UUID employee) {
+        var remembered = links.remembered();
+        var kept = remembered.kept(employee).filter(this::validLongEnough);
+        if (kept.isPresent()) {
+            return kept.get();
+        }
+        var generation = remembered.generation();
+        var access = read(employee);
+        if (access instanceof VkUserAccess user && validLongEnough(user)) {
+            remembered.keep(employee, user, generation);
+        }
+        return access;
+    }
+
+    /** Valid for at least the refresh margin. */
+    private boolean validLongEnough(VkUserAccess access) {
+        return access.expiresAt().isAfter(clock.instant().plus(properties.refreshMargin()));
+    }
+
+    private VkAccess read(UUID employee) {
         var link = links.find(employee);
         if (link.isEmpty()) {
             return new VkAccess.NotLinked();
@@ -77,6 +101,7 @@ public class TeacherVkAccess {
      * refused any more: the current one is returned.
      */
     public VkAccess rejected(UUID employee, String rejectedToken) {
+        links.remembered().forget(employee);
         var access = transactions.execute(status -> {
             var locked = links.lock(employee);
             if (locked.isEmpty()) {

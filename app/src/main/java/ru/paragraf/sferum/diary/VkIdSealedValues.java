@@ -17,8 +17,11 @@ class VkIdSealedValues implements SealedValues {
 
     private final JdbcClient jdbc;
 
-    VkIdSealedValues(JdbcClient jdbc) {
+    private final VkLinks links;
+
+    VkIdSealedValues(JdbcClient jdbc, VkLinks links) {
         this.jdbc = jdbc;
+        this.links = links;
     }
 
     @Override
@@ -45,6 +48,9 @@ class VkIdSealedValues implements SealedValues {
                     .param("refresh", resealed(box, link.refreshToken(), VkLink.refreshTokenContext(employee)))
                     .param("id", employee)
                     .update();
+        }
+        if (!stale.isEmpty()) {
+            links.remembered().forgetAll();
         }
         return stale.size();
     }

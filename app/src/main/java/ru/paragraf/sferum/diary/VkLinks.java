@@ -1,10 +1,12 @@
 package ru.paragraf.sferum.diary;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import ru.paragraf.sferum.secrets.OpenedSecrets;
 
 /** The stored VK ID links, one per employee at most and one per VK account at most. */
 @Repository
@@ -18,10 +20,25 @@ class VkLinks {
             from diary.vk_link
             """;
 
+    /**
+     * How long a teacher's opened access is kept ({@link #remembered}): another node's change of the link is seen
+     * after this at the latest, this node's at once.
+     */
+    static final Duration REMEMBERED_FOR = Duration.ofSeconds(30);
+
     private final JdbcClient jdbc;
+    private final OpenedSecrets<UUID, VkUserAccess> remembered = new OpenedSecrets<>(REMEMBERED_FOR, 100_000);
 
     VkLinks(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * The teachers' opened accesses, kept for {@link TeacherVkAccess}; every change of a link here forgets its
+     * teacher's.
+     */
+    OpenedSecrets<UUID, VkUserAccess> remembered() {
+        return remembered;
     }
 
     Optional<VkLink> find(UUID employee) {
@@ -48,6 +65,7 @@ class VkLinks {
 
     /** Inserts the link or replaces the employee's previous one. */
     void save(VkLink link) {
+        remembered.forget(link.employeeId());
         jdbc.sql(
                         """
                         insert into diary.vk_link (employee_id, organization_id, account_id, vk_user_id, access_token,
@@ -73,6 +91,7 @@ class VkLinks {
             OffsetDateTime accessExpiresAt,
             String sealedRefreshToken,
             OffsetDateTime refreshedAt) {
+        remembered.forget(employee);
         jdbc.sql(
                         """
                         update diary.vk_link
@@ -90,6 +109,7 @@ class VkLinks {
 
     /** Marks the link; tells whether it was not marked before. */
     boolean markRelinkRequired(UUID employee) {
+        remembered.forget(employee);
         return jdbc.sql(
                                 "update diary.vk_link set relink_required = true where employee_id = :employee and not relink_required")
                         .param("employee", employee)
@@ -98,6 +118,7 @@ class VkLinks {
     }
 
     void delete(UUID employee) {
+        remembered.forget(employee);
         jdbc.sql("delete from diary.vk_link where employee_id = :employee")
                 .param("employee", employee)
                 .update();

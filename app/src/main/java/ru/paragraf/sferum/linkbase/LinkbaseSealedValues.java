@@ -16,9 +16,11 @@ class LinkbaseSealedValues implements SealedValues {
     private record SealedRow(UUID handdownId, int line, String token) {}
 
     private final JdbcClient jdbc;
+    private final SferumCommunities communities;
 
-    LinkbaseSealedValues(JdbcClient jdbc) {
+    LinkbaseSealedValues(JdbcClient jdbc, SferumCommunities communities) {
         this.jdbc = jdbc;
+        this.communities = communities;
     }
 
     @Override
@@ -42,6 +44,9 @@ class LinkbaseSealedValues implements SealedValues {
                     .param("token", box.reseal(community.token(), context))
                     .param("organization", community.organizationId())
                     .update();
+        }
+        if (!stale.isEmpty()) {
+            communities.forgetAll();
         }
         return stale.size();
     }

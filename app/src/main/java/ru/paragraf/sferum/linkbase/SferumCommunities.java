@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import ru.paragraf.sferum.secrets.OpenedSecrets;
 import ru.paragraf.sferum.secrets.SecretBox;
 
 /**
@@ -23,8 +24,15 @@ public class SferumCommunities {
             organization_id, community_id, community_name, token, token_masked, state, failure, verdict_at,
             attempted_at, failed_attempts, next_check_at, saved_at, saved_by, version""";
 
+    /**
+     * How long an opened community is kept for {@link #remembered}: another node's change of the credentials is seen
+     * after this at the latest (this node's at once).
+     */
+    static final Duration REMEMBERED_FOR = Duration.ofSeconds(30);
+
     private final JdbcClient jdbc;
     private final SecretBox box;
+    private final OpenedSecrets<UUID, SferumCommunity> remembered = new OpenedSecrets<>(REMEMBERED_FOR, 100_000);
 
     SferumCommunities(JdbcClient jdbc, SecretBox box) {
         this.jdbc = jdbc;
@@ -35,6 +43,24 @@ public class SferumCommunities {
     @Transactional(readOnly = true)
     public Optional<SferumCommunity> of(UUID organization) {
         return find(organization).map(this::opened);
+    }
+
+    /**
+     * Like {@link #of}, kept in memory for the sync engine's operations: this node's changes are seen at once,
+     * another node's within {@link #REMEMBERED_FOR}. An organization without credentials is not kept.
+     */
+    public Optional<SferumCommunity> remembered(UUID organization) {
+        return remembered.get(organization, key -> find(key).map(this::opened));
+    }
+
+    /** The organization's credentials changed, or may have: {@link #remembered} reads them anew. */
+    void forget(UUID organization) {
+        remembered.forget(organization);
+    }
+
+    /** All credentials were re-sealed. */
+    void forgetAll() {
+        remembered.forgetAll();
     }
 
     SferumCommunity opened(StoredCommunity stored) {
@@ -96,6 +122,7 @@ public class SferumCommunities {
 
     /** Inserts or replaces; a community held by another organization fails on the unique index. */
     void save(StoredCommunity community) {
+        forget(community.organizationId());
         jdbc.sql(
                         """
                         insert into linkbase.sferum_community (%s)
@@ -130,6 +157,7 @@ public class SferumCommunities {
 
     /** Writes a verdict unless the credentials changed since {@code version}; tells whether it was written. */
     boolean recordVerdict(StoredCommunity updated) {
+        forget(updated.organizationId());
         return jdbc.sql(
                                 """
                         update linkbase.sferum_community
@@ -156,6 +184,7 @@ public class SferumCommunities {
     }
 
     Optional<StoredCommunity> delete(UUID organization) {
+        forget(organization);
         return jdbc.sql("delete from linkbase.sferum_community where organization_id = :organization returning "
                         + COLUMNS)
                 .param("organization", organization)

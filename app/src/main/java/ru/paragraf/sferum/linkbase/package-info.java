@@ -12,7 +12,8 @@
  * and clear away expired previews.
  *
  * <p><b>Offers</b> {@link ru.paragraf.sferum.linkbase.SferumCommunities#of} (the community id, the opened token and
- * the verification state, for the sync engine), {@link ru.paragraf.sferum.linkbase.CommunityStates} (the verdicts of
+ * the verification state, for the sync engine; {@code remembered}: the same, kept in memory for its operations),
+ * {@link ru.paragraf.sferum.linkbase.CommunityStates} (the verdicts of
  * many organizations at once, without tokens, for readiness) and the SPI
  * {@link ru.paragraf.sferum.linkbase.CommunityVerifier}, which the sync module implements against the VK API:
  * linkbase itself never speaks VK.

@@ -7,7 +7,9 @@
  * modules that keep secrets implement ({@code linkbase}, {@code diary}).
  *
  * <p><b>Offers</b> {@link ru.paragraf.sferum.secrets.SecretBox} (seal and open) and
- * {@link ru.paragraf.sferum.secrets.SecretMask} (how a secret may be shown: its ends only). Owns no table.
+ * {@link ru.paragraf.sferum.secrets.SecretMask} (how a secret may be shown: its ends only), and
+ * {@link ru.paragraf.sferum.secrets.OpenedSecrets} (opened values kept in memory for a short while by the module
+ * that stores them, forgotten on every change). Owns no table.
  *
  * <p><b>Depends on</b> {@code embedded}: with no key configured, embedded mode generates one into a file beside its
  * database files, and production refuses to start. Publishes nothing and listens to no module's events.

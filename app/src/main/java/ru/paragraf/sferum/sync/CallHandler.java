@@ -3,7 +3,6 @@ package ru.paragraf.sferum.sync;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 import ru.paragraf.sferum.sync.messenger.CommunityAccess;
 import ru.paragraf.sferum.sync.messenger.MessengerProvider;
 import ru.paragraf.sferum.sync.messenger.Outcome;
@@ -18,19 +17,12 @@ class CallHandler {
     private final Ledger ledger;
     private final TeacherTokens tokens;
     private final OperationProblems problems;
-    private final TransactionTemplate transactions;
 
-    CallHandler(
-            MessengerProvider messenger,
-            Ledger ledger,
-            TeacherTokens tokens,
-            OperationProblems problems,
-            TransactionTemplate transactions) {
+    CallHandler(MessengerProvider messenger, Ledger ledger, TeacherTokens tokens, OperationProblems problems) {
         this.messenger = messenger;
         this.ledger = ledger;
         this.tokens = tokens;
         this.problems = problems;
-        this.transactions = transactions;
     }
 
     /**
@@ -39,11 +31,10 @@ class CallHandler {
      */
     Completion start(Action.StartCall action, CommunityAccess community) {
         var key = action.call();
-        var current = ledger.call(key);
-        if (current.isPresent() && current.get().state() == CallState.ACTIVE) {
+        // one statement, committed before the messenger is asked; a call that is live already is not started again
+        if (!ledger.beginStarting(key, action.journal())) {
             return Completion.done();
         }
-        transactions.executeWithoutResult(status -> ledger.beginStarting(key, action.journal()));
         var teachers = ledger.teachersOf(action.journal());
         if (teachers.isEmpty()) {
             var problem = problems.text("sync.problem.noTeacher");

@@ -295,14 +295,14 @@ class Ledger {
     /**
      * Marks the call STARTING before the messenger is asked to start it. A finished or failed call of a lesson
      * published again starts a new generation; a call still STARTING was attempted without an answer, which VK
-     * offers no way to find again: counted as an unconfirmed start.
+     * offers no way to find again: counted as an unconfirmed start. False if the call is live already.
      */
-    void beginStarting(CallKey key, UUID journal) {
+    boolean beginStarting(CallKey key, UUID journal) {
         var now = OffsetDateTime.now(clock);
-        keyed(
-                        jdbc.sql(
-                                sql(
-                                        """
+        return keyed(
+                                jdbc.sql(
+                                        sql(
+                                                """
                                 insert into sync.call (organization_id, lesson_id, journal_id, state, created_at,
                                                        updated_at)
                                 values (:organization, :lesson, :journal, {CallState.STARTING}, :now, :now)
@@ -319,10 +319,11 @@ class Ledger {
                                         updated_at = excluded.updated_at
                                     where sync.call.state <> {CallState.ACTIVE}
                                 """)),
-                        key)
-                .param("journal", journal)
-                .param("now", now)
-                .update();
+                                key)
+                        .param("journal", journal)
+                        .param("now", now)
+                        .update()
+                > 0;
     }
 
     void callStarted(CallKey key, String callId, String joinLink, UUID employee, long vkUser) {

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import ru.paragraf.sferum.linkbase.SferumCommunities;
+import ru.paragraf.sferum.linkbase.SferumCommunity;
 import ru.paragraf.sferum.sync.messenger.CommunityAccess;
 
 /** Community credentials from the link base, where the school admin entered them. */
@@ -18,9 +19,15 @@ class LinkbaseCredentials implements CommunityCredentials {
 
     @Override
     public Optional<CommunityAccess> accessOf(UUID organization) {
-        return communities
-                .of(organization)
-                .map(community -> new CommunityAccess(
-                        community.communityId(), community.token().value()));
+        return communities.remembered(organization).map(LinkbaseCredentials::access);
+    }
+
+    @Override
+    public Optional<CommunityAccess> currentAccessOf(UUID organization) {
+        return communities.of(organization).map(LinkbaseCredentials::access);
+    }
+
+    private static CommunityAccess access(SferumCommunity community) {
+        return new CommunityAccess(community.communityId(), community.token().value());
     }
 }

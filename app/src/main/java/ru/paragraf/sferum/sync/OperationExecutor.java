@@ -1,5 +1,6 @@
 package ru.paragraf.sferum.sync;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import ru.paragraf.sferum.sync.messenger.CommunityAccess;
 import ru.paragraf.sferum.sync.messenger.MessengerProvider;
@@ -17,6 +18,7 @@ class OperationExecutor {
     private final CommunityCredentials credentials;
     private final SyncOrganizations organizations;
     private final OperationProblems problems;
+    private final PausedOrganizations paused;
     private final ChatHandler chats;
     private final MemberHandler members;
     private final CallHandler calls;
@@ -27,6 +29,7 @@ class OperationExecutor {
             CommunityCredentials credentials,
             SyncOrganizations organizations,
             OperationProblems problems,
+            PausedOrganizations paused,
             ChatHandler chats,
             MemberHandler members,
             CallHandler calls,
@@ -35,6 +38,7 @@ class OperationExecutor {
         this.credentials = credentials;
         this.organizations = organizations;
         this.problems = problems;
+        this.paused = paused;
         this.chats = chats;
         this.members = members;
         this.calls = calls;
@@ -43,12 +47,9 @@ class OperationExecutor {
 
     Completion execute(Operation operation) {
         // the organization was paused while this operation waited its turn: its siblings found the token revoked
-        var paused = organizations
-                .find(operation.organizationId())
-                .map(SyncOrganizations.State::pausedReason)
-                .orElse(null);
-        if (paused != null) {
-            return new Completion.Pause(paused);
+        var pausedReason = pausedReason(operation);
+        if (pausedReason != null) {
+            return new Completion.Pause(pausedReason);
         }
         // queued before the provider was changed for one that cannot do it: the planner queues no more of these
         var needed = operation.kind().needs();
@@ -59,7 +60,35 @@ class OperationExecutor {
         if (community.isEmpty()) {
             return problems.failed(problems.text("sync.problem.noCredentials"), null, null);
         }
-        return operation.action().accept(handlers(community.get()));
+        var completion = operation.action().accept(handlers(community.get()));
+        if (completion instanceof Completion.Pause) {
+            // the kept token was refused: if it was replaced meanwhile (on another node), that is no reason to pause
+            var current = credentials.currentAccessOf(operation.organizationId());
+            if (current.isPresent() && !current.get().equals(community.get())) {
+                return operation.action().accept(handlers(current.get()));
+            }
+        }
+        return completion;
+    }
+
+    /**
+     * Why the organization is paused, or null. Read only for an organization this node saw paused: a claim takes no
+     * operation of a paused organization, so only one paused after the claim can be, and this node paused it or
+     * the messenger refuses its credentials again.
+     */
+    private @Nullable String pausedReason(Operation operation) {
+        var organization = operation.organizationId();
+        if (!paused.mayBePaused(organization)) {
+            return null;
+        }
+        var reason = organizations
+                .find(organization)
+                .map(SyncOrganizations.State::pausedReason)
+                .orElse(null);
+        if (reason == null) {
+            paused.notPaused(organization);
+        }
+        return reason;
     }
 
     /** The handler of each kind's family. */

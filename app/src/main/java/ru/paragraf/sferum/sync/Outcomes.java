@@ -91,9 +91,10 @@ class Outcomes {
             return null;
         }
         var followUp = change.followUp();
-        if (followUp != null) {
+        if (followUp != null && followUp.kinds().contains(OperationKind.ANNOUNCE_CALL)) {
             // a new chat and a new call of one journal may end at the same time, each needing the other for the
-            // announcement: one after the other, the second sees the first and plans it
+            // announcement: one after the other, the second sees the first and plans it. No other follow-up needs
+            // a change of another operation: what it needs besides this change was committed before it was planned
             ledger.lockJournal(followUp.journal());
         }
         change.applyTo(ledger);

@@ -75,7 +75,7 @@ class SferumSyncTask implements ExchangeTaskType {
                 .find(organization)
                 .map(SyncOrganizations.State::pausedReason)
                 .orElse(null);
-        var community = credentials.accessOf(organization);
+        var community = credentials.currentAccessOf(organization);
         var found = ready && paused == null && community.isPresent()
                 ? ledgerCheck.check(run, organization, community.get())
                 : new LedgerCheck.Findings(List.of(), Set.of());

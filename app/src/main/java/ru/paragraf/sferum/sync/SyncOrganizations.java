@@ -16,10 +16,12 @@ class SyncOrganizations {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final PausedOrganizations paused;
 
-    SyncOrganizations(JdbcClient jdbc, Clock clock) {
+    SyncOrganizations(JdbcClient jdbc, Clock clock, PausedOrganizations paused) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.paused = paused;
     }
 
     /** The state of an organization as other modules report it. A pause is not lifted here: see {@link #resume}. */
@@ -68,6 +70,7 @@ class SyncOrganizations {
 
     /** Pauses the organization; true only for the call that paused it, so the admin is told once. */
     boolean pause(UUID organization, String reason) {
+        paused.paused(organization);
         return jdbc.sql(
                                 """
                                 update sync.organization set paused_reason = :reason, paused_at = :now, updated_at = :now

@@ -190,11 +190,13 @@ class SyncEngineTests {
 
     /**
      * What an operation costs the database, counted on the workers' threads: a guard that no change adds round trips
-     * per operation. The figures of this flow: 81 statements and 22 commits for 9 attempts.
+     * per operation. The figures of this flow: 58 statements and 10 commits for 9 attempts (81 and 22 before the
+     * community and teacher tokens were kept in memory, the pause checked only for organizations this node paused,
+     * a call begun in one statement and the journal locked only for a follow-up that plans an announcement).
      */
     @Test
     @Order(6)
-    void anOperationCostsAtMostTenStatementsAndThreeCommits() {
+    void anOperationCostsAtMostSixAndAHalfStatementsAndOneAndAThirdCommits() {
         steps.settle();
         var attempts = jdbc.sql("select coalesce(sum(attempts), 0) from sync.operation")
                 .query(Integer.class)
@@ -202,8 +204,8 @@ class SyncEngineTests {
         assertThat(attempts).isPositive();
         assertThat(counter.statementTotal())
                 .as("statements of %d attempts: %s", attempts, counter.statements)
-                .isLessThanOrEqualTo(10L * attempts);
-        assertThat(counter.commits.sum()).as("commits of %d attempts", attempts).isLessThanOrEqualTo(3L * attempts);
+                .isLessThanOrEqualTo(13L * attempts / 2);
+        assertThat(counter.commits.sum()).as("commits of %d attempts", attempts).isLessThanOrEqualTo(4L * attempts / 3);
     }
 
     /**
