@@ -122,6 +122,23 @@ public final class EverydaySteps {
         return JSON.readTree(body);
     }
 
+    /**
+     * Runs the exchange task now, as «Запустить сейчас» does, and waits until the run and the operations it queued
+     * have ended; returns the run's id.
+     */
+    public UUID runNow(String who, UUID task) {
+        var run = UUID.fromString(json(api(who, post("/api/exchange-tasks/" + task + "/runs"), null))
+                .get("id")
+                .asString());
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("select status from exchange.run where id = :run")
+                .param("run", run)
+                .query(String.class)
+                .single()
+                .matches("SUCCEEDED|PARTIAL|FAILED"));
+        settle();
+        return run;
+    }
+
     /** Waits until the queue is empty and nothing is running. */
     public void settle() {
         await().atMost(Duration.ofSeconds(20)).pollDelay(Duration.ofMillis(300)).until(() -> openOperations() == 0);

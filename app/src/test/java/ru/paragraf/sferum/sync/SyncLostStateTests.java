@@ -339,17 +339,7 @@ class SyncLostStateTests {
 
     /** Runs the SFERUM_SYNC task now, as «Запустить сейчас» does, and waits until the run has ended. */
     private UUID runTheTask() {
-        var run = UUID.fromString(
-                EverydaySteps.json(steps.api("adminA", post("/api/exchange-tasks/" + task + "/runs"), null))
-                        .get("id")
-                        .asString());
-        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("select status from exchange.run where id = :run")
-                .param("run", run)
-                .query(String.class)
-                .single()
-                .matches("SUCCEEDED|PARTIAL|FAILED"));
-        steps.settle();
-        return run;
+        return steps.runNow("adminA", task);
     }
 
     private List<Map<String, Object>> items(UUID run) {
