@@ -102,6 +102,7 @@ abstract class VkIdTestContext {
         clock.set(java.time.Instant.now());
         WORLD.resetClock();
         jdbc.sql("delete from diary.vk_link").update();
+        links.remembered().forgetAll(); // rows deleted behind the links' back
         jdbc.sql("delete from diary.vkid_authorization").update();
         jdbc.sql("update school.employee set sferum_user_id = null, sferum_linked_at = null")
                 .update();

@@ -83,6 +83,7 @@ class VkIdUnreachableTests {
     @BeforeEach
     void noLink() {
         jdbc.sql("delete from diary.vk_link").update();
+        links.remembered().forgetAll();
     }
 
     @Test

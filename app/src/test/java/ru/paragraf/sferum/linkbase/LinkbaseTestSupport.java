@@ -52,6 +52,9 @@ abstract class LinkbaseTestSupport {
     @Autowired
     UserDetailsService users;
 
+    @Autowired
+    SferumCommunities communities;
+
     MockMvcTester mvc;
 
     @DynamicPropertySource
@@ -72,6 +75,7 @@ abstract class LinkbaseTestSupport {
             SchoolFixture.insert(jdbc, accounts, LocalDate.now(clock));
         }
         jdbc.sql("delete from linkbase.sferum_community").update();
+        communities.forgetAll(); // rows deleted behind their back
         jdbc.sql("delete from linkbase.handdown").update();
         jdbc.sql("delete from audit.entry where subject like 'sferum-community:%'")
                 .update();
