@@ -46,6 +46,7 @@ final class Chat {
     private final Map<Long, Long> localIds = new ConcurrentHashMap<>();
     private final LinkedHashMap<Long, Member> members = new LinkedHashMap<>();
     private final ArrayList<ChatMessage> messages = new ArrayList<>();
+    private final MembershipHistory history = new MembershipHistory();
     private String title;
     private @Nullable String inviteToken;
     private long activity;
@@ -139,25 +140,30 @@ final class Chat {
         if (membersCount() >= maxMembers) {
             throw ApiError.of(103);
         }
-        members.put(user, new Member(user, caller, now, false, MemberState.IN));
+        enter(user, caller, now);
         append(chats, caller, "", 0, now, "chat_invite_user", user);
+        history.record(chats.nextMembershipChange(), MembershipHistory.Change.ADDED, user, caller, now);
         return true;
     }
 
-    /** messages.joinChatByInviteLink: kicked users cannot come back through a link. */
-    synchronized void join(long user, long now, int maxMembers, Chats chats) {
+    /**
+     * messages.joinChatByInviteLink: a member who is in stays in (nothing changes); a kicked user comes back only
+     * when {@code kickedMayRejoin} (the emulator's choice where VK's rule is not known).
+     */
+    synchronized void join(long user, long now, int maxMembers, boolean kickedMayRejoin, Chats chats) {
         var existing = members.get(user);
         if (existing != null && existing.state() == MemberState.IN) {
             return;
         }
-        if (existing != null && existing.state() == MemberState.KICKED) {
+        if (existing != null && existing.state() == MemberState.KICKED && !kickedMayRejoin) {
             throw ApiError.of(917);
         }
         if (membersCount() >= maxMembers) {
             throw ApiError.of(103);
         }
-        members.put(user, new Member(user, user, now, false, MemberState.IN));
+        enter(user, user, now);
         append(chats, user, "", 0, now, "chat_invite_user_by_link", user);
+        history.record(chats.nextMembershipChange(), MembershipHistory.Change.JOINED, user, user, now);
     }
 
     /** messages.removeChatUser: an admin kicks a member, or a member leaves. */
@@ -173,9 +179,16 @@ final class Chat {
         if (caller != target && !isAdmin(caller)) {
             throw ApiError.of(925);
         }
-        var state = caller == target ? MemberState.LEFT : MemberState.KICKED;
+        boolean leaving = caller == target;
+        var state = leaving ? MemberState.LEFT : MemberState.KICKED;
         members.put(target, new Member(target, member.invitedBy(), member.joinDate(), false, state));
         append(chats, caller, "", 0, now, "chat_kick_user", target);
+        history.record(
+                chats.nextMembershipChange(),
+                leaving ? MembershipHistory.Change.LEFT : MembershipHistory.Change.REMOVED,
+                target,
+                caller,
+                now);
     }
 
     synchronized void rename(long caller, String newTitle, long now, Chats chats) {
@@ -190,7 +203,16 @@ final class Chat {
         return append(chats, from, text, randomId, now, null, null);
     }
 
+    /** The {@code chat_create} service message, and the owner and first members in the membership history. */
     synchronized ChatMessage announceCreation(long now, Chats chats) {
+        for (var member : members.values()) {
+            history.record(
+                    chats.nextMembershipChange(),
+                    member.owner() ? MembershipHistory.Change.CREATED : MembershipHistory.Change.ADDED,
+                    member.id(),
+                    ownerId,
+                    now);
+        }
         return append(chats, ownerId, title, 0, now, "chat_create", null);
     }
 
@@ -233,7 +255,8 @@ final class Chat {
                 inviteToken == null ? null : Chats.INVITE_PREFIX + inviteToken,
                 Map.copyOf(localIds),
                 memberViews,
-                messageViews);
+                messageViews,
+                history.snapshot());
     }
 
     synchronized SavedState.SavedChat saved() {
@@ -258,7 +281,8 @@ final class Chat {
                                 m.date(),
                                 m.action(),
                                 m.actionMemberId()))
-                        .toList());
+                        .toList(),
+                history.saved());
     }
 
     /** The chat as it was saved: members in joining order, messages, links and local ids. */
@@ -283,8 +307,15 @@ final class Chat {
             chat.localIds.putAll(saved.localIds());
             chat.inviteToken = saved.inviteToken();
             chat.activity = saved.activity();
+            chat.history.restore(saved.history());
         }
         return chat;
+    }
+
+    /** Puts a member in (again), last in joining order, as a new member. */
+    private void enter(long user, long invitedBy, long now) {
+        members.remove(user);
+        members.put(user, new Member(user, invitedBy, now, false, MemberState.IN));
     }
 
     private ChatMessage append(

@@ -70,18 +70,11 @@ final class ChatMethods {
         return new InviteLink(state.chats.inviteLink(chat, request.params().flag("reset")));
     }
 
-    /** Unknown or reset links give 917; joining twice answers the same chat_id. */
+    /** Unknown or reset links give 917; joining again while in answers the same chat_id. */
     Object joinChatByInviteLink(ApiRequest request) {
-        var chat = state.chats.byInviteLink(request.params().require("link"));
-        if (chat == null) {
-            throw ApiError.of(917);
-        }
-        long user = request.caller();
-        if (!admits(chat, user)) {
-            throw ApiError.of(1019);
-        }
-        chat.join(user, request.now(), state.config.maxChatMembers(), state.chats);
-        return new Joined(state.chats.localId(user, chat));
+        var joined =
+                state.memberships.joinByLink(request.caller(), request.params().require("link"), request.now());
+        return new Joined(joined.localId());
     }
 
     /** The caller must be in the chat; adding a member who is already in answers 1. */
@@ -91,7 +84,7 @@ final class ChatMethods {
         if (state.directory.user(user) == null) {
             throw ApiError.of(936);
         }
-        if (!admits(chat, user)) {
+        if (!state.memberships.admits(chat, user)) {
             throw ApiError.of(947);
         }
         chat.invite(request.caller(), user, request.now(), state.config.maxChatMembers(), state.chats);
@@ -99,19 +92,19 @@ final class ChatMethods {
         return 1;
     }
 
-    /** {@code member_id} (or {@code user_id}); an admin kicks, a member may remove only themselves. */
+    /**
+     * {@code member_id} (or {@code user_id}); an admin kicks, a member may remove only themselves (leaving). Someone
+     * VK does not know at all gives 936, someone not in the chat 935.
+     */
     Object removeChatUser(ApiRequest request) {
         var chat = ownChat(request);
         var params = request.params();
         long target = params.has("member_id") ? params.requireLong("member_id") : params.requireLong("user_id");
+        if (target > 0 ? state.directory.user(target) == null : state.directory.community(-target) == null) {
+            throw ApiError.of(936);
+        }
         chat.remove(request.caller(), target, request.now(), state.chats);
         return 1;
-    }
-
-    /** Chats of a community with an organization member list admit only those members. */
-    private boolean admits(Chat chat, long user) {
-        var community = chat.ownerId() < 0 ? state.directory.community(-chat.ownerId()) : null;
-        return community == null || community.admits(user);
     }
 
     private Chat ownChat(ApiRequest request) {

@@ -63,6 +63,7 @@ final class Chats {
     private final AtomicLong chatIds = new AtomicLong();
     private final AtomicLong messageIds = new AtomicLong();
     private final AtomicLong activity = new AtomicLong();
+    private final AtomicLong membershipChanges = new AtomicLong();
     private final ConcurrentHashMap<Long, Chat> chats = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Long, Numbering> numberings = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Chat> byInviteToken = new ConcurrentHashMap<>();
@@ -186,7 +187,13 @@ final class Chats {
         return activity.incrementAndGet();
     }
 
+    /** The next number of the emulator-wide sequence of membership changes (all chats). */
+    long nextMembershipChange() {
+        return membershipChanges.incrementAndGet();
+    }
+
     void clear() {
+        membershipChanges.set(0);
         chats.clear();
         numberings.clear();
         byInviteToken.clear();
@@ -207,6 +214,7 @@ final class Chats {
                 chatIds.get(),
                 messageIds.get(),
                 activity.get(),
+                membershipChanges.get(),
                 savedNumberings,
                 all().stream().map(Chat::saved).toList(),
                 savedSent);
@@ -216,6 +224,7 @@ final class Chats {
         chatIds.set(saved.lastChatId());
         messageIds.set(saved.lastMessageId());
         activity.set(saved.lastActivity());
+        membershipChanges.set(saved.lastMembershipChange() == null ? 0 : saved.lastMembershipChange());
         saved.numberings().forEach(n -> numberings
                 .computeIfAbsent(n.peer(), p -> new Numbering())
                 .restore(n.last()));

@@ -1,8 +1,10 @@
 package ru.paragraf.vkemulator;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** messages.getConversations, getConversationsById and getConversationMembers. */
@@ -71,7 +73,10 @@ final class ConversationMethods {
         }
         boolean extended = params.flag("extended");
         return new ConversationsResponse(
-                chats.size(), items, extended ? profiles(authors) : null, extended ? groups(authors) : null);
+                chats.size(),
+                items,
+                extended ? profiles(authors, fields(request)) : null,
+                extended ? groups(authors) : null);
     }
 
     /** Peers the caller does not know are left out, as VK does for a community that is not in a chat. */
@@ -95,7 +100,11 @@ final class ConversationMethods {
         return new ByIdResponse(items.size(), items, extended ? List.of() : null, extended ? List.of() : null);
     }
 
-    /** Members in the chat (state {@code in}), in joining order; default page 20, as in VK. */
+    /**
+     * Members in the chat (state {@code in}), in joining order; default page 20, at most 1000 (more: 100), as in VK.
+     * The community that owns the chat is a member ({@code -group_id}). With {@code extended=1}, {@code profiles}
+     * (with the {@code fields} asked for) and {@code groups} of the page's members.
+     */
     Object getConversationMembers(ApiRequest request) {
         var params = request.params();
         long peerId = params.requireLong("peer_id");
@@ -130,16 +139,20 @@ final class ConversationMethods {
                 members.size(),
                 items,
                 RESTRICTIONS,
-                extended ? profiles(ids) : List.of(),
+                extended ? profiles(ids, fields(request)) : List.of(),
                 extended ? groups(ids) : List.of());
     }
 
-    private List<Profiles.UserObject> profiles(List<Long> peers) {
+    private static Set<String> fields(ApiRequest request) {
+        return new HashSet<>(request.params().list("fields"));
+    }
+
+    private List<Profiles.UserObject> profiles(List<Long> peers, Set<String> fields) {
         var users = new LinkedHashMap<Long, Profiles.UserObject>();
         for (long peer : peers) {
             var user = peer > 0 ? state.directory.user(peer) : null;
             if (user != null) {
-                users.putIfAbsent(peer, Profiles.user(user, java.util.Set.of()));
+                users.putIfAbsent(peer, Profiles.user(user, fields));
             }
         }
         return List.copyOf(users.values());

@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param oauthErrorsAsHttp200 answer VK ID errors with HTTP 200 instead of 400/401
  * @param minStateLength shortest {@code state} accepted at /authorize (VK ID wants at least 32 characters)
  * @param revokeTokensOnCodeReuse a second use of a code revokes the tokens issued for it (RFC 6749 §4.1.2)
+ * @param kickedMayRejoinByLink a user an admin removed from a chat may come back by an invite link (true), or gets
+ *     917 (false)
  * @param stateFile where the emulator keeps its state across restarts; null (the default) keeps it in memory only
  */
 public record EmulatorConfig(
@@ -35,6 +37,7 @@ public record EmulatorConfig(
         int communityRequestsPerSecond,
         int userRequestsPerSecond,
         int maxChatMembers,
+        boolean kickedMayRejoinByLink,
         Duration userTokenLifetime,
         Duration authCodeLifetime,
         Duration refreshTokenLifetime,
@@ -103,6 +106,7 @@ public record EmulatorConfig(
         private int communityRequestsPerSecond = 20;
         private int userRequestsPerSecond = 3;
         private int maxChatMembers = 2000;
+        private boolean kickedMayRejoinByLink = true;
         private Duration userTokenLifetime = Duration.ofHours(1);
         private Duration authCodeLifetime = Duration.ofMinutes(10);
         private Duration refreshTokenLifetime = Duration.ofDays(180);
@@ -131,6 +135,7 @@ public record EmulatorConfig(
             communityRequestsPerSecond = c.communityRequestsPerSecond;
             userRequestsPerSecond = c.userRequestsPerSecond;
             maxChatMembers = c.maxChatMembers;
+            kickedMayRejoinByLink = c.kickedMayRejoinByLink;
             userTokenLifetime = c.userTokenLifetime;
             authCodeLifetime = c.authCodeLifetime;
             refreshTokenLifetime = c.refreshTokenLifetime;
@@ -219,6 +224,12 @@ public record EmulatorConfig(
             return this;
         }
 
+        /** Whether a user an admin removed may come back by an invite link (default true) or gets 917. */
+        public Builder kickedMayRejoinByLink(boolean value) {
+            kickedMayRejoinByLink = value;
+            return this;
+        }
+
         public Builder userTokenLifetime(Duration value) {
             userTokenLifetime = value;
             return this;
@@ -286,6 +297,7 @@ public record EmulatorConfig(
                     communityRequestsPerSecond,
                     userRequestsPerSecond,
                     maxChatMembers,
+                    kickedMayRejoinByLink,
                     userTokenLifetime,
                     authCodeLifetime,
                     refreshTokenLifetime,

@@ -1,7 +1,9 @@
 package ru.paragraf.vkemulator;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,6 +32,7 @@ public record EmulatorSnapshot(
      *
      * @param ownerId the creator's peer id ({@code -group_id} for a community)
      * @param localIds each member's peer id → that member's own chat_id (peer_id = 2000000000 + chat_id)
+     * @param history every membership change in order (emulator-only: VK shows them only as service messages)
      */
     public record Chat(
             long id,
@@ -39,16 +42,54 @@ public record EmulatorSnapshot(
             @Nullable String inviteLink,
             Map<Long, Long> localIds,
             List<Member> members,
-            List<Message> messages) {
+            List<Message> messages,
+            List<MembershipChange> history) {
 
         /** Members whose state is {@code in}. */
         public List<Member> activeMembers() {
             return members.stream().filter(m -> m.state().equals("in")).toList();
         }
 
+        /**
+         * Who was in the chat right after the change numbered {@code seq} (replaying the history; 0: before any),
+         * in joining order.
+         */
+        public Set<Long> membersAfter(long seq) {
+            var in = new LinkedHashSet<Long>();
+            for (var change : history) {
+                if (change.seq() > seq) {
+                    break;
+                }
+                if (change.bringsIn()) {
+                    in.add(change.memberId());
+                } else {
+                    in.remove(change.memberId());
+                }
+            }
+            return in;
+        }
+
         /** Messages that are not service messages (chat created, user invited, …). */
         public List<Message> textMessages() {
             return messages.stream().filter(m -> m.action() == null).toList();
+        }
+    }
+
+    /**
+     * One change of a chat's membership.
+     *
+     * @param seq its number in one sequence shared by all chats: a smaller number happened earlier
+     * @param change {@code created} (the owner), {@code added} (by another member, at creation or with addChatUser),
+     *     {@code joined} (by an invite link), {@code removed} (by an admin: kicked) or {@code left} (on their own)
+     * @param memberId who came in or went out ({@code -group_id} for a community)
+     * @param actorId who did it: the member themselves for joined and left
+     * @param date Unix time in seconds
+     */
+    public record MembershipChange(long seq, String change, long memberId, long actorId, long date) {
+
+        /** Whether the member came in (created, added, joined) rather than went out (removed, left). */
+        public boolean bringsIn() {
+            return change.equals("created") || change.equals("added") || change.equals("joined");
         }
     }
 
@@ -116,5 +157,16 @@ public record EmulatorSnapshot(
 
     public @Nullable Chat chat(long id) {
         return chats.stream().filter(c -> c.id() == id).findFirst().orElse(null);
+    }
+
+    /**
+     * The chat that {@code peer} (a user id, or {@code -group_id}) knows as {@code chatId} in its own numbering, e.g.
+     * the {@code chat_id} messages.createChat answered a community; null when there is none.
+     */
+    public @Nullable Chat chatOf(long peer, long chatId) {
+        return chats.stream()
+                .filter(c -> Long.valueOf(chatId).equals(c.localIds().get(peer)))
+                .findFirst()
+                .orElse(null);
     }
 }

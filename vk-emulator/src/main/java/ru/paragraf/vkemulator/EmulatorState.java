@@ -15,11 +15,15 @@ import org.jspecify.annotations.Nullable;
  */
 final class EmulatorState {
 
+    /** Test accounts get ids above this: VK's newest user ids are about 2·10¹¹. */
+    static final long TEST_ACCOUNT_IDS = 200_000_000_000L;
+
     final EmulatorConfig config;
     final Directory directory = new Directory();
     final Tokens tokens = new Tokens();
     final RateLimits rateLimits;
     final Chats chats = new Chats();
+    final Memberships memberships = new Memberships(this);
     final Calls calls = new Calls();
     final Stats stats = new Stats();
     final Faults faults = new Faults();
@@ -51,6 +55,12 @@ final class EmulatorState {
         } catch (RuntimeException e) {
             file.close();
             throw e;
+        }
+    }
+
+    private void requireUser(long userId) {
+        if (directory.user(userId) == null) {
+            throw new IllegalArgumentException("unknown user " + userId);
         }
     }
 
@@ -148,6 +158,47 @@ final class EmulatorState {
         }
         long expiresAt = nowMillis() + config.userTokenLifetime().toMillis();
         return tokens.issueUserToken(userId, clientId, null, "vkid.personal_info", expiresAt);
+    }
+
+    /**
+     * Makes a VK account with a user token (a test shortcut, not part of VK's protocol). Its id comes after every
+     * known user's and above {@value #TEST_ACCOUNT_IDS}, where VK's newest ids are, so it never collides with a
+     * seeded one.
+     */
+    synchronized TestAccount addAccount(@Nullable String firstName, @Nullable String lastName) {
+        long id = Math.max(
+                        TEST_ACCOUNT_IDS,
+                        directory.users().stream().mapToLong(VkUser::id).max().orElse(0))
+                + 1;
+        add(new Seed.User(id, firstName, lastName, null, null, null, null, null, null));
+        var token = issueUserToken(id, null);
+        return new TestAccount(id, token.value(), config.userTokenLifetime().toSeconds());
+    }
+
+    /** A known user joins a chat by its invite link, as with their own messages.joinChatByInviteLink. */
+    MembershipOutcome joinByLink(long userId, String link) {
+        requireUser(userId);
+        try {
+            var joined = memberships.joinByLink(userId, link, nowMillis() / 1000);
+            return MembershipOutcome.of(joined.chat().id(), joined.localId());
+        } catch (ApiError refused) {
+            return MembershipOutcome.refused(refused);
+        }
+    }
+
+    /** A user leaves a chat on their own, as with their own messages.removeChatUser; {@code chatId} the emulator's. */
+    MembershipOutcome leaveChat(long chatId, long userId) {
+        requireUser(userId);
+        var chat = chats.byId(chatId);
+        try {
+            if (chat == null) {
+                throw ApiError.of(927);
+            }
+            chat.remove(userId, userId, nowMillis() / 1000, chats);
+            return MembershipOutcome.of(chat.id(), chat.localIds().getOrDefault(userId, 0L));
+        } catch (ApiError refused) {
+            return MembershipOutcome.refused(refused);
+        }
     }
 
     /** Deletes a chat for everyone, as if VK had lost it (emulator-only); false when there is no such chat. */

@@ -3,6 +3,7 @@ package ru.paragraf.vkemulator;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -21,7 +22,20 @@ final class InspectionHandler implements HttpHandler {
 
     private record UserTokenResponse(String accessToken, long expiresIn, long userId) {}
 
-    private record Problem(String error) {}
+    private record AccountRequest(@Nullable String firstName, @Nullable String lastName) {}
+
+    private record JoinRequest(long userId, @Nullable String link) {}
+
+    private record LeaveRequest(long userId) {}
+
+    private record History(long id, List<EmulatorSnapshot.MembershipChange> history) {}
+
+    private record Problem(String error, @Nullable Integer errorCode) {
+
+        Problem(String error) {
+            this(error, null);
+        }
+    }
 
     private static final Map<String, String> INDEX = Map.ofEntries(
             Map.entry("note", "Emulator inspection API: not part of VK's protocol"),
@@ -30,6 +44,17 @@ final class InspectionHandler implements HttpHandler {
             Map.entry("POST /_emulator/seed | communities | users | clients", "add state (JSON as in the seed file)"),
             Map.entry("POST /_emulator/tokens/revoke", "{\"token\":\"…\"}"),
             Map.entry("POST /_emulator/tokens/user", "{\"user_id\":…}: a user token without the VK ID flow"),
+            Map.entry(
+                    "POST /_emulator/accounts",
+                    "{\"first_name\":…,\"last_name\":…}: a new VK account (e.g. a stranger) with a user token"),
+            Map.entry(
+                    "POST /_emulator/chats/join",
+                    "{\"user_id\":…,\"link\":…}: the user joins by the invite link as with their own token;"
+                            + " refused: 409 with VK's error_code"),
+            Map.entry(
+                    "POST /_emulator/chats/{id}/leave",
+                    "{\"user_id\":…}: the user leaves the chat on their own; refused: 409 with VK's error_code"),
+            Map.entry("GET /_emulator/chats/{id}/history", "the chat's membership changes in order"),
             Map.entry("DELETE /_emulator/chats/{id}", "emulator-only: VK loses the chat (as if deleted in VK)"),
             Map.entry(
                     "POST /_emulator/calls/{call_id}/finish",
@@ -55,7 +80,9 @@ final class InspectionHandler implements HttpHandler {
                     ? route(method, route, body)
                     : state.durability.change(() -> route(method, route, body));
             state.durability.awaitSaved();
-            if (answer == null) {
+            if (answer instanceof MembershipOutcome outcome && !outcome.done()) {
+                Http.send(exchange, 409, Http.JSON, Json.bytes(new Problem(outcome.errorMsg(), outcome.errorCode())));
+            } else if (answer == null) {
                 Http.send(
                         exchange,
                         404,
@@ -102,29 +129,59 @@ final class InspectionHandler implements HttpHandler {
                         : null;
             case "/tokens/user":
                 return post ? userToken(read(body, UserTokenRequest.class)) : null;
+            case "/accounts":
+                return post ? account(read(body, AccountRequest.class)) : null;
+            case "/chats/join":
+                return post ? join(read(body, JoinRequest.class)) : null;
             case "/faults":
                 return faults(method, body);
             case "/reset":
                 return post ? added(state::reset) : null;
             default:
-                return emulatorOnly(method, path);
+                return emulatorOnly(method, path, body);
         }
     }
 
-    /** What VK can lose, for tests: {@code DELETE /chats/{id}}, {@code POST /calls/{call_id}/finish}. */
-    private @Nullable Object emulatorOnly(String method, String path) {
+    /**
+     * What VK can lose, and what users do on their own, for tests: {@code DELETE /chats/{id}},
+     * {@code POST /chats/{id}/leave}, {@code GET /chats/{id}/history}, {@code POST /calls/{call_id}/finish}.
+     */
+    private @Nullable Object emulatorOnly(String method, String path, byte[] body) {
         if (method.equals("DELETE") && path.startsWith("/chats/")) {
-            var id = path.substring("/chats/".length());
-            if (!Directory.isDigits(id)) {
-                throw new IllegalArgumentException("a chat id is a number: " + id);
-            }
-            return Map.of("deleted", state.deleteChat(Long.parseLong(id)));
+            return Map.of("deleted", state.deleteChat(chatId(path.substring("/chats/".length()))));
+        }
+        if (method.equals("POST") && path.startsWith("/chats/") && path.endsWith("/leave")) {
+            long chatId = chatId(path.substring("/chats/".length(), path.length() - "/leave".length()));
+            return state.leaveChat(chatId, read(body, LeaveRequest.class).userId());
+        }
+        if (method.equals("GET") && path.startsWith("/chats/") && path.endsWith("/history")) {
+            var chat =
+                    state.chats.byId(chatId(path.substring("/chats/".length(), path.length() - "/history".length())));
+            return chat == null ? null : new History(chat.id(), chat.snapshot().history());
         }
         if (method.equals("POST") && path.startsWith("/calls/") && path.endsWith("/finish")) {
             var callId = path.substring("/calls/".length(), path.length() - "/finish".length());
             return Map.of("finished", state.finishCall(callId));
         }
         return null;
+    }
+
+    private static long chatId(String id) {
+        if (!Directory.isDigits(id)) {
+            throw new IllegalArgumentException("a chat id is a number: " + id);
+        }
+        return Long.parseLong(id);
+    }
+
+    private TestAccount account(AccountRequest request) {
+        return state.addAccount(request.firstName(), request.lastName());
+    }
+
+    private MembershipOutcome join(JoinRequest request) {
+        if (request.link() == null) {
+            throw new IllegalArgumentException("a link is required");
+        }
+        return state.joinByLink(request.userId(), request.link());
     }
 
     private @Nullable Object faults(String method, byte[] body) {

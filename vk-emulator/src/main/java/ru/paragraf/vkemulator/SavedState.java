@@ -57,19 +57,25 @@ record SavedState(
     /**
      * @param lastChatId the last chat id given, so ids of deleted chats are never given again
      * @param numberings each account's last local chat id, for the same reason
+     * @param lastMembershipChange the last number of the membership changes' sequence (null in files written
+     *     before the emulator kept chats' membership histories: the sequence then starts again)
      * @param sent the first answer to each (sender, random_id) of messages.send
      */
     record SavedChats(
             long lastChatId,
             long lastMessageId,
             long lastActivity,
+            @Nullable Long lastMembershipChange,
             List<SavedNumbering> numberings,
             List<SavedChat> items,
             List<SavedSend> sent) {}
 
     record SavedNumbering(long peer, long last) {}
 
-    /** @param localIds member peer id → that member's local chat id */
+    /**
+     * @param localIds member peer id → that member's local chat id
+     * @param history membership changes in order; null in files written before the emulator kept them
+     */
     record SavedChat(
             long id,
             long ownerId,
@@ -79,9 +85,12 @@ record SavedState(
             long activity,
             Map<Long, Long> localIds,
             List<SavedMember> members,
-            List<SavedMessage> messages) {}
+            List<SavedMessage> messages,
+            @Nullable List<SavedChange> history) {}
 
     record SavedMember(long id, long invitedBy, long joinDate, boolean owner, Chat.MemberState state) {}
+
+    record SavedChange(long seq, MembershipHistory.Change change, long member, long actor, long date) {}
 
     record SavedMessage(
             long id,

@@ -155,6 +155,34 @@ public final class VkEmulator implements AutoCloseable {
         return savedChange(() -> state.issueUserToken(userId, null).value());
     }
 
+    /**
+     * Makes a VK account with a user token, e.g. a stranger who got a forwarded invite link (a test shortcut, not
+     * part of VK's protocol). Its id is new, above every known user's. Null names get placeholders.
+     */
+    public TestAccount addAccount(@Nullable String firstName, @Nullable String lastName) {
+        return savedChange(() -> state.addAccount(firstName, lastName));
+    }
+
+    /**
+     * A known VK user joins a chat by an invite link, as their own messages.joinChatByInviteLink would do it (same
+     * rules and errors, no token or rate limit needed; emulator-only, for tests). A revoked or unknown link is
+     * refused with 917.
+     */
+    public MembershipOutcome joinByLink(long userId, String link) {
+        return savedChange(() -> state.joinByLink(userId, link));
+    }
+
+    /**
+     * A VK user leaves a chat on their own, as their own messages.removeChatUser would do it (emulator-only, for
+     * tests): their state becomes {@code left}. Refused as VK refuses them: never in the chat or removed 917, already
+     * left 922, no such chat 927.
+     *
+     * @param chatId the emulator's chat id ({@link EmulatorSnapshot.Chat#id()}), not the user's local chat_id
+     */
+    public MembershipOutcome leaveChat(long chatId, long userId) {
+        return savedChange(() -> state.leaveChat(chatId, userId));
+    }
+
     /** Revokes a community or user token: it then gets error 5. Returns false when the token is unknown. */
     public boolean revokeToken(String token) {
         return savedChange(() -> state.tokens.revoke(token));
