@@ -2,6 +2,8 @@ package ru.paragraf.sferum.diary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static ru.paragraf.sferum.SchoolFixture.*;
 import static ru.paragraf.sferum.diary.VkIdWorld.*;
 
@@ -12,15 +14,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.transaction.support.TransactionTemplate;
+import ru.paragraf.sferum.school.PersonKind;
 
 /**
- * The diary data transfer: a link reaches the staff file through the event publication registry, survives a
- * failure between the two steps, and repeating it changes nothing.
+ * The diary data transfer: a link reaches the school's record (a teacher's staff file, a pupil's or parent's VK
+ * account) through the event publication registry, survives a failure between the two steps, and repeating it
+ * changes nothing.
  */
-class StaffFileTransferTests extends VkIdTestContext {
+class DiaryDataTransferTests extends VkIdTestContext {
 
     @Autowired
-    StaffFileTransfer transfer;
+    DiaryDataTransfer transfer;
 
     @Autowired
     TransactionTemplate transactions;
@@ -50,8 +54,8 @@ class StaffFileTransferTests extends VkIdTestContext {
         awaitTransfers();
         var before = staffFile(TEACHER_A1);
 
-        transactions.executeWithoutResult(status -> transfer.transfer(TEACHER_A1));
-        transactions.executeWithoutResult(status -> transfer.transfer(TEACHER_A1));
+        transactions.executeWithoutResult(status -> transfer.transfer(PersonKind.EMPLOYEE, TEACHER_A1));
+        transactions.executeWithoutResult(status -> transfer.transfer(PersonKind.EMPLOYEE, TEACHER_A1));
 
         assertThat(staffFile(TEACHER_A1)).isEqualTo(before).startsWith(ANNA + " ");
     }
@@ -90,11 +94,70 @@ class StaffFileTransferTests extends VkIdTestContext {
                 .param("id", TEACHER_A1)
                 .update();
 
-        transactions.executeWithoutResult(status -> transfer.transfer(TEACHER_A1));
+        transactions.executeWithoutResult(status -> transfer.transfer(PersonKind.EMPLOYEE, TEACHER_A1));
 
         assertThat(sferumUserIdOf(TEACHER_A1))
                 .as("the transfer writes the link as the diary holds it now")
                 .isEqualTo(ANNA);
+    }
+
+    @Test
+    void fillsThePupilsAndTheParentsRecordsAndRepeatingChangesNothing() throws Exception {
+        link(logIn("pupilA"), ANNA_LOGIN, ANNA_PASSWORD);
+        link(logIn("parentA"), BORIS_LOGIN, BORIS_PASSWORD);
+        awaitTransfers();
+        var pupil = record("school.pupil", PUPIL_A);
+        var parent = record("school.parent", PARENT_A);
+        assertThat(pupil).startsWith(ANNA + " ").endsWith(" false");
+        assertThat(parent).startsWith(BORIS + " ").endsWith(" false");
+
+        transactions.executeWithoutResult(status -> transfer.transfer(PersonKind.PUPIL, PUPIL_A));
+        transactions.executeWithoutResult(status -> transfer.transfer(PersonKind.PARENT, PARENT_A));
+        transactions.executeWithoutResult(status -> transfer.transfer(PersonKind.PUPIL, PUPIL_A));
+
+        assertThat(record("school.pupil", PUPIL_A)).isEqualTo(pupil);
+        assertThat(record("school.parent", PARENT_A)).isEqualTo(parent);
+        assertThat(count("school.employee where sferum_user_id is not null")).isZero();
+    }
+
+    @Test
+    void aVkAccountStillShownForAnotherPupilMovesToThePupilWhoLinkedIt() throws Exception {
+        // the other pupil's unlink was not transferred yet: their record still shows the account
+        jdbc.sql("update school.pupil set sferum_user_id = :vk, sferum_linked_at = now() where id = :id")
+                .param("vk", ANNA)
+                .param("id", PUPIL_B)
+                .update();
+
+        link(logIn("pupilA"), ANNA_LOGIN, ANNA_PASSWORD);
+        awaitTransfers();
+
+        assertThat(sferumUserIdIn("school.pupil", PUPIL_A)).isEqualTo(ANNA);
+        assertThat(sferumUserIdIn("school.pupil", PUPIL_B)).isNull();
+        assertThat(count("event_publication where completion_date is null"))
+                .as("the transfer did not fail on the unique VK account")
+                .isZero();
+    }
+
+    @Test
+    void anUnlinkedParentsRecordShowsNoAccountAndRepeatingKeepsItSo() throws Exception {
+        var parent = logIn("parentA");
+        link(parent, BORIS_LOGIN, BORIS_PASSWORD);
+        awaitTransfers();
+        mvc.perform(post("/diary/vkid/unlink").session(parent).with(csrf()));
+        awaitTransfers();
+
+        assertThat(sferumUserIdIn("school.parent", PARENT_A)).isNull();
+        assertThat(count("school.parent where sferum_linked_at is not null")).isZero();
+        transactions.executeWithoutResult(status -> transfer.transfer(PersonKind.PARENT, PARENT_A));
+        assertThat(sferumUserIdIn("school.parent", PARENT_A)).isNull();
+    }
+
+    private String record(String table, java.util.UUID person) {
+        return jdbc.sql("select sferum_user_id || ' ' || sferum_linked_at || ' ' || sferum_relink_required from "
+                        + table + " where id = :id")
+                .param("id", person)
+                .query(String.class)
+                .single();
     }
 
     private String staffFile(java.util.UUID employee) {
