@@ -19,6 +19,7 @@ import ru.paragraf.sferum.accounts.Role;
 import ru.paragraf.sferum.school.JournalKind;
 import ru.paragraf.sferum.school.LessonCallStatus;
 import ru.paragraf.sferum.school.LessonFormat;
+import ru.paragraf.sferum.school.PersonKind;
 import ru.paragraf.sferum.school.Publication;
 import ru.paragraf.sferum.school.SubjectChatStatus;
 
@@ -101,6 +102,10 @@ class RussianTextsTests {
             Map.entry("chat.state.", SubjectChatStatus.State.class.getName()),
             Map.entry("call.state.", LessonCallStatus.State.class.getName()),
             Map.entry("vkid.failure.", "ru.paragraf.sferum.diary.LinkFailure"),
+            Map.entry("vkid.notLinked.", PersonKind.class.getName()),
+            Map.entry("vkid.notice.linked.", PersonKind.class.getName()),
+            Map.entry("vkid.relinkRequired.", PersonKind.class.getName()),
+            Map.entry("vkid.unlink.text.", PersonKind.class.getName()),
             Map.entry("exchange.status.", "ru.paragraf.sferum.exchange.ExchangeRunStatus"),
             Map.entry("exchange.result.", "ru.paragraf.sferum.exchange.ItemResult"),
             Map.entry("exchange.preset.", "ru.paragraf.sferum.exchange.SchedulePreset"),

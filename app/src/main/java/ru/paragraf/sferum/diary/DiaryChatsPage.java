@@ -11,8 +11,9 @@ import ru.paragraf.sferum.accounts.Role;
 import ru.paragraf.sferum.school.Timetables;
 
 /**
- * The diary's «Чаты» tab: the subject chats of the person's journals with «Вступить в чат»; for teachers also the
- * VK ID card («Привязать к VK ID»), for parents the chats of the chosen child.
+ * The diary's «Чаты» tab: the person's own VK ID card («Привязать к VK ID») for teachers, pupils and parents alike,
+ * and the subject chats of the person's journals with «Вступить в чат»; for parents the chats of the chosen child
+ * (the card stays the parent's own, whichever child is chosen).
  */
 @Controller
 class DiaryChatsPage {
@@ -33,9 +34,12 @@ class DiaryChatsPage {
             @RequestParam(name = "vkid", required = false) @Nullable String notice,
             @RequestParam(required = false) @Nullable UUID child,
             Model model) {
-        if (user.is(Role.TEACHER)) {
-            model.addAttribute("vkid", flow.status(user));
+        DiaryPerson.of(user).ifPresent(person -> {
+            model.addAttribute("vkid", flow.status(person));
             model.addAttribute("notice", notice);
+        });
+        model.addAttribute("teacher", user.is(Role.TEACHER));
+        if (user.is(Role.TEACHER)) {
             model.addAttribute("chats", chats.ofTeacher(user.employeeId()));
         } else if (user.is(Role.PUPIL)) {
             model.addAttribute("chats", chats.ofPupil(user.pupilId()));

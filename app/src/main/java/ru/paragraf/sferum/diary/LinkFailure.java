@@ -2,7 +2,7 @@ package ru.paragraf.sferum.diary;
 
 /**
  * Why a VK ID callback did not link anything; each has its Russian explanation {@code vkid.failure.<NAME>}.
- * Whatever the reason, the link and the staff file stay as they were.
+ * Whatever the reason, the link and the school's records stay as they were.
  */
 enum LinkFailure {
     /** VK ID linking is not configured (no client id). */
@@ -27,7 +27,7 @@ enum LinkFailure {
     EXCHANGE_FAILED,
     /** VK ID did not answer. */
     VK_UNAVAILABLE,
-    /** This VK account is linked to another employee already. */
+    /** This VK account is linked to another person (teacher, pupil or parent) already. */
     ACCOUNT_TAKEN;
 
     /** The reason named in the failure page's address; one edited by hand reads as a forged callback. */

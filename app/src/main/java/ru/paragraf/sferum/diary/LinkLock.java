@@ -7,8 +7,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A transaction-scoped PostgreSQL advisory lock per employee. Link changes and the transfer into the staff file
- * take it, so a transfer always sees the latest committed link and two transfers never overtake each other.
+ * A transaction-scoped PostgreSQL advisory lock per person (teacher, pupil or parent). Link changes and the transfer
+ * into the school's records take it, so a transfer always sees the latest committed link and two transfers never
+ * overtake each other.
  * The two-key form keeps these locks apart from single-key advisory locks of other modules.
  */
 @Component
@@ -24,10 +25,10 @@ class LinkLock {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    void lock(UUID employee) {
-        jdbc.sql("select pg_advisory_xact_lock(:space, hashtext(:employee))")
+    void lock(UUID person) {
+        jdbc.sql("select pg_advisory_xact_lock(:space, hashtext(:person))")
                 .param("space", KEY_SPACE)
-                .param("employee", employee.toString())
+                .param("person", person.toString())
                 .query((rs, row) -> 1)
                 .list();
     }

@@ -3,15 +3,17 @@ package ru.paragraf.sferum.diary;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import ru.paragraf.sferum.school.PersonKind;
 
 /**
- * A VK ID authorization that a teacher started and whose callback has not come yet. The verifier is sealed;
+ * A VK ID authorization that a person (teacher, pupil or parent) started and whose callback has not come yet. The verifier is sealed;
  * only the flow opens it, for the code exchange.
  */
 record PendingAuthorization(
         String state,
         UUID accountId,
-        UUID employeeId,
+        UUID personId,
+        PersonKind personKind,
         UUID organizationId,
         String sealedVerifier,
         String redirectUri,
@@ -29,6 +31,6 @@ record PendingAuthorization(
 
     @Override
     public String toString() {
-        return "PendingAuthorization[employee=%s, expiresAt=%s, used=%s]".formatted(employeeId, expiresAt, usedAt);
+        return "PendingAuthorization[%s=%s, expiresAt=%s, used=%s]".formatted(personKind, personId, expiresAt, usedAt);
     }
 }

@@ -27,19 +27,29 @@ class PendingAuthorizations {
                 .update();
         jdbc.sql(
                         """
-                        insert into diary.vkid_authorization (state, account_id, employee_id, organization_id,
-                                                              code_verifier, redirect_uri, created_at, expires_at)
-                        values (:state, :accountId, :employeeId, :organizationId, :sealedVerifier, :redirectUri,
+                        insert into diary.vkid_authorization (state, account_id, person_id, person_kind,
+                                                              organization_id, code_verifier, redirect_uri,
+                                                              created_at, expires_at)
+                        values (:state, :accountId, :personId, :kind, :organizationId, :sealedVerifier, :redirectUri,
                                 :createdAt, :expiresAt)
                         """)
-                .paramSource(authorization)
+                .param("state", authorization.state())
+                .param("accountId", authorization.accountId())
+                .param("personId", authorization.personId())
+                .param("kind", authorization.personKind().name())
+                .param("organizationId", authorization.organizationId())
+                .param("sealedVerifier", authorization.sealedVerifier())
+                .param("redirectUri", authorization.redirectUri())
+                .param("createdAt", authorization.createdAt())
+                .param("expiresAt", authorization.expiresAt())
                 .update();
     }
 
     Optional<PendingAuthorization> find(String state) {
         return jdbc.sql(
                         """
-                        select state, account_id, employee_id, organization_id, code_verifier as sealed_verifier,
+                        select state, account_id, person_id, person_kind, organization_id,
+                               code_verifier as sealed_verifier,
                                redirect_uri, created_at, expires_at, used_at
                         from diary.vkid_authorization where state = :state
                         """)

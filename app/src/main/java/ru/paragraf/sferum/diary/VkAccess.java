@@ -3,7 +3,7 @@ package ru.paragraf.sferum.diary;
 import java.util.Optional;
 
 /**
- * What {@link TeacherVkAccess} can offer for a teacher: a valid user token ({@link VkUserAccess}), or why not.
+ * What {@link PersonVkAccess} can offer for a person (teacher, pupil, parent): a valid user token ({@link VkUserAccess}), or why not.
  * Callers tell the cases apart with {@code instanceof}.
  */
 public sealed interface VkAccess
@@ -14,11 +14,11 @@ public sealed interface VkAccess
         return this instanceof VkUserAccess access ? Optional.of(access) : Optional.empty();
     }
 
-    /** The teacher has not linked a VK ID. */
+    /** The person has not linked a VK ID. */
     record NotLinked() implements VkAccess {}
 
     /**
-     * VK ID no longer accepts the link's refresh token (revoked, expired or rotated away): the teacher has to press
+     * VK ID no longer accepts the link's refresh token (revoked, expired or rotated away): the person has to press
      * «Привязать к VK ID» again. The link is kept and marked, never deleted silently.
      */
     record RelinkRequired(long vkUserId) implements VkAccess {}

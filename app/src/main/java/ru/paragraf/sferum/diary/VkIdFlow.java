@@ -3,7 +3,6 @@ package ru.paragraf.sferum.diary;
 import java.net.URI;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -14,8 +13,8 @@ import ru.paragraf.sferum.diary.LinkResult.Refused;
 
 /**
  * VK ID's authorization-code flow with PKCE (S256) and {@code state}: starts an authorization bound to the
- * logged-in teacher and checks its callback before anything is stored. VK is called between short transactions,
- * never inside one.
+ * logged-in account and its person (teacher, pupil or parent: the same flow and refusals for all) and checks its
+ * callback before anything is stored. VK is called between short transactions, never inside one.
  */
 @Service
 class VkIdFlow {
@@ -53,22 +52,23 @@ class VkIdFlow {
         return properties.configured();
     }
 
-    /** What the «Чаты» tab shows about the teacher's link. */
-    VkIdStatus status(CurrentUser teacher) {
-        var link = links.find(Objects.requireNonNull(teacher.employeeId()));
-        return VkIdStatus.of(properties.configured(), link, clock.getZone());
+    /** What the «Чаты» tab shows about the person's link. */
+    VkIdStatus status(DiaryPerson person) {
+        var link = links.find(person.id());
+        return VkIdStatus.of(person.kind(), properties.configured(), link, clock.getZone());
     }
 
-    /** Records a new authorization of this teacher and returns VK ID's authorize URL for it. */
-    URI start(CurrentUser teacher, String redirectUri) {
+    /** Records a new authorization of this account's person and returns VK ID's authorize URL for it. */
+    URI start(CurrentUser user, DiaryPerson person, String redirectUri) {
         var state = Pkce.newState();
         var verifier = Pkce.newVerifier();
         var now = OffsetDateTime.now(clock);
         authorizations.add(new PendingAuthorization(
                 state,
-                teacher.accountId(),
-                Objects.requireNonNull(teacher.employeeId()),
-                Objects.requireNonNull(teacher.organizationId()),
+                user.accountId(),
+                person.id(),
+                person.kind(),
+                person.organization(),
                 secrets.sealVerifier(state, verifier),
                 redirectUri,
                 now,
@@ -78,17 +78,17 @@ class VkIdFlow {
     }
 
     /** Checks the callback and, if everything holds, links the VK account; otherwise changes nothing. */
-    LinkResult complete(CurrentUser teacher, VkIdCallback callback) {
-        var result = check(teacher, callback);
+    LinkResult complete(CurrentUser user, DiaryPerson person, VkIdCallback callback) {
+        var result = check(user, person, callback);
         if (result instanceof Refused refused) {
-            log.info("VK ID callback refused for employee {}: {}", teacher.employeeId(), refused.reason());
+            log.info("VK ID callback refused for {} {}: {}", person.kind(), person.id(), refused.reason());
         } else {
-            log.info("Employee {} linked VK user {}", teacher.employeeId(), ((Linked) result).vkUserId());
+            log.info("{} {} linked VK user {}", person.kind(), person.id(), ((Linked) result).vkUserId());
         }
         return result;
     }
 
-    private LinkResult check(CurrentUser teacher, VkIdCallback callback) {
+    private LinkResult check(CurrentUser user, DiaryPerson person, VkIdCallback callback) {
         var state = callback.state();
         if (state == null || state.isBlank()) {
             return new Refused(LinkFailure.MISSING_STATE);
@@ -104,8 +104,9 @@ class VkIdFlow {
         }
         var pending = found.get();
         var now = OffsetDateTime.now(clock);
-        if (!pending.accountId().equals(teacher.accountId())
-                || !pending.employeeId().equals(teacher.employeeId())) {
+        if (!pending.accountId().equals(user.accountId())
+                || !pending.personId().equals(person.id())
+                || pending.personKind() != person.kind()) {
             return new Refused(LinkFailure.FOREIGN_STATE);
         }
         if (pending.usedAt() != null) {
@@ -123,10 +124,11 @@ class VkIdFlow {
         if (callback.code() == null || callback.deviceId() == null) {
             return new Refused(LinkFailure.INVALID_CALLBACK);
         }
-        return exchange(teacher, pending, callback.code(), callback.deviceId());
+        return exchange(user, person, pending, callback.code(), callback.deviceId());
     }
 
-    private LinkResult exchange(CurrentUser teacher, PendingAuthorization pending, String code, String deviceId) {
+    private LinkResult exchange(
+            CurrentUser user, DiaryPerson person, PendingAuthorization pending, String code, String deviceId) {
         VkIdTokens tokens;
         long vkUserId;
         try {
@@ -142,7 +144,7 @@ class VkIdFlow {
             return new Refused(failureOf(e));
         }
         try {
-            var previous = changes.link(teacher, vkUserId, tokens, deviceId);
+            var previous = changes.link(user, person, vkUserId, tokens, deviceId);
             previous.filter(old -> old.vkUserId() != vkUserId)
                     .ifPresent(old -> client.tryRevoke(secrets.accessToken(old)));
             return new Linked(vkUserId);

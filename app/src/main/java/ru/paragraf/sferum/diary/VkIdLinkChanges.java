@@ -2,7 +2,6 @@ package ru.paragraf.sferum.diary;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.Objects;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -41,61 +40,58 @@ class VkIdLinkChanges {
     }
 
     /**
-     * Links the teacher's employee record to the VK account; returns the link it replaced, if any.
+     * Links the person (the teacher's employee record, the pupil, the parent) to the VK account; returns the link it
+     * replaced, if any.
      *
-     * @throws VkAccountTakenException when another employee has this VK account
+     * @throws VkAccountTakenException when another person, of whatever kind, has this VK account
      */
     @Transactional
-    Optional<VkLink> link(CurrentUser teacher, long vkUserId, VkIdTokens tokens, String deviceId) {
-        var employee = Objects.requireNonNull(teacher.employeeId());
-        var organization = Objects.requireNonNull(teacher.organizationId());
-        lock.lock(employee);
+    Optional<VkLink> link(CurrentUser user, DiaryPerson person, long vkUserId, VkIdTokens tokens, String deviceId) {
+        var id = person.id();
+        lock.lock(id);
         if (links.findByVkUser(vkUserId)
-                .filter(other -> !other.employeeId().equals(employee))
+                .filter(other -> !other.personId().equals(id))
                 .isPresent()) {
             throw new VkAccountTakenException();
         }
-        var previous = links.find(employee);
+        var previous = links.find(id);
         var now = OffsetDateTime.now(clock);
         var refreshToken = tokens.refreshToken() == null ? "" : tokens.refreshToken();
         links.save(new VkLink(
-                employee,
-                organization,
-                teacher.accountId(),
+                id,
+                person.kind(),
+                person.organization(),
+                user.accountId(),
                 vkUserId,
-                secrets.sealAccessToken(employee, tokens.accessToken()),
+                secrets.sealAccessToken(id, tokens.accessToken()),
                 now.plusSeconds(tokens.expiresIn()),
-                secrets.sealRefreshToken(employee, refreshToken),
+                secrets.sealRefreshToken(id, refreshToken),
                 deviceId,
                 tokens.scope() == null ? "" : tokens.scope(),
                 now,
                 null,
                 false));
-        audit.record(AuditEntry.by(teacher, organization, "VK_ID_LINKED", subject(teacher))
+        audit.record(AuditEntry.by(user, person.organization(), "VK_ID_LINKED", person.auditSubject())
                 .with("vkUserId", vkUserId));
-        events.publishEvent(new VkIdLinked(employee, organization, vkUserId, now.toInstant()));
+        events.publishEvent(new VkIdLinked(id, person.kind(), person.organization(), vkUserId, now.toInstant()));
         return previous;
     }
 
-    /** Removes the teacher's link; returns it, or empty when there was none. */
+    /** Removes the person's link; returns it, or empty when there was none. */
     @Transactional
-    Optional<VkLink> unlink(CurrentUser teacher, boolean revokedAtVk) {
-        var employee = Objects.requireNonNull(teacher.employeeId());
-        lock.lock(employee);
-        var link = links.find(employee);
+    Optional<VkLink> unlink(CurrentUser user, DiaryPerson person, boolean revokedAtVk) {
+        var id = person.id();
+        lock.lock(id);
+        var link = links.find(id);
         link.ifPresent(removed -> {
             var now = OffsetDateTime.now(clock);
-            links.delete(employee);
-            audit.record(AuditEntry.by(teacher, removed.organizationId(), "VK_ID_UNLINKED", subject(teacher))
+            links.delete(id);
+            audit.record(AuditEntry.by(user, removed.organizationId(), "VK_ID_UNLINKED", person.auditSubject())
                     .with("vkUserId", removed.vkUserId())
                     .with("revokedAtVk", revokedAtVk));
-            events.publishEvent(
-                    new VkIdUnlinked(employee, removed.organizationId(), removed.vkUserId(), now.toInstant()));
+            events.publishEvent(new VkIdUnlinked(
+                    id, removed.personKind(), removed.organizationId(), removed.vkUserId(), now.toInstant()));
         });
         return link;
-    }
-
-    private static String subject(CurrentUser teacher) {
-        return "employee:" + teacher.employeeId();
     }
 }

@@ -13,15 +13,15 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.servlet.view.RedirectView;
 import ru.paragraf.sferum.accounts.CurrentUser;
-import ru.paragraf.sferum.accounts.Role;
 import ru.paragraf.sferum.diary.LinkResult.Refused;
 
 /**
- * The VK ID link of the diary's «Чаты» tab for teachers ({@link DiaryChatsPage} shows the tab): «Привязать к VK ID»,
- * the VK ID callback, «Отвязать» with a confirmation.
+ * The VK ID link of the diary's «Чаты» tab for every person with a diary: teachers, pupils and parents (a parent links
+ * their own account, whichever child the diary shows). {@link DiaryChatsPage} shows the tab; here are «Привязать к VK
+ * ID», the VK ID callback, «Отвязать» with a confirmation. Staff without a diary get 403.
  *
  * <p>«Привязать к VK ID» is a POST with the CSRF token, not a link: it records an authorization, and a forged
- * cross-site request must not send a teacher, whose VK ID session may still be open, through a link they did
+ * cross-site request must not send a person, whose VK ID session may still be open, through a link they did
  * not ask for. The callback redirects onward at once, so the code never stays in the address bar or history.
  */
 @Controller
@@ -41,10 +41,11 @@ class VkIdPages {
 
     @PostMapping("/diary/vkid/start")
     RedirectView start(CurrentUser user) {
+        var person = person(user);
         if (!flow.configured()) {
             return failure(LinkFailure.NOT_CONFIGURED);
         }
-        return redirect(flow.start(teacher(user), redirectUri()).toString());
+        return redirect(flow.start(user, person, redirectUri()).toString());
     }
 
     @GetMapping(CALLBACK)
@@ -54,7 +55,7 @@ class VkIdPages {
             @RequestParam(required = false) @Nullable String code,
             @RequestParam(name = "device_id", required = false) @Nullable String deviceId,
             @RequestParam(required = false) @Nullable String error) {
-        var result = flow.complete(teacher(user), new VkIdCallback(state, code, deviceId, error));
+        var result = flow.complete(user, person(user), new VkIdCallback(state, code, deviceId, error));
         if (result instanceof Refused refused) {
             return failure(refused.reason());
         }
@@ -63,14 +64,14 @@ class VkIdPages {
 
     @GetMapping("/diary/vkid/failure")
     String failure(CurrentUser user, @RequestParam(required = false) @Nullable String reason, Model model) {
-        teacher(user);
+        person(user);
         model.addAttribute("reason", LinkFailure.parse(reason));
         return "diary/vkid-failure";
     }
 
     @GetMapping("/diary/chats/unlink")
     Object confirmUnlink(CurrentUser user, Model model) {
-        var status = flow.status(teacher(user));
+        var status = flow.status(person(user));
         if (!status.linked()) {
             return redirect("/diary/chats");
         }
@@ -80,7 +81,7 @@ class VkIdPages {
 
     @PostMapping("/diary/vkid/unlink")
     RedirectView unlink(CurrentUser user) {
-        switch (unlinking.unlink(teacher(user))) {
+        switch (unlinking.unlink(user, person(user))) {
             case UNLINKED:
                 return redirect("/diary/chats?vkid=unlinked");
             case UNLINKED_VK_UNREACHABLE:
@@ -100,11 +101,8 @@ class VkIdPages {
                 .toUriString();
     }
 
-    private static CurrentUser teacher(CurrentUser user) {
-        if (!user.is(Role.TEACHER) || user.employeeId() == null || user.organizationId() == null) {
-            throw new ResponseStatusException(FORBIDDEN);
-        }
-        return user;
+    private static DiaryPerson person(CurrentUser user) {
+        return DiaryPerson.of(user).orElseThrow(() -> new ResponseStatusException(FORBIDDEN));
     }
 
     private static RedirectView failure(LinkFailure reason) {

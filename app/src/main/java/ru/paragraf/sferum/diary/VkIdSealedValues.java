@@ -11,7 +11,7 @@ import ru.paragraf.sferum.secrets.SecretBox;
 @Component
 class VkIdSealedValues implements SealedValues {
 
-    private record SealedLink(UUID employeeId, String accessToken, String refreshToken) {}
+    private record SealedLink(UUID personId, String accessToken, String refreshToken) {}
 
     private record SealedVerifier(String state, String codeVerifier) {}
 
@@ -33,7 +33,7 @@ class VkIdSealedValues implements SealedValues {
     private int resealLinks(SecretBox box) {
         var stale = jdbc.sql(
                         """
-                        select employee_id, access_token, refresh_token from diary.vk_link
+                        select person_id, access_token, refresh_token from diary.vk_link
                         where access_token not like :current or refresh_token not like :current
                         for update
                         """)
@@ -41,12 +41,11 @@ class VkIdSealedValues implements SealedValues {
                 .query(SealedLink.class)
                 .list();
         for (var link : stale) {
-            var employee = link.employeeId();
-            jdbc.sql(
-                            "update diary.vk_link set access_token = :access, refresh_token = :refresh where employee_id = :id")
-                    .param("access", resealed(box, link.accessToken(), VkLink.accessTokenContext(employee)))
-                    .param("refresh", resealed(box, link.refreshToken(), VkLink.refreshTokenContext(employee)))
-                    .param("id", employee)
+            var person = link.personId();
+            jdbc.sql("update diary.vk_link set access_token = :access, refresh_token = :refresh where person_id = :id")
+                    .param("access", resealed(box, link.accessToken(), VkLink.accessTokenContext(person)))
+                    .param("refresh", resealed(box, link.refreshToken(), VkLink.refreshTokenContext(person)))
+                    .param("id", person)
                     .update();
         }
         if (!stale.isEmpty()) {

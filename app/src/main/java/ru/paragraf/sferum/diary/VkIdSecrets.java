@@ -22,19 +22,19 @@ class VkIdSecrets {
         return box.open(authorization.sealedVerifier(), PendingAuthorization.verifierContext(authorization.state()));
     }
 
-    String sealAccessToken(UUID employee, String token) {
-        return box.seal(token, VkLink.accessTokenContext(employee));
+    String sealAccessToken(UUID person, String token) {
+        return box.seal(token, VkLink.accessTokenContext(person));
     }
 
-    String sealRefreshToken(UUID employee, String token) {
-        return box.seal(token, VkLink.refreshTokenContext(employee));
+    String sealRefreshToken(UUID person, String token) {
+        return box.seal(token, VkLink.refreshTokenContext(person));
     }
 
     String accessToken(VkLink link) {
-        return box.open(link.sealedAccessToken(), VkLink.accessTokenContext(link.employeeId()));
+        return box.open(link.sealedAccessToken(), VkLink.accessTokenContext(link.personId()));
     }
 
     String refreshToken(VkLink link) {
-        return box.open(link.sealedRefreshToken(), VkLink.refreshTokenContext(link.employeeId()));
+        return box.open(link.sealedRefreshToken(), VkLink.refreshTokenContext(link.personId()));
     }
 }

@@ -1,13 +1,12 @@
 package ru.paragraf.sferum.diary;
 
-import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import ru.paragraf.sferum.accounts.CurrentUser;
 
 /**
- * «Отвязать»: revokes the teacher's tokens at VK ID first (best effort, outside any transaction), then removes
+ * «Отвязать»: revokes the person's tokens at VK ID first (best effort, outside any transaction), then removes
  * the link. Revoking first means the diary forgets a token only after VK has ended it, unless VK did not answer.
  */
 @Service
@@ -30,19 +29,20 @@ class VkIdUnlinking {
         this.properties = properties;
     }
 
-    UnlinkResult unlink(CurrentUser teacher) {
-        var link = links.find(Objects.requireNonNull(teacher.employeeId()));
+    UnlinkResult unlink(CurrentUser user, DiaryPerson person) {
+        var link = links.find(person.id());
         if (link.isEmpty()) {
             return UnlinkResult.NOT_LINKED;
         }
         var revoked = properties.configured() && client.tryRevoke(secrets.accessToken(link.get()));
-        var removed = changes.unlink(teacher, revoked);
+        var removed = changes.unlink(user, person, revoked);
         if (removed.isEmpty()) {
             return UnlinkResult.NOT_LINKED;
         }
         log.info(
-                "Employee {} unlinked VK user {} (revoked at VK: {})",
-                teacher.employeeId(),
+                "{} {} unlinked VK user {} (revoked at VK: {})",
+                person.kind(),
+                person.id(),
                 removed.get().vkUserId(),
                 revoked);
         return revoked ? UnlinkResult.UNLINKED : UnlinkResult.UNLINKED_VK_UNREACHABLE;

@@ -3,13 +3,15 @@ package ru.paragraf.sferum.diary;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import ru.paragraf.sferum.school.PersonKind;
 
 /**
- * A teacher's linked VK account as stored: the user tokens are sealed for this employee; {@link VkLinkTokens}
- * opens them.
+ * A person's linked VK account as stored (a teacher's, a pupil's or a parent's): the user tokens are sealed for this
+ * person; {@link VkIdSecrets} opens them.
  */
 record VkLink(
-        UUID employeeId,
+        UUID personId,
+        PersonKind personKind,
         UUID organizationId,
         UUID accountId,
         long vkUserId,
@@ -22,17 +24,18 @@ record VkLink(
         @Nullable OffsetDateTime refreshedAt,
         boolean relinkRequired) {
 
-    static String accessTokenContext(UUID employee) {
-        return "vk-access-token:" + employee;
+    /** The same string as when links were teachers' only: rows sealed then still open. */
+    static String accessTokenContext(UUID person) {
+        return "vk-access-token:" + person;
     }
 
-    static String refreshTokenContext(UUID employee) {
-        return "vk-refresh-token:" + employee;
+    static String refreshTokenContext(UUID person) {
+        return "vk-refresh-token:" + person;
     }
 
     @Override
     public String toString() {
-        return "VkLink[employee=%s, vkUserId=%d, accessExpiresAt=%s, relinkRequired=%s]"
-                .formatted(employeeId, vkUserId, accessExpiresAt, relinkRequired);
+        return "VkLink[%s=%s, vkUserId=%d, accessExpiresAt=%s, relinkRequired=%s]"
+                .formatted(personKind, personId, vkUserId, accessExpiresAt, relinkRequired);
     }
 }

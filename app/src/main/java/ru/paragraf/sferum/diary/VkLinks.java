@@ -8,20 +8,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import ru.paragraf.sferum.secrets.OpenedSecrets;
 
-/** The stored VK ID links, one per employee at most and one per VK account at most. */
+/** The stored VK ID links, one per person (teacher, pupil, parent) at most and one per VK account at most. */
 @Repository
 class VkLinks {
 
     private static final String SELECT =
             """
-            select employee_id, organization_id, account_id, vk_user_id, access_token as sealed_access_token,
-                   access_expires_at, refresh_token as sealed_refresh_token, device_id, scope, linked_at,
-                   refreshed_at, relink_required
+            select person_id, person_kind, organization_id, account_id, vk_user_id,
+                   access_token as sealed_access_token, access_expires_at, refresh_token as sealed_refresh_token,
+                   device_id, scope, linked_at, refreshed_at, relink_required
             from diary.vk_link
             """;
 
     /**
-     * How long a teacher's opened access is kept ({@link #remembered}): another node's change of the link is seen
+     * How long a person's opened access is kept ({@link #remembered}): another node's change of the link is seen
      * after this at the latest, this node's at once.
      */
     static final Duration REMEMBERED_FOR = Duration.ofSeconds(30);
@@ -34,24 +34,24 @@ class VkLinks {
     }
 
     /**
-     * The teachers' opened accesses, kept for {@link TeacherVkAccess}; every change of a link here forgets its
-     * teacher's.
+     * The persons' opened accesses, kept for {@link PersonVkAccess}; every change of a link here forgets its
+     * person's.
      */
     OpenedSecrets<UUID, VkUserAccess> remembered() {
         return remembered;
     }
 
-    Optional<VkLink> find(UUID employee) {
-        return jdbc.sql(SELECT + " where employee_id = :employee")
-                .param("employee", employee)
+    Optional<VkLink> find(UUID person) {
+        return jdbc.sql(SELECT + " where person_id = :person")
+                .param("person", person)
                 .query(VkLink.class)
                 .optional();
     }
 
     /** Locks the row until the transaction ends: refreshes of one link run one at a time, across nodes. */
-    Optional<VkLink> lock(UUID employee) {
-        return jdbc.sql(SELECT + " where employee_id = :employee for update")
-                .param("employee", employee)
+    Optional<VkLink> lock(UUID person) {
+        return jdbc.sql(SELECT + " where person_id = :person for update")
+                .param("person", person)
                 .query(VkLink.class)
                 .optional();
     }
@@ -63,43 +63,56 @@ class VkLinks {
                 .optional();
     }
 
-    /** Inserts the link or replaces the employee's previous one. */
+    /** Inserts the link or replaces the person's previous one. */
     void save(VkLink link) {
-        remembered.forget(link.employeeId());
+        remembered.forget(link.personId());
         jdbc.sql(
                         """
-                        insert into diary.vk_link (employee_id, organization_id, account_id, vk_user_id, access_token,
-                                                   access_expires_at, refresh_token, device_id, scope, linked_at,
-                                                   refreshed_at, relink_required)
-                        values (:employeeId, :organizationId, :accountId, :vkUserId, :sealedAccessToken,
+                        insert into diary.vk_link (person_id, person_kind, organization_id, account_id, vk_user_id,
+                                                   access_token, access_expires_at, refresh_token, device_id, scope,
+                                                   linked_at, refreshed_at, relink_required)
+                        values (:personId, :personKind, :organizationId, :accountId, :vkUserId, :sealedAccessToken,
                                 :accessExpiresAt, :sealedRefreshToken, :deviceId, :scope, :linkedAt, :refreshedAt,
                                 :relinkRequired)
-                        on conflict (employee_id) do update set
+                        on conflict (person_id) do update set
+                            person_kind = excluded.person_kind,
                             organization_id = excluded.organization_id, account_id = excluded.account_id,
                             vk_user_id = excluded.vk_user_id, access_token = excluded.access_token,
                             access_expires_at = excluded.access_expires_at, refresh_token = excluded.refresh_token,
                             device_id = excluded.device_id, scope = excluded.scope, linked_at = excluded.linked_at,
                             refreshed_at = excluded.refreshed_at, relink_required = excluded.relink_required
                         """)
-                .paramSource(link)
+                .param("personId", link.personId())
+                .param("personKind", link.personKind().name())
+                .param("organizationId", link.organizationId())
+                .param("accountId", link.accountId())
+                .param("vkUserId", link.vkUserId())
+                .param("sealedAccessToken", link.sealedAccessToken())
+                .param("accessExpiresAt", link.accessExpiresAt())
+                .param("sealedRefreshToken", link.sealedRefreshToken())
+                .param("deviceId", link.deviceId())
+                .param("scope", link.scope())
+                .param("linkedAt", link.linkedAt())
+                .param("refreshedAt", link.refreshedAt())
+                .param("relinkRequired", link.relinkRequired())
                 .update();
     }
 
     void updateTokens(
-            UUID employee,
+            UUID person,
             String sealedAccessToken,
             OffsetDateTime accessExpiresAt,
             String sealedRefreshToken,
             OffsetDateTime refreshedAt) {
-        remembered.forget(employee);
+        remembered.forget(person);
         jdbc.sql(
                         """
                         update diary.vk_link
                         set access_token = :access, access_expires_at = :expiresAt, refresh_token = :refresh,
                             refreshed_at = :refreshedAt
-                        where employee_id = :employee
+                        where person_id = :person
                         """)
-                .param("employee", employee)
+                .param("person", person)
                 .param("access", sealedAccessToken)
                 .param("expiresAt", accessExpiresAt)
                 .param("refresh", sealedRefreshToken)
@@ -108,19 +121,19 @@ class VkLinks {
     }
 
     /** Marks the link; tells whether it was not marked before. */
-    boolean markRelinkRequired(UUID employee) {
-        remembered.forget(employee);
+    boolean markRelinkRequired(UUID person) {
+        remembered.forget(person);
         return jdbc.sql(
-                                "update diary.vk_link set relink_required = true where employee_id = :employee and not relink_required")
-                        .param("employee", employee)
+                                "update diary.vk_link set relink_required = true where person_id = :person and not relink_required")
+                        .param("person", person)
                         .update()
                 > 0;
     }
 
-    void delete(UUID employee) {
-        remembered.forget(employee);
-        jdbc.sql("delete from diary.vk_link where employee_id = :employee")
-                .param("employee", employee)
+    void delete(UUID person) {
+        remembered.forget(person);
+        jdbc.sql("delete from diary.vk_link where person_id = :person")
+                .param("person", person)
                 .update();
     }
 }

@@ -4,7 +4,7 @@ import java.time.Instant;
 import ru.paragraf.sferum.secrets.SecretMask;
 
 /**
- * A teacher's VK user id with a user access token valid until {@code expiresAt}, for the methods VK allows only
+ * A person's VK user id with a user access token valid until {@code expiresAt}, for the methods VK allows only
  * with a user token (DESIGN §5.6). {@code toString} masks the token; never log or show the token itself.
  */
 public record VkUserAccess(long vkUserId, String accessToken, Instant expiresAt) implements VkAccess {

@@ -14,8 +14,9 @@
  * ({@link ru.paragraf.sferum.school.SchoolDirectory}), the diary's timetables and journals
  * ({@link ru.paragraf.sferum.school.Timetables}, {@link ru.paragraf.sferum.school.JournalSummaries}), teachers' Sferum
  * accounts for readiness ({@link ru.paragraf.sferum.school.TeacherSferumAccounts}), and
- * {@link ru.paragraf.sferum.school.StaffFiles} for the entries that other modules fill in (the VK Sferum account,
- * written by the diary's data transfer). Its SPI {@link ru.paragraf.sferum.school.SubjectChatStatuses} is what the
+ * {@link ru.paragraf.sferum.school.StaffFiles} and {@link ru.paragraf.sferum.school.FamilyFiles} for the entries that
+ * other modules fill in (the VK Sferum account of an employee, a pupil, a parent, written by the diary's data
+ * transfer; {@link ru.paragraf.sferum.school.PersonKind} tells the three apart). Its SPI {@link ru.paragraf.sferum.school.SubjectChatStatuses} is what the
  * messenger side knows about chats and calls, implemented by {@code sync}, so school never depends on it.
  *
  * <p><b>Named interface {@code generator}</b> ({@code school.generator}): the deterministic generator of a synthetic
@@ -25,7 +26,8 @@
  * {@link ru.paragraf.sferum.school.SubjectChatCancelled} (the selector switched), {@link
  * ru.paragraf.sferum.school.LessonPublished}, {@link ru.paragraf.sferum.school.LessonChanged} and {@link
  * ru.paragraf.sferum.school.LessonWithdrawn} (a teacher's edit of a lesson), and
- * {@link ru.paragraf.sferum.school.SferumAccountChanged} (a staff file's VK Sferum account). Listens to nothing.
+ * {@link ru.paragraf.sferum.school.SferumAccountChanged} (a staff file's VK Sferum account) and
+ * {@link ru.paragraf.sferum.school.FamilySferumAccountChanged} (a pupil's or parent's). Listens to nothing.
  *
  * <p><b>Depends on</b> {@code accounts} (the person and their scope) and {@code audit} (selector changes are audited).
  */

@@ -4,7 +4,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
-import ru.paragraf.sferum.diary.TeacherVkAccess;
+import ru.paragraf.sferum.diary.PersonVkAccess;
 import ru.paragraf.sferum.diary.VkAccess;
 import ru.paragraf.sferum.diary.VkUserAccess;
 import ru.paragraf.sferum.sync.messenger.UserAccess;
@@ -13,9 +13,9 @@ import ru.paragraf.sferum.sync.messenger.UserAccess;
 @Component
 class TeacherTokens {
 
-    private final TeacherVkAccess access;
+    private final PersonVkAccess access;
 
-    TeacherTokens(TeacherVkAccess access) {
+    TeacherTokens(PersonVkAccess access) {
         this.access = access;
     }
 

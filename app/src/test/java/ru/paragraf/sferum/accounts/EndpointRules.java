@@ -150,11 +150,11 @@ public final class EndpointRules {
             // diary: the week, the «Чаты» tab and the VK ID link
             rule(GET, "/diary", DIARY, Scope.OWN_CHILD),
             rule(GET, "/diary/chats", DIARY, Scope.OWN_CHILD),
-            rule(POST, "/diary/vkid/start", TEACHER_ONLY, Scope.SESSION),
-            rule(GET, "/diary/vkid/callback", TEACHER_ONLY, Scope.SESSION),
-            rule(GET, "/diary/vkid/failure", TEACHER_ONLY, Scope.SESSION),
-            rule(GET, "/diary/chats/unlink", TEACHER_ONLY, Scope.SESSION),
-            rule(POST, "/diary/vkid/unlink", TEACHER_ONLY, Scope.SESSION),
+            rule(POST, "/diary/vkid/start", DIARY, Scope.SESSION),
+            rule(GET, "/diary/vkid/callback", DIARY, Scope.SESSION),
+            rule(GET, "/diary/vkid/failure", DIARY, Scope.SESSION),
+            rule(GET, "/diary/chats/unlink", DIARY, Scope.SESSION),
+            rule(POST, "/diary/vkid/unlink", DIARY, Scope.SESSION),
             // readiness: «Готовность» of a school, a district, the city
             rule(GET, "/orgs/{organization}/readiness", ADMINISTRATORS, Scope.ORGANIZATION),
             rule(GET, "/api/orgs/{organization}/readiness", ADMINISTRATORS, Scope.ORGANIZATION),

@@ -27,19 +27,21 @@ import ru.paragraf.vkemulator.VkEmulator;
 
 /**
  * The seed's step 3 in a real browser: a teacher links a VK ID in the diary's «Чаты» tab through the emulator's
- * VK ID login page, and the school admin then finds the VK Sferum account id in the staff file «Общая».
+ * VK ID login page, and the school admin then finds the VK Sferum account id in the staff file «Общая». A pupil
+ * links their own VK ID the same way (issue 15).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class VkIdBrowserTests {
 
     static final String CLIENT_ID = "51900077";
-    static final long VK_USER = 700200001L, SECOND_VK_USER = 700200002L;
+    static final long VK_USER = 700200001L, SECOND_VK_USER = 700200002L, PUPIL_VK_USER = 700200003L;
     static final VkEmulator VK = VkEmulator.start(Seed.of(
             List.of(),
             List.of(
                     Seed.User.of(VK_USER, "Пётр", "Учителев", "p.uchitelev@vk.test", "vk-secret"),
-                    Seed.User.of(SECOND_VK_USER, "Мария", "Словесникова", "m.slovesnikova@vk.test", "vk-secret-2")),
+                    Seed.User.of(SECOND_VK_USER, "Мария", "Словесникова", "m.slovesnikova@vk.test", "vk-secret-2"),
+                    Seed.User.of(PUPIL_VK_USER, "Алиса", "Ученикова", "a.uchenikova@vk.test", "vk-secret-3")),
             List.of()));
 
     @DynamicPropertySource
@@ -135,6 +137,38 @@ class VkIdBrowserTests {
         assertThat(browser.text(By.id("vkid-notice"))).startsWith("VK ID отвязан");
         assertThat(browser.text(By.id("vkid-link"))).isEqualTo("Привязать к VK ID");
         browser.screenshot("vkid-07-unlinked");
+        browser.click(By.id("logout"));
+        browser.waitFor(By.id("login-form"));
+    }
+
+    @Test
+    void pupilLinksVkIdInChatsAndSeesItLinked() {
+        browser.logIn("pupilA", PASSWORD);
+        browser.click(By.id("diary-nav-chats"));
+        assertThat(browser.currentPath()).isEqualTo("/diary/chats");
+        assertThat(browser.text(By.id("vkid-not-linked")))
+                .startsWith("VK ID не привязан")
+                .contains("вы будете добавлены в чаты ваших предметов автоматически");
+        browser.screenshot("vkid-08-pupil-chats-not-linked");
+
+        browser.click(By.id("vkid-link"));
+        browser.waitFor(By.id("vkid-login-form"));
+        assertThat(browser.title()).isEqualTo("Вход — VK ID");
+        browser.type(By.id("login"), "a.uchenikova@vk.test").type(By.id("password"), "vk-secret-3");
+        browser.click(By.id("submit"));
+
+        assertThat(browser.text(By.id("vkid-status"))).isEqualTo("VK ID привязан");
+        assertThat(browser.text(By.id("vkid-user-id"))).isEqualTo(String.valueOf(PUPIL_VK_USER));
+        assertThat(browser.text(By.id("vkid-notice")))
+                .isEqualTo("VK ID привязан. Вы будете добавлены в чаты ваших предметов автоматически.");
+        assertThat(browser.currentPath()).isEqualTo("/diary/chats?vkid=linked");
+        browser.screenshot("vkid-09-pupil-chats-linked");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> PUPIL_VK_USER
+                        == jdbc.sql("select coalesce(sferum_user_id, 0) from school.pupil where id = :id")
+                                .param("id", PUPIL_A)
+                                .query(Long.class)
+                                .single());
         browser.click(By.id("logout"));
         browser.waitFor(By.id("login-form"));
     }

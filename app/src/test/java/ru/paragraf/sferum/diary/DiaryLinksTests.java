@@ -111,7 +111,8 @@ class DiaryLinksTests {
         var pupil = steps.html("pupilA", "/diary/chats");
         assertThat(pupil)
                 .contains("Математика 7А", "запрошен, будет создан при публикации первого урока")
-                .doesNotContain("diary-chat-join", "Русский язык", "Шахматы", "vkid-card");
+                .contains("vkid-card", "VK ID не привязан")
+                .doesNotContain("diary-chat-join", "Русский язык", "Шахматы");
         assertThat(steps.html("teacherA1", "/diary/chats"))
                 .contains("vkid-card", "VK ID привязан", "Математика 7А", "запрошен")
                 .doesNotContain("diary-chat-join", "Шахматы");

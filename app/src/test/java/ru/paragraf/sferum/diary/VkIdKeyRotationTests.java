@@ -13,6 +13,7 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import ru.paragraf.sferum.school.PersonKind;
 import ru.paragraf.sferum.secrets.KeyRotation;
 
 /** After a key rotation the diary's sealed columns are re-sealed with the current key and still open. */
@@ -29,6 +30,7 @@ class VkIdKeyRotationTests extends VkIdTestContext {
         var now = OffsetDateTime.now(clock);
         links.save(new VkLink(
                 TEACHER_A1,
+                PersonKind.EMPLOYEE,
                 SCHOOL_A,
                 TEACHER_A1,
                 700300001L,
@@ -45,6 +47,7 @@ class VkIdKeyRotationTests extends VkIdTestContext {
                 state,
                 TEACHER_A1,
                 TEACHER_A1,
+                PersonKind.EMPLOYEE,
                 SCHOOL_A,
                 sealedWithOldKey("verifier-value", PendingAuthorization.verifierContext(state)),
                 VkIdWorld.MOCK_CALLBACK,

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import ru.paragraf.sferum.school.PersonKind;
 
 /** A teacher links and unlinks a VK ID through the real flow against the VK emulator. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -82,7 +83,7 @@ class VkIdLinkingTests extends VkIdTestContext {
 
         assertThat(response.getRedirectedUrl()).isEqualTo("/diary/vkid/failure?reason=ACCOUNT_TAKEN");
         assertThat(page(second, response.getRedirectedUrl()))
-                .contains("уже привязана к другому сотруднику", "только к одному учителю");
+                .contains("уже привязана на портале к другому человеку", "только к одному человеку");
         assertThat(footprint()).isEqualTo(before);
         assertThat(links.find(TEACHER_A2)).isEmpty();
         var first = links.find(TEACHER_A1).orElseThrow();
@@ -171,7 +172,7 @@ class VkIdLinkingTests extends VkIdTestContext {
                 .query((rs, row) -> new String[] {rs.getString(1), rs.getString(2)})
                 .single();
         var verifier = secrets.verifier(new PendingAuthorization(
-                pending[0], TEACHER_A1, TEACHER_A1, SCHOOL_A, pending[1], "", null, null, null));
+                pending[0], TEACHER_A1, TEACHER_A1, PersonKind.EMPLOYEE, SCHOOL_A, pending[1], "", null, null, null));
         var access = secrets.accessToken(link);
         var refresh = secrets.refreshToken(link);
         mvc.perform(post("/diary/vkid/unlink").session(teacher).with(csrf()));

@@ -104,8 +104,11 @@ abstract class VkIdTestContext {
         jdbc.sql("delete from diary.vk_link").update();
         links.remembered().forgetAll(); // rows deleted behind the links' back
         jdbc.sql("delete from diary.vkid_authorization").update();
-        jdbc.sql("update school.employee set sferum_user_id = null, sferum_linked_at = null")
-                .update();
+        for (var table : List.of("school.employee", "school.pupil", "school.parent")) {
+            jdbc.sql("update " + table
+                            + " set sferum_user_id = null, sferum_linked_at = null, sferum_relink_required = false")
+                    .update();
+        }
     }
 
     MockHttpSession logIn(String username) throws Exception {
@@ -149,8 +152,13 @@ abstract class VkIdTestContext {
     }
 
     Long sferumUserIdOf(UUID employee) {
-        return jdbc.sql("select sferum_user_id from school.employee where id = :id")
-                .param("id", employee)
+        return sferumUserIdIn("school.employee", employee);
+    }
+
+    /** The VK account the school's record of a pupil ({@code school.pupil}) or parent ({@code school.parent}) shows. */
+    Long sferumUserIdIn(String table, UUID person) {
+        return jdbc.sql("select sferum_user_id from " + table + " where id = :id")
+                .param("id", person)
                 .query(Long.class)
                 .optional()
                 .orElse(null);
@@ -161,18 +169,21 @@ abstract class VkIdTestContext {
         await().atMost(Duration.ofSeconds(10)).until(() -> count("event_publication") == 0);
     }
 
-    /** Everything a link changes: links (with their tokens), audit entries, publications, staff files. */
-    record Footprint(List<String> links, int audit, int publications, int staffFilesWithVk) {}
+    /** Everything a link changes: links (with their tokens), audit entries, publications, school records with VK. */
+    record Footprint(List<String> links, int audit, int publications, int recordsWithVk) {}
 
     Footprint footprint() {
         awaitTransfers();
         return new Footprint(
-                jdbc.sql("select employee_id || ':' || vk_user_id || ':' || access_token || ':' || refresh_token"
-                                + " || ':' || relink_required from diary.vk_link order by employee_id")
+                jdbc.sql(
+                                "select person_id || ':' || person_kind || ':' || vk_user_id || ':' || access_token || ':' || refresh_token"
+                                        + " || ':' || relink_required from diary.vk_link order by person_id")
                         .query(String.class)
                         .list(),
                 count("audit.entry"),
                 count("event_publication"),
-                count("school.employee where sferum_user_id is not null"));
+                count("school.employee where sferum_user_id is not null")
+                        + count("school.pupil where sferum_user_id is not null")
+                        + count("school.parent where sferum_user_id is not null"));
     }
 }

@@ -30,6 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import ru.paragraf.sferum.SchoolFixture;
 import ru.paragraf.sferum.accounts.AccountRegistration;
+import ru.paragraf.sferum.school.PersonKind;
 
 /**
  * VK ID does not answer (nothing listens at {@code sferum.vk.id-url}): linking fails with a clear page and
@@ -68,7 +69,7 @@ class VkIdUnreachableTests {
     VkIdSecrets secrets;
 
     @Autowired
-    TeacherVkAccess access;
+    PersonVkAccess access;
 
     MockHttpSession teacher;
 
@@ -145,6 +146,7 @@ class VkIdUnreachableTests {
         var now = OffsetDateTime.now(clock);
         links.save(new VkLink(
                 TEACHER_A1,
+                PersonKind.EMPLOYEE,
                 SCHOOL_A,
                 TEACHER_A1,
                 700400001L,

@@ -16,16 +16,24 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * VK ID's callback (/diary/vkid/callback?code&state&device_id&type…): forged, replayed and garbled parameters, with
- * or without an authorization really started, end on the Russian failure page and link nothing.
+ * or without an authorization really started, by a teacher, a pupil or a parent, end on the Russian failure page and
+ * link nothing.
  */
 class VkIdCallbackFuzzTests {
 
-    static final String[] TABLES = {"diary.vk_link", "select id, sferum_user_id from school.employee", "audit.entry"};
+    static final String[] TABLES = {
+        "diary.vk_link",
+        "select id, sferum_user_id from school.employee",
+        "select id, sferum_user_id from school.pupil",
+        "select id, sferum_user_id from school.parent",
+        "audit.entry"
+    };
 
     final FuzzWorld world = FuzzWorld.get();
 
     @Property(tries = 800)
     void forgedCallbacksLinkNothing(
+            @ForAll("diaryPeople") String who,
             @ForAll("started") boolean started,
             @ForAll("values") String code,
             @ForAll("values") String state,
@@ -34,8 +42,8 @@ class VkIdCallbackFuzzTests {
             @ForAll("errors") String error) {
         var property = "GET /diary/vkid/callback";
         var before = Tables.snapshot(world.jdbc, TABLES);
-        var realState = started ? startedState() : null;
-        var request = get("/diary/vkid/callback").with(world.as("teacherA1"));
+        var realState = started ? startedState(who) : null;
+        var request = get("/diary/vkid/callback").with(world.as(who));
         for (var parameter : Map.of(
                         "code", code,
                         "state", realState != null ? realState : state,
@@ -55,7 +63,7 @@ class VkIdCallbackFuzzTests {
         var failure = Requests.send(
                         world.mvc,
                         "GET /diary/vkid/failure",
-                        get(answer.location()).with(world.as("teacherA1")))
+                        get(answer.location()).with(world.as(who)))
                 .hasNoServerError()
                 .showsNoInternals();
         assertThat(failure.status()).isEqualTo(200);
@@ -83,16 +91,22 @@ class VkIdCallbackFuzzTests {
         FuzzFigures.write();
     }
 
-    private String startedState() {
+    private String startedState(String who) {
         var answer = Requests.send(
                         world.mvc,
                         "POST /diary/vkid/start",
-                        post("/diary/vkid/start").with(world.as("teacherA1")).with(csrf()))
+                        post("/diary/vkid/start").with(world.as(who)).with(csrf()))
                 .hasNoServerError();
         return UriComponentsBuilder.fromUriString(answer.location())
                 .build()
                 .getQueryParams()
                 .getFirst("state");
+    }
+
+    /** Everyone who links a VK ID in the diary: a teacher, a pupil, a parent. */
+    @Provide
+    Arbitrary<String> diaryPeople() {
+        return Arbitraries.of("teacherA1", "pupilA", "parentA");
     }
 
     @Provide

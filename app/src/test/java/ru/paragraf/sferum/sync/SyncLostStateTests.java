@@ -35,7 +35,7 @@ import ru.paragraf.sferum.EverydaySteps;
 import ru.paragraf.sferum.EverydayWorld;
 import ru.paragraf.sferum.SchoolFixture;
 import ru.paragraf.sferum.accounts.AccountRegistration;
-import ru.paragraf.sferum.diary.TeacherVkAccess;
+import ru.paragraf.sferum.diary.PersonVkAccess;
 import ru.paragraf.sferum.diary.VkUserAccess;
 import ru.paragraf.vkemulator.EmulatorSnapshot;
 
@@ -69,7 +69,7 @@ class SyncLostStateTests {
     AccountRegistration accounts;
 
     @Autowired
-    TeacherVkAccess teacherAccess;
+    PersonVkAccess teacherAccess;
 
     @Autowired
     Clock clock;

@@ -15,18 +15,18 @@ import ru.paragraf.sferum.audit.AuditEntry;
 import ru.paragraf.sferum.audit.AuditTrail;
 
 /**
- * Teachers' VK user tokens for the sync engine: hands out a valid access token, refreshing it with the refresh
- * token shortly before it expires.
+ * The VK user tokens of persons with a linked VK ID (teachers, pupils, parents) for the sync engine: hands out a valid
+ * access token, refreshing it with the refresh token shortly before it expires, the same way for everyone.
  *
  * <p>A refresh runs under the link's row lock ({@code select … for update}), so nodes that need the same
- * teacher's token at once refresh it once: the others wait and then find the fresh token. This is the one place
+ * person's token at once refresh it once: the others wait and then find the fresh token. This is the one place
  * where VK is called inside a transaction, on purpose: VK ID rotates refresh tokens, and a second concurrent
  * refresh with the old one would fail and break the link. The transaction changes nothing but this link.
  */
 @Service
-public class TeacherVkAccess {
+public class PersonVkAccess {
 
-    private static final Logger log = LoggerFactory.getLogger(TeacherVkAccess.class);
+    private static final Logger log = LoggerFactory.getLogger(PersonVkAccess.class);
 
     private final VkLinks links;
     private final VkIdSecrets secrets;
@@ -37,7 +37,7 @@ public class TeacherVkAccess {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    TeacherVkAccess(
+    PersonVkAccess(
             VkLinks links,
             VkIdSecrets secrets,
             VkIdClient client,
@@ -57,21 +57,21 @@ public class TeacherVkAccess {
     }
 
     /**
-     * The teacher's VK user id and a token valid for at least the refresh margin, or why there is none. A token is
+     * The person's VK user id and a token valid for at least the refresh margin, or why there is none. A token is
      * kept in memory for a short while ({@link VkLinks#REMEMBERED_FOR}); every change of the link on this node
      * (a refresh, a new link, an unlink, «нужно привязать заново») forgets it at once; a token another node changed
      * meanwhile is refused by VK and then {@link #rejected} finds the current one.
      */
-    public VkAccess accessFor(UUID employee) {
+    public VkAccess accessFor(UUID person) {
         var remembered = links.remembered();
-        var kept = remembered.kept(employee).filter(this::validLongEnough);
+        var kept = remembered.kept(person).filter(this::validLongEnough);
         if (kept.isPresent()) {
             return kept.get();
         }
         var generation = remembered.generation();
-        var access = read(employee);
+        var access = read(person);
         if (access instanceof VkUserAccess user && validLongEnough(user)) {
-            remembered.keep(employee, user, generation);
+            remembered.keep(person, user, generation);
         }
         return access;
     }
@@ -81,8 +81,8 @@ public class TeacherVkAccess {
         return access.expiresAt().isAfter(clock.instant().plus(properties.refreshMargin()));
     }
 
-    private VkAccess read(UUID employee) {
-        var link = links.find(employee);
+    private VkAccess read(UUID person) {
+        var link = links.find(person);
         if (link.isEmpty()) {
             return new VkAccess.NotLinked();
         }
@@ -90,20 +90,20 @@ public class TeacherVkAccess {
         if (ready != null) {
             return ready;
         }
-        var refreshed = transactions.execute(status -> refreshLocked(employee));
+        var refreshed = transactions.execute(status -> refreshLocked(person));
         return refreshed == null ? new VkAccess.Unavailable() : refreshed;
     }
 
     /**
-     * VK refused this access token of the teacher although it had not expired (error 5: revoked, or unknown to VK).
+     * VK refused this access token of the person although it had not expired (error 5: revoked, or unknown to VK).
      * Refreshes it once, under the link's lock; if VK ID refuses the refresh token too, the link is marked «нужно
      * привязать заново», once, however many operations met the refusal. A token that was replaced meanwhile is not
      * refused any more: the current one is returned.
      */
-    public VkAccess rejected(UUID employee, String rejectedToken) {
-        links.remembered().forget(employee);
+    public VkAccess rejected(UUID person, String rejectedToken) {
+        links.remembered().forget(person);
         var access = transactions.execute(status -> {
-            var locked = links.lock(employee);
+            var locked = links.lock(person);
             if (locked.isEmpty()) {
                 return new VkAccess.NotLinked();
             }
@@ -116,14 +116,14 @@ public class TeacherVkAccess {
                 return new VkUserAccess(
                         link.vkUserId(), current, link.accessExpiresAt().toInstant());
             }
-            log.info("VK refused the access token of employee {}; refreshing it", employee);
+            log.info("VK refused the access token of {} {}; refreshing it", link.personKind(), person);
             return refresh(link);
         });
         return access == null ? new VkAccess.Unavailable() : access;
     }
 
-    private VkAccess refreshLocked(UUID employee) {
-        var locked = links.lock(employee);
+    private VkAccess refreshLocked(UUID person) {
+        var locked = links.lock(person);
         if (locked.isEmpty()) {
             return new VkAccess.NotLinked();
         }
@@ -137,7 +137,7 @@ public class TeacherVkAccess {
 
     /** Refreshes the locked link's tokens; the caller holds the link's row lock. */
     private VkAccess refresh(VkLink link) {
-        var employee = link.employeeId();
+        var person = link.personId();
         if (!properties.configured()) {
             return new VkAccess.Unavailable();
         }
@@ -153,18 +153,18 @@ public class TeacherVkAccess {
                     ? refreshToken
                     : tokens.refreshToken();
             links.updateTokens(
-                    employee,
-                    secrets.sealAccessToken(employee, tokens.accessToken()),
+                    person,
+                    secrets.sealAccessToken(person, tokens.accessToken()),
                     expiresAt,
-                    secrets.sealRefreshToken(employee, next),
+                    secrets.sealRefreshToken(person, next),
                     now);
-            log.info("Refreshed the VK token of employee {}", employee);
+            log.info("Refreshed the VK token of {} {}", link.personKind(), person);
             return new VkUserAccess(link.vkUserId(), tokens.accessToken(), expiresAt.toInstant());
         } catch (VkIdException e) {
             if (e.invalidGrant()) {
                 return relinkRequired(link);
             }
-            log.warn("Could not refresh the VK token of employee {}: {}", employee, e.getMessage());
+            log.warn("Could not refresh the VK token of {} {}: {}", link.personKind(), person, e.getMessage());
             return new VkAccess.Unavailable();
         }
     }
@@ -185,19 +185,22 @@ public class TeacherVkAccess {
     }
 
     private VkAccess relinkRequired(VkLink link) {
-        if (!links.markRelinkRequired(link.employeeId())) {
+        if (!links.markRelinkRequired(link.personId())) {
             return new VkAccess.RelinkRequired(link.vkUserId());
         }
-        events.publishEvent(new VkIdRelinkRequired(link.employeeId(), link.organizationId(), link.vkUserId()));
+        events.publishEvent(
+                new VkIdRelinkRequired(link.personId(), link.personKind(), link.organizationId(), link.vkUserId()));
+        var person = new DiaryPerson(link.personKind(), link.personId(), link.organizationId());
         audit.record(new AuditEntry(
                 null,
                 link.organizationId(),
                 "VK_ID_RELINK_REQUIRED",
-                "employee:" + link.employeeId(),
+                person.auditSubject(),
                 Map.of("vkUserId", String.valueOf(link.vkUserId()))));
         log.warn(
-                "VK ID refused the refresh token of employee {}: the teacher has to link VK ID again",
-                link.employeeId());
+                "VK ID refused the refresh token of {} {}: the person has to link VK ID again",
+                link.personKind(),
+                link.personId());
         return new VkAccess.RelinkRequired(link.vkUserId());
     }
 }
