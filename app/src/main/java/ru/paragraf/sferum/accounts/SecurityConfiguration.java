@@ -35,7 +35,8 @@ class SecurityConfiguration {
         "/exchange-runs/**",
         "/orgs/*/readiness",
         "/orgs/*/audit",
-        "/orgs/*/sync-preview"
+        "/orgs/*/sync-preview",
+        "/orgs/*/chat-policy"
     };
 
     /** API of administrators only: school data of staff files, imports, exchange tasks and runs. */
@@ -50,7 +51,8 @@ class SecurityConfiguration {
         "/api/exchange-task-types",
         "/api/orgs/*/readiness",
         "/api/orgs/*/audit",
-        "/api/orgs/*/sync-preview"
+        "/api/orgs/*/sync-preview",
+        "/api/orgs/*/chat-policy"
     };
 
     static final String[] STAFF_PAGES = {"/orgs/**", "/journals/**", "/lessons/**"};

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static ru.paragraf.sferum.SchoolFixture.*;
 import static ru.paragraf.sferum.exchange.ExchangeFixture.RUN_A;
 import static ru.paragraf.sferum.exchange.ExchangeFixture.RUN_B;
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import ru.paragraf.sferum.linkbase.LinkbaseFixture;
 
@@ -243,6 +245,63 @@ class AccessMatrixTests {
     void wrongPasswordDoesNotLogIn() throws Exception {
         var result = mvc.perform(formLogin().user("adminA").password("wrong")).andReturn();
         assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/login?error");
+    }
+
+    /** «Настройки чатов» of a school: administrators within their scope, nobody else. */
+    static Stream<Arguments> chatPolicyPages() {
+        return table(
+                row(orgs(SCHOOL_A, "chat-policy"), OK, OK, OK, NO, NO, NO, REDIRECT),
+                row(orgs(SCHOOL_B, "chat-policy"), OK, OK, NF, NO, NO, NO, REDIRECT),
+                row(orgs(SCHOOL_C, "chat-policy"), OK, NF, NF, NO, NO, NO, REDIRECT));
+    }
+
+    @ParameterizedTest(name = "{0} GET {1} -> {2}")
+    @MethodSource("chatPolicyPages")
+    void chatPolicyPageAccessFollowsRoleAndScope(String who, String path, int status) throws Exception {
+        pageAccessFollowsRoleAndScope(who, path, status);
+    }
+
+    static Stream<Arguments> chatPolicyApi() {
+        return table(
+                row("/api/orgs/" + SCHOOL_A + "/chat-policy", OK, OK, OK, NO, NO, NO, AUTH),
+                row("/api/orgs/" + SCHOOL_B + "/chat-policy", OK, OK, NF, NO, NO, NO, AUTH),
+                row("/api/orgs/" + SCHOOL_C + "/chat-policy", OK, NF, NF, NO, NO, NO, AUTH));
+    }
+
+    @ParameterizedTest(name = "{0} GET {1} -> {2}")
+    @MethodSource("chatPolicyApi")
+    void chatPolicyApiAccessFollowsRoleAndScope(String who, String path, int status) throws Exception {
+        apiAccessFollowsRoleAndScope(who, path, status);
+    }
+
+    /**
+     * A change of another school's «Настройки чатов», or by a role that may not change them, is refused before it
+     * changes anything (so this read-only suite may ask): 404 out of scope, 403 for other roles, 401 anonymous.
+     */
+    static Stream<Arguments> refusedChatPolicyChanges() {
+        return Stream.of(
+                Arguments.of("district1", SCHOOL_C, NF),
+                Arguments.of("adminA", SCHOOL_B, NF),
+                Arguments.of("adminA", SCHOOL_C, NF),
+                Arguments.of("teacherA1", SCHOOL_A, NO),
+                Arguments.of("pupilA", SCHOOL_A, NO),
+                Arguments.of("parentA", SCHOOL_A, NO),
+                Arguments.of("anonymous", SCHOOL_A, AUTH));
+    }
+
+    @ParameterizedTest(name = "{0} PUT chat-policy of {1} -> {2}")
+    @MethodSource("refusedChatPolicyChanges")
+    void chatPolicyChangesAreRefusedOutsideRoleAndScope(String who, UUID organization, int status) throws Exception {
+        var request = put("/api/orgs/" + organization + "/chat-policy")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"parentsInChats\": true, \"removeStrangers\": false}");
+        if (!who.equals("anonymous")) {
+            request.with(httpBasic(who, PASSWORD));
+        }
+        var response = mvc.perform(request).andReturn().getResponse();
+        assertThat(response.getStatus())
+                .as("%s PUT chat-policy of %s", who, organization)
+                .isEqualTo(status);
     }
 
     /** «База ссылок» and the hand-down of ids and tokens: administrators within their scope, operators only for CSV. */

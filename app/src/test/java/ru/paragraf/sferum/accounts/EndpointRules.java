@@ -104,6 +104,16 @@ public final class EndpointRules {
             rule(POST, "/api/lessons/{lesson}/publish", EDITORS, Scope.ORGANIZATION),
             rule(POST, "/api/lessons/{lesson}/withdraw", EDITORS, Scope.ORGANIZATION),
             rule(PUT, "/api/lessons/{lesson}", EDITORS, Scope.ORGANIZATION, "{\"topic\":\"Access\"}"),
+            // school: «Настройки чатов» of a school and their API
+            rule(GET, "/orgs/{organization}/chat-policy", ADMINISTRATORS, Scope.ORGANIZATION),
+            rule(POST, "/orgs/{organization}/chat-policy", ADMINISTRATORS, Scope.ORGANIZATION, "parentsInChats=true"),
+            rule(GET, "/api/orgs/{organization}/chat-policy", ADMINISTRATORS, Scope.ORGANIZATION),
+            rule(
+                    PUT,
+                    "/api/orgs/{organization}/chat-policy",
+                    ADMINISTRATORS,
+                    Scope.ORGANIZATION,
+                    "{\"parentsInChats\":true,\"removeStrangers\":false}"),
             // school: OneRoster import
             rule(GET, "/import/oneroster", ADMINISTRATORS, Scope.SESSION),
             rule(POST, "/import/oneroster", ADMINISTRATORS, Scope.FILE_CONTENT),

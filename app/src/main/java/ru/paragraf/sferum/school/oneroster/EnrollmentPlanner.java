@@ -51,6 +51,7 @@ final class EnrollmentPlanner {
         var bulk = context.roster.source().isBulk(OneRosterFile.ENROLLMENTS);
         context.plan.replaceGroupMembers = bulk;
         context.plan.replaceJournalTeachers = bulk;
+        context.plan.wholeSchools = bulk && context.roster.source().isBulk(OneRosterFile.USERS);
         classUnits(bulk);
         pupilClasses(bulk);
         journals();

@@ -126,4 +126,7 @@ final class ImportPlan {
 
     boolean replaceGroupMembers;
     boolean replaceJournalTeachers;
+
+    /** Whether the package lists all pupils of the schools in its orgs.csv (users and enrollments in bulk). */
+    boolean wholeSchools;
 }

@@ -2,17 +2,19 @@ package ru.paragraf.sferum.school.oneroster;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The answer to an upload, in Russian: either the counts of what was written, or every problem found (the list
- * may be cut at a configured length; {@code problemCount} and {@code problemsByFile} count them all), or the
- * news that the database refused the write and nothing was saved.
+ * The answer to an upload, in Russian: either the counts of what was written with, per school, what changed in its
+ * subject chats, or every problem found (the list may be cut at a configured length; {@code problemCount} and
+ * {@code problemsByFile} count them all), or the news that the database refused the write and nothing was saved.
  */
 record ImportReport(
         Outcome outcome,
         String summary,
         List<ImportCount> counts,
+        List<RosterChange> rosterChanges,
         int problemCount,
         Map<String, Integer> problemsByFile,
         List<ReportedProblem> problems) {
@@ -37,6 +39,12 @@ record ImportReport(
             @Nullable String value,
             String message,
             String text) {}
+
+    /**
+     * What the import changed for one school's subject chats: in how many journals with «Чат по предмету» the members
+     * changed, and how many pupils left their class and groups because a full package no longer lists them.
+     */
+    record RosterChange(UUID organization, String organizationName, int journals, int pupilsLeft, String text) {}
 
     /** Public, as templates call it. */
     public boolean applied() {

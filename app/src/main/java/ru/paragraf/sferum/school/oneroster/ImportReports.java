@@ -7,12 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import ru.paragraf.sferum.school.oneroster.ImportReport.Outcome;
 import ru.paragraf.sferum.school.oneroster.ImportReport.ReportedProblem;
+import ru.paragraf.sferum.school.oneroster.ImportReport.RosterChange;
 
 /**
  * Renders the outcome of an import into Russian from messages_ru.properties. Numbers are passed to the messages
@@ -42,11 +44,25 @@ class ImportReports {
         this.properties = properties;
     }
 
-    ImportReport applied(List<ImportCount> counts) {
+    ImportReport applied(
+            List<ImportCount> counts, List<MembershipChanges.OrganizationChanges> changes, Map<UUID, Integer> left) {
         var titled = counts.stream()
                 .map(count -> count.titled(message("oneroster.kind." + count.kind())))
                 .toList();
-        return new ImportReport(Outcome.APPLIED, message("oneroster.report.applied"), titled, 0, Map.of(), List.of());
+        var roster = changes.stream()
+                .map(change -> rosterChange(change, left.getOrDefault(change.organization(), 0)))
+                .toList();
+        return new ImportReport(
+                Outcome.APPLIED, message("oneroster.report.applied"), titled, roster, 0, Map.of(), List.of());
+    }
+
+    private RosterChange rosterChange(MembershipChanges.OrganizationChanges change, int pupilsLeft) {
+        var journals = String.valueOf(change.journals().size());
+        var text = pupilsLeft == 0
+                ? message("oneroster.report.roster.line", change.name(), journals)
+                : message("oneroster.report.roster.lineLeft", change.name(), journals, String.valueOf(pupilsLeft));
+        return new RosterChange(
+                change.organization(), change.name(), change.journals().size(), pupilsLeft, text);
     }
 
     /** Reports the problems in the order of the files (as the planning steps read them) and of their lines. */
@@ -59,11 +75,13 @@ class ImportReports {
             shown.add(render(problem));
         }
         var summary = message("oneroster.report.rejected", String.valueOf(problems.size()));
-        return new ImportReport(Outcome.REJECTED, summary, List.of(), problems.size(), byFile, List.copyOf(shown));
+        return new ImportReport(
+                Outcome.REJECTED, summary, List.of(), List.of(), problems.size(), byFile, List.copyOf(shown));
     }
 
     ImportReport failed() {
-        return new ImportReport(Outcome.FAILED, message("oneroster.report.failed"), List.of(), 0, Map.of(), List.of());
+        return new ImportReport(
+                Outcome.FAILED, message("oneroster.report.failed"), List.of(), List.of(), 0, Map.of(), List.of());
     }
 
     String malformed(MalformedPackageException e) {

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.InputStreamSource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.security.access.AccessDeniedException;
@@ -22,7 +23,8 @@ import ru.paragraf.sferum.school.oneroster.RosterRows.UserRow;
 
 /**
  * Imports a OneRoster package: reads and checks all of it, then, if nothing is wrong, writes it in one
- * transaction. Imports run one at a time (a transaction-scoped advisory lock), so two uploads of overlapping
+ * transaction, and publishes in it one {@link ru.paragraf.sferum.school.RosterChanged} per school whose subject
+ * chats' members the write changed. Imports run one at a time (a transaction-scoped advisory lock), so two uploads of overlapping
  * packages cannot interleave. A failure of the database rolls everything back and is reported without its text,
  * which is logged instead.
  */
@@ -34,6 +36,9 @@ class OneRosterImport {
 
     private final ExistingRecords existing;
     private final ImportWriter writer;
+    private final LeavingPupils leaving;
+    private final MembershipChanges membership;
+    private final ApplicationEventPublisher events;
     private final ImportReports reports;
     private final OneRosterProperties properties;
     private final TransactionTemplate transaction;
@@ -41,11 +46,17 @@ class OneRosterImport {
     OneRosterImport(
             ExistingRecords existing,
             ImportWriter writer,
+            LeavingPupils leaving,
+            MembershipChanges membership,
+            ApplicationEventPublisher events,
             ImportReports reports,
             OneRosterProperties properties,
             PlatformTransactionManager transactions) {
         this.existing = existing;
         this.writer = writer;
+        this.leaving = leaving;
+        this.membership = membership;
+        this.events = events;
         this.reports = reports;
         this.properties = properties;
         this.transaction = new TransactionTemplate(transactions);
@@ -89,7 +100,14 @@ class OneRosterImport {
                     status.setRollbackOnly();
                     return reports.rejected(problems.list());
                 }
-                return reports.applied(writer.write(plan));
+                membership.rememberBefore(plan);
+                var left = leaving.leave(plan);
+                var counts = writer.write(plan);
+                var changes = membership.compare();
+                changes.stream()
+                        .filter(MembershipChanges.OrganizationChanges::changed)
+                        .forEach(change -> events.publishEvent(change.event()));
+                return reports.applied(counts, changes, left);
             }));
         } catch (DataAccessException | TransactionException e) {
             log.error("OneRoster import by {} failed in the database and was rolled back", user.username(), e);

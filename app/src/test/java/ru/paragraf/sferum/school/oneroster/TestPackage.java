@@ -67,6 +67,18 @@ final class TestPackage {
         return this;
     }
 
+    /** Leaves out the rows of a file with these sourcedIds (the first column). */
+    TestPackage withoutRows(String file, String... sourcedIds) {
+        var ids = List.of(sourcedIds);
+        var kept = new StringBuilder();
+        files.get(file)
+                .lines()
+                .filter(line -> !ids.contains(line.substring(0, line.indexOf(','))))
+                .forEach(line -> kept.append(line).append('\n'));
+        files.put(file, kept.toString());
+        return this;
+    }
+
     /** Adds rows at the end of a file; {@link #lineCount} then tells the line number of the last one. */
     TestPackage append(String file, String... rows) {
         var content = new StringBuilder(files.get(file));

@@ -1,0 +1,73 @@
+package ru.paragraf.sferum.school;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The schools' chat policies, as the current person may see them; a school without a row has the defaults. */
+@Repository
+class ChatPolicies {
+
+    private static final String SELECT =
+            """
+            select o.id as organization, coalesce(cp.parents_in_chats, false) as parents_in_chats,
+                   coalesce(cp.remove_strangers, true) as remove_strangers, cp.updated_at, cp.updated_by
+            from school.organization o left join school.chat_policy cp on cp.organization_id = o.id
+            where o.id = :id and %s""";
+
+    private final JdbcClient jdbc;
+
+    ChatPolicies(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<ChatPolicy> find(SchoolScope scope, UUID organization) {
+        return scope.bind(jdbc.sql(SELECT.formatted(SchoolScope.organizations("o"))))
+                .param("id", organization)
+                .query(ChatPolicy.class)
+                .optional();
+    }
+
+    /** The policy, with the school's row locked against a concurrent change until the transaction ends. */
+    Optional<ChatPolicy> lock(SchoolScope scope, UUID organization) {
+        return scope.bind(jdbc.sql(SELECT.formatted(SchoolScope.organizations("o")) + " for no key update of o"))
+                .param("id", organization)
+                .query(ChatPolicy.class)
+                .optional();
+    }
+
+    void save(UUID organization, boolean parentsInChats, boolean removeStrangers, OffsetDateTime at, String by) {
+        jdbc.sql(
+                        """
+                        insert into school.chat_policy (organization_id, parents_in_chats, remove_strangers, updated_at,
+                                                        updated_by)
+                        values (:organization, :parents, :strangers, :at, :by)
+                        on conflict (organization_id) do update
+                        set parents_in_chats = excluded.parents_in_chats, remove_strangers = excluded.remove_strangers,
+                            updated_at = excluded.updated_at, updated_by = excluded.updated_by
+                        """)
+                .param("organization", organization)
+                .param("parents", parentsInChats)
+                .param("strangers", removeStrangers)
+                .param("at", at)
+                .param("by", by)
+                .update();
+    }
+
+    /** The school's journals of the current academic year whose «Чат по предмету» is on. */
+    List<UUID> journalsWithChats(UUID organization) {
+        return jdbc.sql(
+                        """
+                        select j.id from school.journal j
+                        where j.organization_id = :organization and j.subject_chat_requested
+                          and j.academic_year_id = (%s)
+                        """
+                                .formatted(AcademicYears.CURRENT))
+                .param("organization", organization)
+                .query(UUID.class)
+                .list();
+    }
+}
