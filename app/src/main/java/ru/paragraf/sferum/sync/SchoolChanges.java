@@ -58,8 +58,9 @@ class SchoolChanges {
     }
 
     /**
-     * A teacher linked or unlinked a VK ID: their journals' chats gain or lose them. A link VK stopped accepting
-     * makes nothing possible: the engine found it out itself and waits for the teacher to link VK ID again.
+     * A person linked or unlinked a VK ID: the chats of the journals they belong to gain or lose them (a teacher's
+     * journals, a pupil's, a parent's children's where the school wants parents). A link VK stopped accepting makes
+     * nothing possible: the engine found it out itself and waits for the person to link VK ID again.
      */
     @ApplicationModuleListener
     void on(SferumAccountChanged event) {
@@ -70,8 +71,8 @@ class SchoolChanges {
         if (community.isEmpty()) {
             return;
         }
-        jdbc.sql("select distinct journal_id from school.sync_journal_teacher where employee_id = :employee")
-                .param("employee", event.employee())
+        jdbc.sql("select distinct journal_id from school.sync_journal_member where person_id = :person")
+                .param("person", event.employee())
                 .query(UUID.class)
                 .list()
                 .forEach(journal -> planner.plan(event.organization(), journal, null));
