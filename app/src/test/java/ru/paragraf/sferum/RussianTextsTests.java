@@ -101,6 +101,7 @@ class RussianTextsTests {
             Map.entry("oneroster.scope.", "ru.paragraf.sferum.school.oneroster.ImportScope$Level"),
             Map.entry("chat.state.", SubjectChatStatus.State.class.getName()),
             Map.entry("call.state.", LessonCallStatus.State.class.getName()),
+            Map.entry("diary.chats.member.", "ru.paragraf.sferum.school.ChatMembership$State"),
             Map.entry("vkid.failure.", "ru.paragraf.sferum.diary.LinkFailure"),
             Map.entry("vkid.notLinked.", PersonKind.class.getName()),
             Map.entry("vkid.notice.linked.", PersonKind.class.getName()),

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import ru.paragraf.sferum.school.ChatMembership;
 import ru.paragraf.sferum.school.JournalSummaries;
 import ru.paragraf.sferum.school.JournalSummary;
 import ru.paragraf.sferum.school.SubjectChatStatus;
@@ -27,30 +28,33 @@ class DiaryChats {
         this.statuses = statuses;
     }
 
-    List<DiaryChat> ofPupil(UUID pupil) {
-        return chats(journals.ofPupil(pupil)).stream()
+    /** The chats of a pupil's journals, with {@code person}'s own place in them: the pupil's, or their parent's. */
+    List<DiaryChat> ofPupil(UUID pupil, UUID person) {
+        return chats(journals.ofPupil(pupil), person).stream()
                 .filter(it -> it.chat().state() != SubjectChatStatus.State.NOT_REQUESTED)
                 .toList();
     }
 
     List<DiaryChat> ofTeacher(UUID employee) {
-        return chats(journals.ofTeacher(employee).stream()
-                .filter(it -> it.kind().allowsSubjectChat())
-                .toList());
+        return chats(
+                journals.ofTeacher(employee).stream()
+                        .filter(it -> it.kind().allowsSubjectChat())
+                        .toList(),
+                employee);
     }
 
-    private List<DiaryChat> chats(List<JournalSummary> summaries) {
+    private List<DiaryChat> chats(List<JournalSummary> summaries, UUID person) {
         var provider = statuses.getIfAvailable();
-        Map<UUID, SubjectChatStatus> chats = provider == null
-                ? Map.of()
-                : provider.chatsOf(
-                        summaries.stream().map(JournalSummary::journalId).toList());
+        var ids = summaries.stream().map(JournalSummary::journalId).toList();
+        Map<UUID, SubjectChatStatus> chats = provider == null ? Map.of() : provider.chatsOf(ids);
+        Map<UUID, ChatMembership> memberships = provider == null ? Map.of() : provider.membershipsOf(person, ids);
         return summaries.stream()
                 .map(it -> new DiaryChat(
                         it.journalId(),
                         it.subject(),
                         it.groupTitle(),
-                        chats.getOrDefault(it.journalId(), withoutMessenger(it))))
+                        chats.getOrDefault(it.journalId(), withoutMessenger(it)),
+                        memberships.get(it.journalId())))
                 .toList();
     }
 

@@ -42,13 +42,13 @@ class DiaryChatsPage {
         if (user.is(Role.TEACHER)) {
             model.addAttribute("chats", chats.ofTeacher(user.employeeId()));
         } else if (user.is(Role.PUPIL)) {
-            model.addAttribute("chats", chats.ofPupil(user.pupilId()));
+            model.addAttribute("chats", chats.ofPupil(user.pupilId(), user.pupilId()));
         } else {
             var choice = ChildChoice.of(timetables.childrenOf(user.parentId()), child);
             model.addAttribute("children", choice.children());
             if (choice.selected() != null) {
                 model.addAttribute("child", choice.selected());
-                model.addAttribute("chats", chats.ofPupil(choice.selected().id()));
+                model.addAttribute("chats", chats.ofPupil(choice.selected().id(), user.parentId()));
             }
         }
         return "diary/chats";

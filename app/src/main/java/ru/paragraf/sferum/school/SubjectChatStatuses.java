@@ -16,6 +16,12 @@ public interface SubjectChatStatuses {
     /** The chats of several journals at once, each by its own selector; every given journal is in the map. */
     Map<UUID, SubjectChatStatus> chatsOf(Collection<UUID> journals);
 
+    /**
+     * The person's own place in the chats of these journals — a teacher's, a pupil's or a parent's (a parent's in
+     * the chats of their child's journals); journals whose chat does not exist (or is not kept) are absent.
+     */
+    Map<UUID, ChatMembership> membershipsOf(UUID person, Collection<UUID> journals);
+
     /** The calls of the given lessons; lessons without a call are absent from the map. */
     Map<UUID, LessonCallStatus> callsOf(Collection<UUID> lessons);
 }

@@ -13,6 +13,7 @@ import java.util.UUID;
 sealed interface Action
         permits Action.CreateChat,
                 Action.InviteLink,
+                Action.RenewInviteLink,
                 Action.AddMember,
                 Action.RemoveMember,
                 Action.StartCall,
@@ -30,6 +31,8 @@ sealed interface Action
         R createChat(CreateChat action);
 
         R inviteLink(InviteLink action);
+
+        R renewInviteLink(RenewInviteLink action);
 
         R addMember(AddMember action);
 
@@ -70,8 +73,30 @@ sealed interface Action
         }
     }
 
-    /** Puts a teacher of the journal into its chat, with the teacher's own token. */
-    record AddMember(ChatKey chat, UUID employee, long vkUser) implements Action {
+    /**
+     * Replaces the chat's invite link with a new one, so that no earlier link works: after people were taken out of
+     * the chat, once for all the removals of a batch.
+     */
+    record RenewInviteLink(ChatKey chat) implements Action {
+
+        @Override
+        public OperationKind kind() {
+            return OperationKind.RENEW_INVITE_LINK;
+        }
+
+        @Override
+        public <R> R accept(Cases<R> cases) {
+            return cases.renewInviteLink(this);
+        }
+    }
+
+    /**
+     * Puts someone who belongs into the journal's chat — a teacher, a pupil, a parent — with their own token.
+     *
+     * @param person the employee, pupil or parent in the school's data
+     * @param vkUser their messenger account
+     */
+    record AddMember(ChatKey chat, UUID person, MemberRole role, long vkUser) implements Action {
 
         @Override
         public OperationKind kind() {
@@ -84,7 +109,10 @@ sealed interface Action
         }
     }
 
-    /** Takes someone the engine put into the chat out of it: no longer a teacher of the journal. */
+    /**
+     * Takes someone the engine put into the chat out of it: no longer a teacher, pupil or parent of the journal, or
+     * linked to another VK account now.
+     */
     record RemoveMember(ChatKey chat, long vkUser) implements Action {
 
         @Override

@@ -15,10 +15,10 @@ class CallHandler {
 
     private final MessengerProvider messenger;
     private final Ledger ledger;
-    private final TeacherTokens tokens;
+    private final PersonTokens tokens;
     private final OperationProblems problems;
 
-    CallHandler(MessengerProvider messenger, Ledger ledger, TeacherTokens tokens, OperationProblems problems) {
+    CallHandler(MessengerProvider messenger, Ledger ledger, PersonTokens tokens, OperationProblems problems) {
         this.messenger = messenger;
         this.ledger = ledger;
         this.tokens = tokens;
@@ -45,7 +45,7 @@ class CallHandler {
         var unavailable = false;
         for (var teacher : teachers) {
             var token = tokens.of(teacher.employee());
-            if (token instanceof TeacherTokens.TeacherToken.Granted granted) {
+            if (token instanceof PersonTokens.PersonToken.Granted granted) {
                 var started = messenger.startCall(granted.access(), community.communityId());
                 var refused = refusal(started);
                 if (refused == null) {
@@ -53,19 +53,19 @@ class CallHandler {
                 }
                 // VK refused the teacher's token: refreshed, try again; else the teacher must re-link, try another
                 token = tokens.rejected(teacher.employee(), granted.access());
-                if (token instanceof TeacherTokens.TeacherToken.Granted) {
+                if (token instanceof PersonTokens.PersonToken.Granted) {
                     return problems.retry(problems.explain(refused));
                 }
             }
-            if (token instanceof TeacherTokens.TeacherToken.Unavailable) {
+            if (token instanceof PersonTokens.PersonToken.Unavailable) {
                 unavailable = true;
-            } else if (token instanceof TeacherTokens.TeacherToken.Missing absent && missing == null) {
+            } else if (token instanceof PersonTokens.PersonToken.Missing absent && missing == null) {
                 missing = teacher;
-                missingReason = absent.reasonKey();
+                missingReason = absent.reason().key(MemberRole.TEACHER);
             }
         }
         if (unavailable || missing == null || missingReason == null) {
-            return problems.teacherUnavailable();
+            return problems.tokenUnavailable();
         }
         var problem = problems.text(missingReason, missing.fullName());
         var link = OperationProblems.staffFile(missing.employee());
@@ -106,11 +106,11 @@ class CallHandler {
         return tokens.of(starter)
                 .fold(
                         user -> finish(key, callId, starter, user),
-                        reasonKey -> problems.failed(
+                        reason -> problems.failed(
                                 problems.text("sync.problem.callNotFinished"),
                                 OperationProblems.staffFile(starter),
                                 new LedgerChange.CallFinished(key)),
-                        problems::teacherUnavailable);
+                        problems::tokenUnavailable);
     }
 
     private Completion finish(CallKey key, String callId, UUID starter, UserAccess user) {
@@ -120,7 +120,8 @@ class CallHandler {
                         finished -> Completion.done(new LedgerChange.CallFinished(key)),
                         // nobody else may finish the call: once the teacher must re-link, it is left to VK to end it
                         problem -> problem.kind() == Problem.Kind.USER_CREDENTIALS
-                                ? problems.refused(problem, starter, user, new LedgerChange.CallFinished(key))
+                                ? problems.refused(
+                                        problem, starter, MemberRole.TEACHER, user, new LedgerChange.CallFinished(key))
                                 : problems.of(problem, null, null));
     }
 }

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import ru.paragraf.sferum.school.ChatMembership;
 import ru.paragraf.sferum.school.LessonCallStatus;
 import ru.paragraf.sferum.school.SubjectChatStatus;
 import ru.paragraf.sferum.school.SubjectChatStatuses;
@@ -37,6 +38,29 @@ class ChatAndCallStatuses implements SubjectChatStatuses {
             left join sync.chat c on c.organization_id = j.organization_id and c.journal_id = j.journal_id
                                  and c.academic_year_id = j.academic_year_id
             left join sync.organization so on so.organization_id = j.organization_id
+            """);
+
+    /** The person's row of each journal's chat: whether they belong, their VK account, and how adding them went. */
+    private static final String MEMBERSHIP = sql(
+            """
+            select c.journal_id, p.person_id is not null as belongs, p.sferum_user_id, p.sferum_relink_required,
+                   m.state as member_state, m.problem as member_problem,
+                   exists (select 1 from sync.operation o
+                           where o.kind = {OperationKind.ADD_MEMBER}
+                             and o.object_key = 'member:' || c.journal_id || ':' || c.academic_year_id || ':'
+                                                || p.sferum_user_id
+                             and o.status in ({OperationStatus.PENDING}, {OperationStatus.RUNNING})) as adding
+            from sync.chat c
+            join school.sync_journal j on j.journal_id = c.journal_id and j.academic_year_id = c.academic_year_id
+                                      and j.subject_chat_requested
+            left join lateral (select b.person_id, b.sferum_user_id, b.sferum_relink_required
+                               from school.sync_journal_member b
+                               where b.journal_id = c.journal_id and b.person_id = :person
+                               limit 1) p on true
+            left join sync.chat_member m on m.organization_id = c.organization_id and m.journal_id = c.journal_id
+                                        and m.academic_year_id = c.academic_year_id
+                                        and m.vk_user_id = p.sferum_user_id
+            where c.journal_id in (:journals) and c.state = {ChatState.ACTIVE}
             """);
 
     private final JdbcClient jdbc;
@@ -131,6 +155,44 @@ class ChatAndCallStatuses implements SubjectChatStatuses {
             return SubjectChatStatus.of(SubjectChatStatus.State.PENDING);
         }
         return SubjectChatStatus.of(SubjectChatStatus.State.REQUESTED);
+    }
+
+    @Override
+    public Map<UUID, ChatMembership> membershipsOf(UUID person, Collection<UUID> journals) {
+        var memberships = new HashMap<UUID, ChatMembership>();
+        // a messenger that cannot manage members puts nobody in: there is no membership to show
+        if (journals.isEmpty() || !ProviderCapability.MEMBERS.declaredIn(messenger.capabilities())) {
+            return memberships;
+        }
+        jdbc.sql(MEMBERSHIP)
+                .param("person", person)
+                .param("journals", journals)
+                .query((rs, row) -> {
+                    memberships.put(rs.getObject("journal_id", UUID.class), membership(rs));
+                    return null;
+                })
+                .list();
+        return memberships;
+    }
+
+    private static ChatMembership membership(ResultSet rs) throws SQLException {
+        if (!rs.getBoolean("belongs")) {
+            return ChatMembership.of(ChatMembership.State.NOT_MEMBER);
+        }
+        var state = SqlNames.read(MemberState.class, rs.getString("member_state"));
+        if (state == MemberState.ACTIVE) {
+            return ChatMembership.of(ChatMembership.State.IN_CHAT);
+        }
+        if (rs.getObject("sferum_user_id") == null) {
+            return ChatMembership.of(ChatMembership.State.LINK_VK_ID);
+        }
+        if (rs.getBoolean("sferum_relink_required")) {
+            return ChatMembership.of(ChatMembership.State.RELINK_VK_ID);
+        }
+        if (!rs.getBoolean("adding") && state == MemberState.FAILED) {
+            return new ChatMembership(ChatMembership.State.ERROR, rs.getString("member_problem"));
+        }
+        return ChatMembership.of(ChatMembership.State.ADDING);
     }
 
     @Override

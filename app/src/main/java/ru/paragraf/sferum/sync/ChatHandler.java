@@ -1,15 +1,18 @@
 package ru.paragraf.sferum.sync;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import ru.paragraf.sferum.sync.messenger.CommunityAccess;
 import ru.paragraf.sferum.sync.messenger.MessengerProvider;
 
-/** Carries out the operations on a subject chat itself: creating it, and getting its invite link. */
+/** Carries out the operations on a subject chat itself: creating it, getting its invite link and renewing it. */
 @Component
 class ChatHandler {
 
@@ -17,13 +20,19 @@ class ChatHandler {
     private final Ledger ledger;
     private final OperationProblems problems;
     private final TransactionTemplate transactions;
+    private final Clock clock;
 
     ChatHandler(
-            MessengerProvider messenger, Ledger ledger, OperationProblems problems, TransactionTemplate transactions) {
+            MessengerProvider messenger,
+            Ledger ledger,
+            OperationProblems problems,
+            TransactionTemplate transactions,
+            Clock clock) {
         this.messenger = messenger;
         this.ledger = ledger;
         this.problems = problems;
         this.transactions = transactions;
+        this.clock = clock;
     }
 
     /**
@@ -44,17 +53,22 @@ class ChatHandler {
                 return adopted.get();
             }
         }
-        var members = ledger.teachersOf(key.journal()).stream()
-                .map(Ledger.Teacher::vkUserId)
-                .filter(Objects::nonNull)
-                .distinct()
-                .toList();
+        var teachers = new LinkedHashMap<Long, UUID>();
+        for (var teacher : ledger.teachersOf(key.journal())) {
+            if (teacher.vkUserId() != null) {
+                teachers.putIfAbsent(teacher.vkUserId(), teacher.employee());
+            }
+        }
         return messenger
-                .createChat(community, action.title(), members)
+                .createChat(community, action.title(), List.copyOf(teachers.keySet()))
                 .fold(
                         created -> {
-                            var added = new ArrayList<Long>(members);
-                            added.retainAll(created.memberIds());
+                            var added = new ArrayList<LedgerChange.Member>();
+                            teachers.forEach((vkUser, employee) -> {
+                                if (created.memberIds().contains(vkUser)) {
+                                    added.add(new LedgerChange.Member(vkUser, employee, MemberRole.TEACHER));
+                                }
+                            });
                             return Completion.done(new LedgerChange.ChatCreated(key, created.chatId(), added));
                         },
                         problem -> problems.of(
@@ -80,10 +94,29 @@ class ChatHandler {
         if (chat == null || chat.chatId() == null) {
             return Completion.done();
         }
+        var asked = OffsetDateTime.now(clock);
         return messenger
                 .inviteLink(community, chat.chatId())
                 .fold(
-                        link -> Completion.done(new LedgerChange.InviteLinkReceived(key, link)),
+                        link -> Completion.done(new LedgerChange.InviteLinkReceived(key, link, asked)),
+                        problem -> problems.onChat(problem, key, chat));
+    }
+
+    /**
+     * A new link replaces the old one, which stops working. The link is stored with the time it was asked for: a
+     * removal recorded after that may have missed it, and makes the chat's link due again.
+     */
+    Completion renewInviteLink(Action.RenewInviteLink action, CommunityAccess community) {
+        var key = action.chat();
+        var chat = ledger.chat(key).orElse(null);
+        if (chat == null || chat.chatId() == null || chat.state() != ChatState.ACTIVE) {
+            return Completion.done();
+        }
+        var asked = OffsetDateTime.now(clock);
+        return messenger
+                .renewInviteLink(community, chat.chatId())
+                .fold(
+                        link -> Completion.done(new LedgerChange.InviteLinkReceived(key, link, asked)),
                         problem -> problems.onChat(problem, key, chat));
     }
 }

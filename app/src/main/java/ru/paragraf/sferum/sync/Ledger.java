@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import ru.paragraf.sferum.sync.messenger.Problem;
 
-/** The ledger of external objects: subject chats, the teachers put into them, and lesson calls. */
+/** The ledger of external objects: subject chats, the people put into them, and lesson calls. */
 @Repository
 class Ledger {
 
@@ -199,12 +199,13 @@ class Ledger {
         return true;
     }
 
-    void chatCreated(ChatKey key, long chatId, Collection<Long> members) {
+    void chatCreated(ChatKey key, long chatId, Collection<LedgerChange.Member> members) {
         keyed(
                         jdbc.sql(
                                 sql(
                                         """
                                 update sync.chat set state = {ChatState.ACTIVE}, chat_id = :chatId, invite_link = null,
+                                                     invite_link_at = null, members_removed_at = null,
                                                      problem = null, problem_category = null, updated_at = :now
                                 where organization_id = :organization and journal_id = :journal
                                   and academic_year_id = :year
@@ -213,7 +214,7 @@ class Ledger {
                 .param("chatId", chatId)
                 .param("now", OffsetDateTime.now(clock))
                 .update();
-        members.forEach(member -> memberState(key, member, MemberState.ACTIVE));
+        members.forEach(member -> memberAdded(key, member));
     }
 
     void chatFailed(ChatKey key, Problem.Kind category, String problem) {
@@ -233,34 +234,98 @@ class Ledger {
                 .update();
     }
 
-    void inviteLink(ChatKey key, String link) {
+    /**
+     * The chat's current invite link, asked for at {@code asked}; the one it replaces is never shown again. A link
+     * of a chat that is no longer ACTIVE is not stored: it was lost meanwhile.
+     */
+    void inviteLink(ChatKey key, String link, OffsetDateTime asked) {
         keyed(
                         jdbc.sql(
-                                """
-                                update sync.chat set invite_link = :link, updated_at = :now
+                                sql(
+                                        """
+                                update sync.chat set invite_link = :link, invite_link_at = :asked, updated_at = :now
                                 where organization_id = :organization and journal_id = :journal
-                                  and academic_year_id = :year
-                                """),
+                                  and academic_year_id = :year and state = {ChatState.ACTIVE}
+                                """)),
                         key)
                 .param("link", link)
+                .param("asked", asked)
                 .param("now", OffsetDateTime.now(clock))
                 .update();
     }
 
-    void memberState(ChatKey key, long vkUser, MemberState state) {
+    /** The member is in the chat, as who they are in the school's data. */
+    void memberAdded(ChatKey key, LedgerChange.Member member) {
+        keyed(
+                        jdbc.sql(
+                                sql(
+                                        """
+                                insert into sync.chat_member (organization_id, journal_id, academic_year_id, vk_user_id,
+                                                              person_id, role, state, updated_at)
+                                values (:organization, :journal, :year, :vkUser, :person, :role, {MemberState.ACTIVE},
+                                        :now)
+                                on conflict (organization_id, journal_id, academic_year_id, vk_user_id)
+                                do update set state = excluded.state, person_id = excluded.person_id,
+                                              role = excluded.role, problem = null,
+                                              updated_at = excluded.updated_at
+                                """)),
+                        key)
+                .param("vkUser", member.vkUser())
+                .param("person", member.person())
+                .param("role", SqlNames.stored(member.role()))
+                .param("now", OffsetDateTime.now(clock))
+                .update();
+    }
+
+    /** The person could not be put into the chat, for this reason (in Russian); one in it already stays in. */
+    void memberFailed(ChatKey key, LedgerChange.Member member, String problem) {
+        keyed(
+                        jdbc.sql(
+                                sql(
+                                        """
+                                insert into sync.chat_member (organization_id, journal_id, academic_year_id, vk_user_id,
+                                                              person_id, role, state, problem, updated_at)
+                                values (:organization, :journal, :year, :vkUser, :person, :role, {MemberState.FAILED},
+                                        :problem, :now)
+                                on conflict (organization_id, journal_id, academic_year_id, vk_user_id)
+                                do update set state = excluded.state, person_id = excluded.person_id,
+                                              role = excluded.role, problem = excluded.problem,
+                                              updated_at = excluded.updated_at
+                                    where sync.chat_member.state <> {MemberState.ACTIVE}
+                                """)),
+                        key)
+                .param("vkUser", member.vkUser())
+                .param("person", member.person())
+                .param("role", SqlNames.stored(member.role()))
+                .param("problem", problem)
+                .param("now", OffsetDateTime.now(clock))
+                .update();
+    }
+
+    /** The member is out of the chat; the chat's invite link is due for renewal. */
+    void memberRemoved(ChatKey key, long vkUser) {
+        var now = OffsetDateTime.now(clock);
+        keyed(
+                        jdbc.sql(
+                                sql(
+                                        """
+                                update sync.chat_member set state = {MemberState.REMOVED}, updated_at = :now
+                                where organization_id = :organization and journal_id = :journal
+                                  and academic_year_id = :year and vk_user_id = :vkUser
+                                """)),
+                        key)
+                .param("vkUser", vkUser)
+                .param("now", now)
+                .update();
         keyed(
                         jdbc.sql(
                                 """
-                                insert into sync.chat_member (organization_id, journal_id, academic_year_id, vk_user_id,
-                                                              state, updated_at)
-                                values (:organization, :journal, :year, :vkUser, :state, :now)
-                                on conflict (organization_id, journal_id, academic_year_id, vk_user_id)
-                                do update set state = excluded.state, updated_at = excluded.updated_at
+                                update sync.chat set members_removed_at = :now, updated_at = :now
+                                where organization_id = :organization and journal_id = :journal
+                                  and academic_year_id = :year
                                 """),
                         key)
-                .param("vkUser", vkUser)
-                .param("state", SqlNames.stored(state))
-                .param("now", OffsetDateTime.now(clock))
+                .param("now", now)
                 .update();
     }
 
@@ -465,10 +530,10 @@ class Ledger {
                 .list();
     }
 
-    /** The teacher's full name, from the school's read contract. */
-    String teacherName(UUID employee) {
-        return jdbc.sql("select full_name from school.sync_journal_teacher where employee_id = :employee limit 1")
-                .param("employee", employee)
+    /** The full name of a teacher, pupil or parent, from the school's read contract. */
+    String personName(UUID person) {
+        return jdbc.sql("select full_name from school.sync_journal_member where person_id = :person limit 1")
+                .param("person", person)
                 .query(String.class)
                 .optional()
                 .orElse("");

@@ -1,5 +1,6 @@
 package ru.paragraf.sferum.sync;
 
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Set;
@@ -38,8 +39,11 @@ sealed interface LedgerChange {
         }
     }
 
+    /** Someone in a chat: their messenger account, who they are in the school's data, and why they belong. */
+    record Member(long vkUser, @Nullable UUID person, MemberRole role) {}
+
     /** The chat exists in the messenger with these of the journal's teachers in it. */
-    record ChatCreated(ChatKey chat, long chatId, Collection<Long> members) implements LedgerChange {
+    record ChatCreated(ChatKey chat, long chatId, Collection<Member> members) implements LedgerChange {
 
         @Override
         public void applyTo(Ledger ledger) {
@@ -75,33 +79,60 @@ sealed interface LedgerChange {
         }
     }
 
-    record InviteLinkReceived(ChatKey chat, String link) implements LedgerChange {
+    /**
+     * The chat's invite link, first or renewed, asked for at {@code asked}: the old one is never shown again, and a
+     * removal recorded after {@code asked} makes the link due for renewal again.
+     */
+    record InviteLinkReceived(ChatKey chat, String link, OffsetDateTime asked) implements LedgerChange {
 
         @Override
         public void applyTo(Ledger ledger) {
-            ledger.inviteLink(chat, link);
+            ledger.inviteLink(chat, link, asked);
         }
 
-        /** Teachers join by the invite link. */
+        /** The people who belong join by the invite link. */
         @Override
         public FollowUp followUp() {
             return FollowUp.of(chat.journal(), OperationKind.ADD_MEMBER);
         }
     }
 
-    record MemberAdded(ChatKey chat, long vkUser) implements LedgerChange {
+    /** Someone who belongs is in the chat now. */
+    record MemberAdded(ChatKey chat, long vkUser, UUID person, MemberRole role) implements LedgerChange {
 
         @Override
         public void applyTo(Ledger ledger) {
-            ledger.memberState(chat, vkUser, MemberState.ACTIVE);
+            ledger.memberAdded(chat, new Member(vkUser, person, role));
+        }
+
+        /** A new teacher in: a former one may go now (a chat never has no teacher). */
+        @Override
+        public @Nullable FollowUp followUp() {
+            return role == MemberRole.TEACHER ? FollowUp.of(chat.journal(), OperationKind.REMOVE_MEMBER) : null;
         }
     }
 
+    /** Someone who belongs could not be put into the chat: the diary tells them why. */
+    record MemberFailed(ChatKey chat, Member member, String problem) implements LedgerChange {
+
+        @Override
+        public void applyTo(Ledger ledger) {
+            ledger.memberFailed(chat, member, problem);
+        }
+    }
+
+    /** Someone who no longer belongs is out of the chat. */
     record MemberRemoved(ChatKey chat, long vkUser) implements LedgerChange {
 
         @Override
         public void applyTo(Ledger ledger) {
-            ledger.memberState(chat, vkUser, MemberState.REMOVED);
+            ledger.memberRemoved(chat, vkUser);
+        }
+
+        /** Every removal renews the invite link: once the chat's last open removal is done. */
+        @Override
+        public FollowUp followUp() {
+            return FollowUp.of(chat.journal(), OperationKind.RENEW_INVITE_LINK);
         }
     }
 

@@ -35,7 +35,7 @@ class LedgerCheck {
 
     private final MessengerProvider messenger;
     private final Ledger ledger;
-    private final TeacherTokens tokens;
+    private final PersonTokens tokens;
     private final SyncOrganizations organizations;
     private final PauseNotices notices;
     private final MessageSource messages;
@@ -44,7 +44,7 @@ class LedgerCheck {
     LedgerCheck(
             MessengerProvider messenger,
             Ledger ledger,
-            TeacherTokens tokens,
+            PersonTokens tokens,
             SyncOrganizations organizations,
             PauseNotices notices,
             MessageSource messages,
@@ -149,8 +149,7 @@ class LedgerCheck {
 
     /** Why the teacher's calls cannot be vouched for, in Russian; null when the teacher's token works. */
     private @Nullable String refusal(UUID teacher) {
-        return tokens.of(teacher)
-                .fold(user -> refusal(teacher, user), reasonKey -> missing(teacher, reasonKey), () -> null);
+        return tokens.of(teacher).fold(user -> refusal(teacher, user), reason -> missing(teacher, reason), () -> null);
     }
 
     /** Why the messenger no longer takes the teacher's token, once refreshing it failed too; null if it takes it. */
@@ -161,11 +160,11 @@ class LedgerCheck {
         if (!refused) {
             return null;
         }
-        return tokens.rejected(teacher, user).fold(again -> null, reasonKey -> missing(teacher, reasonKey), () -> null);
+        return tokens.rejected(teacher, user).fold(again -> null, reason -> missing(teacher, reason), () -> null);
     }
 
-    private String missing(UUID teacher, String reasonKey) {
-        return text(reasonKey, ledger.teacherName(teacher));
+    private String missing(UUID teacher, PersonTokens.Reason reason) {
+        return text(reason.key(MemberRole.TEACHER), ledger.personName(teacher));
     }
 
     private ExchangeRunItem notChecked(ExchangeRun run, UUID organization, Problem problem) {

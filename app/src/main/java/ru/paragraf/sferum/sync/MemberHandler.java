@@ -6,46 +6,66 @@ import ru.paragraf.sferum.sync.messenger.MessengerProvider;
 import ru.paragraf.sferum.sync.messenger.Problem;
 import ru.paragraf.sferum.sync.messenger.UserAccess;
 
-/** Carries out the operations on who is in a subject chat: teachers join it, and leave it when they go. */
+/**
+ * Carries out the operations on who is in a subject chat: the people who belong join it with their own token, and
+ * the community takes out those who no longer belong.
+ */
 @Component
 class MemberHandler {
 
     private final MessengerProvider messenger;
     private final Ledger ledger;
-    private final TeacherTokens tokens;
+    private final PersonTokens tokens;
     private final OperationProblems problems;
 
-    MemberHandler(MessengerProvider messenger, Ledger ledger, TeacherTokens tokens, OperationProblems problems) {
+    MemberHandler(MessengerProvider messenger, Ledger ledger, PersonTokens tokens, OperationProblems problems) {
         this.messenger = messenger;
         this.ledger = ledger;
         this.tokens = tokens;
         this.problems = problems;
     }
 
-    /** The teacher joins by the chat's invite link, with the teacher's own token, as VK allows only a user. */
+    /** The person joins by the chat's current invite link, with their own token, as VK allows only a user. */
     Completion add(Action.AddMember action, CommunityAccess community) {
         var chat = ledger.chat(action.chat()).orElse(null);
         if (chat == null || chat.chatId() == null || chat.inviteLink() == null) {
             return Completion.done();
         }
-        return tokens.of(action.employee())
+        var completion = tokens.of(action.person())
                 .fold(
                         user -> join(action, community, chat.chatId(), chat.inviteLink(), user),
-                        reasonKey -> problems.teacherMissing(reasonKey, action.employee(), null),
-                        problems::teacherUnavailable);
+                        reason -> problems.personMissing(reason, action.person(), action.role(), null),
+                        problems::tokenUnavailable);
+        return withMemberFailed(action, completion);
+    }
+
+    /** A failure to join is recorded on the member too, so that the person sees it in the diary. */
+    private static Completion withMemberFailed(Action.AddMember action, Completion completion) {
+        if (completion instanceof Completion.Failed failed && failed.change() == null) {
+            var member = new LedgerChange.Member(action.vkUser(), action.person(), action.role());
+            return new Completion.Failed(
+                    failed.category(),
+                    failed.reason(),
+                    failed.link(),
+                    new LedgerChange.MemberFailed(action.chat(), member, failed.reason()));
+        }
+        return completion;
     }
 
     private Completion join(
             Action.AddMember action, CommunityAccess community, long chatId, String inviteLink, UserAccess user) {
+        var link = action.role() == MemberRole.TEACHER ? OperationProblems.staffFile(action.person()) : null;
         return messenger
                 .addMember(community, chatId, inviteLink, user)
                 .fold(
-                        joined -> Completion.done(new LedgerChange.MemberAdded(action.chat(), action.vkUser())),
+                        joined -> Completion.done(new LedgerChange.MemberAdded(
+                                action.chat(), action.vkUser(), action.person(), action.role())),
                         problem -> problem.kind() == Problem.Kind.USER_CREDENTIALS
-                                ? problems.refused(problem, action.employee(), user, null)
-                                : problems.of(problem, null, OperationProblems.staffFile(action.employee())));
+                                ? problems.refused(problem, action.person(), action.role(), user, null)
+                                : problems.of(problem, null, link));
     }
 
+    /** The community takes the member out; the chat's invite link is renewed after the batch of removals. */
     Completion remove(Action.RemoveMember action, CommunityAccess community) {
         var key = action.chat();
         var chat = ledger.chat(key).orElse(null);

@@ -1,10 +1,12 @@
 package ru.paragraf.sferum.sync;
 
 /**
- * Whether a teacher the engine put into a chat is still in it ({@code sync.chat_member.state}, stored by name, see
- * {@link SqlNames}).
+ * Whether someone the engine put into a chat is still in it, or could not be put in
+ * ({@code sync.chat_member.state}, stored by name, see {@link SqlNames}).
  */
 enum MemberState {
     ACTIVE,
-    REMOVED
+    REMOVED,
+    /** Not in the chat: joining failed, for the reason recorded with it; tried again at the next planning. */
+    FAILED
 }

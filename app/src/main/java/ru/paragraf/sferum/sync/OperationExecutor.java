@@ -106,6 +106,11 @@ class OperationExecutor {
             }
 
             @Override
+            public Completion renewInviteLink(Action.RenewInviteLink action) {
+                return chats.renewInviteLink(action, community);
+            }
+
+            @Override
             public Completion addMember(Action.AddMember action) {
                 return members.add(action, community);
             }

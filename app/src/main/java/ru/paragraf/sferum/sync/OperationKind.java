@@ -9,19 +9,20 @@ import org.jspecify.annotations.Nullable;
 enum OperationKind {
     CREATE_CHAT,
     INVITE_LINK,
+    RENEW_INVITE_LINK,
     ADD_MEMBER,
     REMOVE_MEMBER,
     START_CALL,
     FINISH_CALL,
     ANNOUNCE_CALL;
 
-    /** What the provider must be able to do for this kind; null: managing a chat it has, which every provider can. */
+    /** What the provider must be able to do for this kind; null: posting in a chat it has, which every provider can. */
     @Nullable
     ProviderCapability needs() {
         return switch (this) {
             case CREATE_CHAT -> ProviderCapability.CREATES_CHATS;
-            case INVITE_LINK -> ProviderCapability.INVITE_LINKS;
-            case ADD_MEMBER, REMOVE_MEMBER -> null;
+            case INVITE_LINK, RENEW_INVITE_LINK -> ProviderCapability.INVITE_LINKS;
+            case ADD_MEMBER, REMOVE_MEMBER -> ProviderCapability.MEMBERS;
                 // an announcement carries a call's link: nothing to announce without calls
             case START_CALL, FINISH_CALL, ANNOUNCE_CALL -> ProviderCapability.CALLS;
         };

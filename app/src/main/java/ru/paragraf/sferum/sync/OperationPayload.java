@@ -8,31 +8,40 @@ import tools.jackson.databind.JsonNode;
  * {@link Planner}'s statements write set-based ({@link #VERSION} in its {@code v}) and that is read here once, when
  * the operation is claimed. The organization is the row's own column.
  *
- * <p>Version 1: chat operations hold {@code journal} and {@code year} (UUIDs), CREATE_CHAT also {@code title},
- * ADD_MEMBER {@code employee} (UUID) and {@code vkUser} (number), REMOVE_MEMBER {@code vkUser}; call operations
- * hold {@code lesson} and {@code journal}, ANNOUNCE_CALL also {@code year}. Rows queued before the payload had a
- * version have no {@code v}: they are version 1. Changing what a kind holds is a new version, read beside the old
- * one until no row of the old one can be open.
+ * <p>Version 2: chat operations hold {@code journal} and {@code year} (UUIDs), CREATE_CHAT also {@code title},
+ * ADD_MEMBER {@code person} (UUID: an employee, a pupil or a parent), {@code role} ({@link MemberRole}) and
+ * {@code vkUser} (number), REMOVE_MEMBER {@code vkUser}; call operations hold {@code lesson} and {@code journal},
+ * ANNOUNCE_CALL also {@code year}. Version 1 differs only in ADD_MEMBER, which put only teachers into chats: it
+ * holds {@code employee} instead of {@code person} and {@code role}. Rows queued before the payload had a version
+ * have no {@code v}: they are version 1. Changing what a kind holds is a new version, read beside the old one until
+ * no row of the old one can be open.
  */
 final class OperationPayload {
 
     /** The version the planner writes. */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     private OperationPayload() {}
 
     /** The action a payload of this kind holds; an {@link IllegalArgumentException} if it holds none. */
     static Action decode(OperationKind kind, UUID organization, JsonNode payload) {
         var version = payload.has("v") ? payload.get("v").asInt() : 1;
-        if (version != 1) {
+        if (version != 1 && version != VERSION) {
             throw new IllegalArgumentException("Unknown payload version " + version + " of " + kind);
         }
         var fields = new Fields(payload);
         return switch (kind) {
             case CREATE_CHAT -> new Action.CreateChat(fields.chat(organization), fields.text("title"));
             case INVITE_LINK -> new Action.InviteLink(fields.chat(organization));
-            case ADD_MEMBER -> new Action.AddMember(
-                    fields.chat(organization), fields.uuid("employee"), fields.number("vkUser"));
+            case RENEW_INVITE_LINK -> new Action.RenewInviteLink(fields.chat(organization));
+            case ADD_MEMBER -> version == 1
+                    ? new Action.AddMember(
+                            fields.chat(organization),
+                            fields.uuid("employee"),
+                            MemberRole.TEACHER,
+                            fields.number("vkUser"))
+                    : new Action.AddMember(
+                            fields.chat(organization), fields.uuid("person"), fields.role(), fields.number("vkUser"));
             case REMOVE_MEMBER -> new Action.RemoveMember(fields.chat(organization), fields.number("vkUser"));
             case START_CALL -> new Action.StartCall(fields.call(organization), fields.uuid("journal"));
             case FINISH_CALL -> new Action.FinishCall(fields.call(organization), fields.uuid("journal"));
@@ -48,6 +57,10 @@ final class OperationPayload {
 
         CallKey call(UUID organization) {
             return new CallKey(organization, uuid("lesson"));
+        }
+
+        MemberRole role() {
+            return MemberRole.valueOf(text("role"));
         }
 
         UUID uuid(String field) {

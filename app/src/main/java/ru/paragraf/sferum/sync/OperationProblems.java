@@ -16,11 +16,11 @@ import ru.paragraf.sferum.sync.messenger.UserAccess;
 @Component
 class OperationProblems {
 
-    private final TeacherTokens tokens;
+    private final PersonTokens tokens;
     private final Ledger ledger;
     private final MessageSource messages;
 
-    OperationProblems(TeacherTokens tokens, Ledger ledger, MessageSource messages) {
+    OperationProblems(PersonTokens tokens, Ledger ledger, MessageSource messages) {
         this.tokens = tokens;
         this.ledger = ledger;
         this.messages = messages;
@@ -52,25 +52,31 @@ class OperationProblems {
     }
 
     /**
-     * The messenger refused a teacher's own token: refreshed once if VK ID still accepts the link (then the operation
+     * The messenger refused a person's own token: refreshed once if VK ID still accepts the link (then the operation
      * is tried again), otherwise the link is marked «нужно привязать заново», once, and the operation fails with
-     * what the teacher has to do, without asking the messenger again.
+     * what the person has to do, without asking the messenger again.
      */
-    Completion refused(Problem problem, UUID employee, UserAccess user, @Nullable LedgerChange onFailure) {
-        return tokens.rejected(employee, user)
+    Completion refused(
+            Problem problem, UUID person, MemberRole role, UserAccess user, @Nullable LedgerChange onFailure) {
+        return tokens.rejected(person, user)
                 .fold(
                         again -> retry(explain(problem)),
-                        reasonKey -> teacherMissing(reasonKey, employee, onFailure),
+                        reason -> personMissing(reason, person, role, onFailure),
                         () -> retry(explain(problem)));
     }
 
-    /** The teacher has no token the messenger accepts: the teacher has to link VK ID, or link it again. */
-    Completion teacherMissing(String reasonKey, UUID employee, @Nullable LedgerChange onFailure) {
-        return failed(text(reasonKey, ledger.teacherName(employee)), staffFile(employee), onFailure);
+    /**
+     * The person has no token the messenger accepts: they have to link VK ID, or link it again — a teacher's staff
+     * file says so; a pupil or a parent does it in their diary.
+     */
+    Completion personMissing(
+            PersonTokens.Reason reason, UUID person, MemberRole role, @Nullable LedgerChange onFailure) {
+        var link = role == MemberRole.TEACHER ? staffFile(person) : null;
+        return failed(text(reason.key(role), ledger.personName(person)), link, onFailure);
     }
 
-    /** VK ID did not answer for a teacher's token. */
-    Completion teacherUnavailable() {
+    /** VK ID did not answer for a person's token. */
+    Completion tokenUnavailable() {
         return retry(text("sync.problem.vkIdUnavailable"));
     }
 

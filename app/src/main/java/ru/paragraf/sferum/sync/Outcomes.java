@@ -91,10 +91,14 @@ class Outcomes {
             return null;
         }
         var followUp = change.followUp();
-        if (followUp != null && followUp.kinds().contains(OperationKind.ANNOUNCE_CALL)) {
+        if (followUp != null
+                && (followUp.kinds().contains(OperationKind.ANNOUNCE_CALL)
+                        || followUp.kinds().contains(OperationKind.RENEW_INVITE_LINK))) {
             // a new chat and a new call of one journal may end at the same time, each needing the other for the
-            // announcement: one after the other, the second sees the first and plans it. No other follow-up needs
-            // a change of another operation: what it needs besides this change was committed before it was planned
+            // announcement; two removals from one chat may end at the same time, each waiting for the other before
+            // the link is renewed: one after the other, the second sees the first and plans what follows. No other
+            // follow-up needs a change of another operation: what it needs besides this change was committed before
+            // it was planned
             ledger.lockJournal(followUp.journal());
         }
         change.applyTo(ledger);

@@ -82,6 +82,7 @@ class Planner {
             Step.of(OperationKind.INVITE_LINK, Planner::inviteLink),
             Step.of(OperationKind.ADD_MEMBER, Planner::addMember),
             Step.of(OperationKind.REMOVE_MEMBER, Planner::removeMember),
+            Step.of(OperationKind.RENEW_INVITE_LINK, Planner::renewInviteLink),
             Step.of(OperationKind.FINISH_CALL, Planner::finishCall),
             Step.of(OperationKind.ANNOUNCE_CALL, Planner::announceCall));
 
@@ -242,29 +243,47 @@ class Planner {
                         scope.journal("c.journal_id"));
     }
 
+    /**
+     * Everyone who belongs and has a VK account that VK ID still accepts, and is not in the chat yet, joins it: the
+     * journal's teachers, its pupils and, where the school wants them, their parents (school.sync_journal_member). A
+     * person in two roles of one journal (a teacher who is a pupil's parent) joins once, in the first role.
+     */
     private static String addMember(Scope scope) {
         return """
                 select c.organization_id, c.community_id, {OperationKind.ADD_MEMBER} as kind,
-                       'member:' || c.journal_id || ':' || c.academic_year_id || ':' || t.sferum_user_id as object_key,
+                       'member:' || c.journal_id || ':' || c.academic_year_id || ':' || p.sferum_user_id as object_key,
                        %s as payload
                 from sync.chat c
                 join school.sync_journal j on j.journal_id = c.journal_id and j.subject_chat_requested
-                join school.sync_journal_teacher t on t.journal_id = c.journal_id and t.sferum_user_id is not null
+                join (select distinct on (b.journal_id, b.sferum_user_id)
+                             b.journal_id, b.person_id, b.role, b.sferum_user_id
+                      from school.sync_journal_member b
+                      where b.organization_id = :organization %s
+                        and b.sferum_user_id is not null and not b.sferum_relink_required
+                      order by b.journal_id, b.sferum_user_id, b.role = {MemberRole.TEACHER} desc,
+                               b.role = {MemberRole.PUPIL} desc) p on p.journal_id = c.journal_id
                 %s
                 where c.organization_id = :organization %s
                   and c.state = {ChatState.ACTIVE} and c.invite_link is not null
                   and not exists (select 1 from sync.chat_member m
                                   where m.organization_id = c.organization_id and m.journal_id = c.journal_id
-                                    and m.academic_year_id = c.academic_year_id and m.vk_user_id = t.sferum_user_id
+                                    and m.academic_year_id = c.academic_year_id and m.vk_user_id = p.sferum_user_id
                                     and m.state = {MemberState.ACTIVE})
                 """
                 .formatted(
-                        payload("'journal', c.journal_id, 'year', c.academic_year_id, 'employee', t.employee_id, "
-                                + "'vkUser', t.sferum_user_id"),
+                        payload("'journal', c.journal_id, 'year', c.academic_year_id, 'person', p.person_id, "
+                                + "'role', p.role, 'vkUser', p.sferum_user_id"),
+                        scope.journal("b.journal_id"),
                         ready("c.organization_id"),
                         scope.journal("c.journal_id"));
     }
 
+    /**
+     * Everyone the engine put into a chat who no longer belongs is taken out: a pupil moved to another class or gone
+     * from the school, a parent unlinked from the child or no longer wanted by the school, a former teacher, a VK
+     * account unlinked or replaced. A chat never has no teacher: a teacher goes only once a current teacher of the
+     * journal is in. All removals are planned here, in one step, so that what holds them back is said in one place.
+     */
     private static String removeMember(Scope scope) {
         return """
                 select c.organization_id, c.community_id, {OperationKind.REMOVE_MEMBER} as kind,
@@ -277,11 +296,45 @@ class Planner {
                 %s
                 where c.organization_id = :organization %s
                   and m.state = {MemberState.ACTIVE}
-                  and not exists (select 1 from school.sync_journal_teacher t
-                                  where t.journal_id = m.journal_id and t.sferum_user_id = m.vk_user_id)
+                  and not exists (select 1 from school.sync_journal_member p
+                                  where p.journal_id = m.journal_id and p.sferum_user_id = m.vk_user_id)
+                  and (m.role <> {MemberRole.TEACHER}
+                       or exists (select 1 from sync.chat_member t
+                                  join school.sync_journal_member p on p.journal_id = t.journal_id
+                                                                   and p.sferum_user_id = t.vk_user_id
+                                                                   and p.role = {MemberRole.TEACHER}
+                                  where t.organization_id = m.organization_id and t.journal_id = m.journal_id
+                                    and t.academic_year_id = m.academic_year_id and t.state = {MemberState.ACTIVE}))
                 """
                 .formatted(
                         payload("'journal', c.journal_id, 'year', c.academic_year_id, 'vkUser', m.vk_user_id"),
+                        ready("c.organization_id"),
+                        scope.journal("c.journal_id"));
+    }
+
+    /**
+     * A chat whose members were removed after its invite link was got gets a new link, once the chat has no removal
+     * open: one renewal for a batch of removals. Keyed as the chat, so one is open at a time and it runs after the
+     * chat's earlier operations; a repeat after a crash only renews the link once more.
+     */
+    private static String renewInviteLink(Scope scope) {
+        return """
+                select c.organization_id, c.community_id, {OperationKind.RENEW_INVITE_LINK} as kind,
+                       'chat:' || c.journal_id || ':' || c.academic_year_id as object_key, %s as payload
+                from sync.chat c
+                join school.sync_journal j on j.journal_id = c.journal_id and j.subject_chat_requested
+                %s
+                where c.organization_id = :organization %s
+                  and c.state = {ChatState.ACTIVE} and c.invite_link is not null
+                  and c.members_removed_at > c.invite_link_at
+                  and not exists (select 1 from sync.operation o
+                                  where o.organization_id = c.organization_id
+                                    and o.status in ({OperationStatus.PENDING}, {OperationStatus.RUNNING})
+                                    and o.kind = {OperationKind.REMOVE_MEMBER}
+                                    and o.payload ->> 'journal' = cast(c.journal_id as text))
+                """
+                .formatted(
+                        payload("'journal', c.journal_id, 'year', c.academic_year_id"),
                         ready("c.organization_id"),
                         scope.journal("c.journal_id"));
     }

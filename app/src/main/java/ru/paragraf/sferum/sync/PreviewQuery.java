@@ -40,18 +40,24 @@ class PreviewQuery {
                    coalesce(j.chat_title, lj.chat_title) as chat_title,
                    l.lesson_id is not null as lesson_found, l.lesson_date, l.starts_at,
                    coalesce(l.publication = {Publication.PUBLISHED}, false) as lesson_published,
-                   coalesce(te.full_name, tv.full_name) as teacher, w.payload ->> 'vkUser' as vk_user,
+                   coalesce(te.full_name, tv.full_name) as person, coalesce(te.role, tv.role) as person_role,
+                   w.payload ->> 'vkUser' as vk_user,
                    case when c.state = {ChatState.FAILED} then c.problem
                         when k.state = {CallState.FAILED} then k.problem end as ledger_problem
             from wanted w
             left join school.sync_journal j on j.journal_id = cast(w.payload ->> 'journal' as uuid)
             left join school.sync_lesson l on l.lesson_id = cast(w.payload ->> 'lesson' as uuid)
             left join school.sync_journal lj on lj.journal_id = l.journal_id
-            left join lateral (select t.full_name from school.sync_journal_teacher t
-                               where t.employee_id = cast(w.payload ->> 'employee' as uuid) limit 1) te on true
-            left join lateral (select t.full_name from school.sync_journal_teacher t
+            left join lateral (select t.full_name, t.role from school.sync_journal_member t
+                               where t.journal_id = cast(w.payload ->> 'journal' as uuid)
+                                 and t.person_id = cast(coalesce(w.payload ->> 'person', w.payload ->> 'employee') as uuid)
+                               order by t.role = {MemberRole.TEACHER} desc, t.role = {MemberRole.PUPIL} desc
+                               limit 1) te on true
+            left join lateral (select t.full_name, t.role from school.sync_journal_member t
                                where t.organization_id = :organization
-                                 and t.sferum_user_id = cast(w.payload ->> 'vkUser' as bigint) limit 1) tv on true
+                                 and t.sferum_user_id = cast(w.payload ->> 'vkUser' as bigint)
+                               order by t.role = {MemberRole.TEACHER} desc, t.role = {MemberRole.PUPIL} desc
+                               limit 1) tv on true
             left join sync.chat c on w.kind = {OperationKind.CREATE_CHAT} and c.organization_id = :organization
                                  and c.journal_id = cast(w.payload ->> 'journal' as uuid)
                                  and c.academic_year_id = cast(w.payload ->> 'year' as uuid)
@@ -82,7 +88,8 @@ class PreviewQuery {
                         rs.getObject("lesson_date", java.time.LocalDate.class),
                         rs.getObject("starts_at", java.time.LocalTime.class),
                         rs.getBoolean("lesson_published"),
-                        rs.getString("teacher"),
+                        rs.getString("person"),
+                        SqlNames.read(MemberRole.class, rs.getString("person_role")),
                         rs.getString("vk_user"),
                         rs.getString("ledger_problem")))
                 .list();

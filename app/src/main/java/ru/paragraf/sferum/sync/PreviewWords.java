@@ -43,9 +43,9 @@ class PreviewWords {
     private String object(PreviewFacts facts) {
         var chat = facts.chatTitle() == null ? "" : facts.chatTitle();
         return switch (facts.kind()) {
-            case CREATE_CHAT, INVITE_LINK -> text("preview.object.chat", chat);
-            case ADD_MEMBER, REMOVE_MEMBER -> facts.teacher() != null
-                    ? text("preview.object.member", facts.teacher(), chat)
+            case CREATE_CHAT, INVITE_LINK, RENEW_INVITE_LINK -> text("preview.object.chat", chat);
+            case ADD_MEMBER, REMOVE_MEMBER -> facts.person() != null && facts.personRole() != null
+                    ? text("preview.object.member." + facts.personRole().name(), facts.person(), chat)
                     : text("preview.object.vkMember", facts.vkUser(), chat);
             case START_CALL, FINISH_CALL, ANNOUNCE_CALL -> lesson(facts, chat);
         };
@@ -76,6 +76,9 @@ class PreviewWords {
                 return text("preview.reason.FINISH_CALL.deleted");
             }
             return text(facts.lessonPublished() ? "preview.reason.FINISH_CALL.inPerson" : "preview.reason.FINISH_CALL");
+        }
+        if (facts.kind() == OperationKind.ADD_MEMBER && facts.personRole() != null) {
+            return text("preview.reason.ADD_MEMBER." + facts.personRole().name());
         }
         return text("preview.reason." + facts.kind().name());
     }

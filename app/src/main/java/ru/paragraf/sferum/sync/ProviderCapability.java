@@ -10,12 +10,14 @@ import ru.paragraf.sferum.sync.messenger.Capabilities;
 enum ProviderCapability {
     CREATES_CHATS,
     INVITE_LINKS,
+    MEMBERS,
     CALLS;
 
     boolean declaredIn(Capabilities capabilities) {
         return switch (this) {
             case CREATES_CHATS -> capabilities.createsChats();
             case INVITE_LINKS -> capabilities.inviteLinks();
+            case MEMBERS -> capabilities.members();
             case CALLS -> capabilities.calls();
         };
     }

@@ -6,9 +6,11 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import ru.paragraf.sferum.school.FamilySferumAccountChanged;
 import ru.paragraf.sferum.school.LessonChanged;
 import ru.paragraf.sferum.school.LessonPublished;
 import ru.paragraf.sferum.school.LessonWithdrawn;
+import ru.paragraf.sferum.school.RosterChanged;
 import ru.paragraf.sferum.school.SferumAccountChanged;
 import ru.paragraf.sferum.school.SubjectChatCancelled;
 import ru.paragraf.sferum.school.SubjectChatRequested;
@@ -58,23 +60,54 @@ class SchoolChanges {
     }
 
     /**
-     * A teacher linked or unlinked a VK ID: their journals' chats gain or lose them. A link VK stopped accepting
-     * makes nothing possible: the engine found it out itself and waits for the teacher to link VK ID again.
+     * A person linked or unlinked a VK ID: the chats of the journals they belong to gain or lose them (a teacher's
+     * journals, a pupil's, a parent's children's where the school wants parents). A link VK stopped accepting makes
+     * nothing possible: the engine found it out itself and waits for the person to link VK ID again.
      */
     @ApplicationModuleListener
     void on(SferumAccountChanged event) {
-        if (event.relinkRequired()) {
-            return;
+        if (!event.relinkRequired()) {
+            planJournalsOf(event.organization(), event.employee());
         }
+    }
+
+    /** A pupil's or a parent's VK account changed: as for a teacher's, {@link #on(SferumAccountChanged)}. */
+    @ApplicationModuleListener
+    void on(FamilySferumAccountChanged event) {
+        if (!event.relinkRequired()) {
+            planJournalsOf(event.organization(), event.person());
+        }
+    }
+
+    /**
+     * Who belongs in these journals' chats may have changed (an import moved pupils, replaced a teacher, the school
+     * put parents in or out): each journal is planned, its additions and removals alike.
+     */
+    @ApplicationModuleListener
+    void on(RosterChanged event) {
         var community = readiness.readyCommunity(event.organization());
         if (community.isEmpty()) {
             return;
         }
-        jdbc.sql("select distinct journal_id from school.sync_journal_teacher where employee_id = :employee")
-                .param("employee", event.employee())
+        var planned = 0;
+        for (var journal : event.journals()) {
+            planned += planner.plan(event.organization(), journal, null);
+        }
+        if (planned > 0) {
+            hurryAfterCommit(community.getAsLong());
+        }
+    }
+
+    private void planJournalsOf(UUID organization, UUID person) {
+        var community = readiness.readyCommunity(organization);
+        if (community.isEmpty()) {
+            return;
+        }
+        jdbc.sql("select distinct journal_id from school.sync_journal_member where person_id = :person")
+                .param("person", person)
                 .query(UUID.class)
                 .list()
-                .forEach(journal -> planner.plan(event.organization(), journal, null));
+                .forEach(journal -> planner.plan(organization, journal, null));
         hurryAfterCommit(community.getAsLong());
     }
 

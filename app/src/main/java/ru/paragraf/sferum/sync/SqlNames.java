@@ -25,6 +25,7 @@ final class SqlNames {
             Map.entry("ChatState", ChatState.class),
             Map.entry("CallState", CallState.class),
             Map.entry("MemberState", MemberState.class),
+            Map.entry("MemberRole", MemberRole.class),
             Map.entry("OperationStatus", OperationStatus.class),
             Map.entry("OperationKind", OperationKind.class),
             Map.entry("PreviewOperation.Status", PreviewOperation.Status.class),

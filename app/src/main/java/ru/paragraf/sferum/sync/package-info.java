@@ -23,12 +23,13 @@
  *
  * <p><b>Listens to</b> (after commit, through the event publication registry, so nothing is lost to a crash): the
  * school's {@code LessonPublished}, {@code LessonWithdrawn}, {@code LessonChanged}, {@code SubjectChatRequested},
- * {@code SubjectChatCancelled} and {@code SferumAccountChanged} ({@code SchoolChanges}: plans the journal); the link
+ * {@code SubjectChatCancelled}, {@code SferumAccountChanged}, {@code FamilySferumAccountChanged} and {@code
+ * RosterChanged} ({@code SchoolChanges}: plans the journal or the person's journals); the link
  * base's {@code CommunityCredentialsChanged} and the exchange's {@code ExchangeTaskChanged} ({@code
  * ReadinessChanges}: resumes and plans the organization). Publishes nothing.
  *
  * <p><b>Depends on</b> {@code school} (its events, read contract and views {@code school.sync_*}), {@code linkbase}
- * (community credentials), {@code exchange} (the task type and its runs), {@code diary} (teachers' VK ID tokens),
+ * (community credentials), {@code exchange} (the task type and its runs), {@code diary} (people's VK ID tokens),
  * {@code accounts} (who may see the preview), {@code audit} (pause notices) and {@code embedded} (giving back the
  * work of a dead earlier process, {@code OrphanedWork}).
  */

@@ -145,10 +145,26 @@ class DiaryLinksTests {
         await().atMost(Duration.ofSeconds(20)).until(() -> inviteLink() != null);
         var invite = inviteLink();
         assertThat(invite).startsWith("https://vk.me/join/");
-        for (var who : List.of("pupilA", "parentA", "teacherA1")) {
+        for (var who : List.of("pupilA", "teacherA1")) {
             assertThat(steps.html(who, "/diary/chats"))
                     .as(who)
                     .contains("Математика 7А", ">создан<", "Вступить в чат", "href=\"" + invite + "\"");
+        }
+        // a parent belongs in the chat only where the school puts parents into subject chats (DESIGN §4)
+        assertThat(steps.html("parentA", "/diary/chats"))
+                .contains("Математика 7А", ">создан<", "родители в предметные чаты этой школы не добавляются")
+                .doesNotContain(invite);
+        jdbc.sql(
+                        "insert into school.chat_policy (organization_id, parents_in_chats, updated_at) values (:school, true, now())")
+                .param("school", SCHOOL_A)
+                .update();
+        try {
+            assertThat(steps.html("parentA", "/diary/chats"))
+                    .contains("Вступить в чат", "href=\"" + invite + "\"", "привяжите VK ID, чтобы вас добавили");
+        } finally {
+            jdbc.sql("delete from school.chat_policy where organization_id = :school")
+                    .param("school", SCHOOL_A)
+                    .update();
         }
         assertThat(steps.html("teacherA1", "/diary/chats")).contains("Открыть журнал", "/journals/" + JOURNAL_A_MATHS);
         assertThat(steps.html("pupilA", "/diary/chats")).doesNotContain("Открыть журнал");

@@ -70,6 +70,11 @@ final class DeclaredCapabilities implements MessengerProvider {
     }
 
     @Override
+    public Outcome<String> renewInviteLink(CommunityAccess community, long chatId) {
+        return vk.renewInviteLink(community, chatId);
+    }
+
+    @Override
     public Outcome<Boolean> addMember(CommunityAccess community, long chatId, String inviteLink, UserAccess user) {
         return vk.addMember(community, chatId, inviteLink, user);
     }

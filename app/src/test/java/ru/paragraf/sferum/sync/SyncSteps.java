@@ -68,6 +68,21 @@ record SyncSteps(MockMvc mvc, JdbcClient jdbc, SyncWorld world) {
                         == vkUser);
     }
 
+    /** Runs the SFERUM_SYNC task now, as «Запустить сейчас» does, and waits until the run and its operations end. */
+    UUID runNow(String who, UUID task) throws Exception {
+        var run = UUID.fromString(
+                ru.paragraf.sferum.EverydaySteps.json(api(who, post("/api/exchange-tasks/" + task + "/runs"), null))
+                        .get("id")
+                        .asString());
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("select status from exchange.run where id = :run")
+                .param("run", run)
+                .query(String.class)
+                .single()
+                .matches("SUCCEEDED|PARTIAL|FAILED"));
+        settle();
+        return run;
+    }
+
     /** Waits until the queue is empty and nothing is running. */
     void settle() {
         await().atMost(Duration.ofSeconds(20)).pollDelay(Duration.ofMillis(300)).until(() -> openOperations() == 0);

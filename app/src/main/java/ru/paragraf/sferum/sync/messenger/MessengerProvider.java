@@ -35,6 +35,12 @@ public interface MessengerProvider {
     /** The chat's invite link, created if there is none yet. */
     Outcome<String> inviteLink(CommunityAccess community, long chatId);
 
+    /**
+     * A new invite link of the chat: every earlier one stops working. Not idempotent, but a repeat is harmless: it
+     * only makes the link of the first call stop working too.
+     */
+    Outcome<String> renewInviteLink(CommunityAccess community, long chatId);
+
     /** Adds a user to a chat: as the user by the invite link, or by the community, as the messenger allows. */
     Outcome<Boolean> addMember(CommunityAccess community, long chatId, String inviteLink, UserAccess user);
 

@@ -45,7 +45,7 @@ public class VkMessengerProvider implements MessengerProvider {
 
     @Override
     public Capabilities capabilities() {
-        return new Capabilities(true, true, true);
+        return new Capabilities(true, true, true, true);
     }
 
     @Override
@@ -104,6 +104,15 @@ public class VkMessengerProvider implements MessengerProvider {
                 vk.call(
                         token(community),
                         new VkChats.GetInviteLink(VkPeers.ofChat(chatId), false, community.communityId())),
+                VkChats.InviteLink::link);
+    }
+
+    @Override
+    public Outcome<String> renewInviteLink(CommunityAccess community, long chatId) {
+        return chat(
+                vk.call(
+                        token(community),
+                        new VkChats.GetInviteLink(VkPeers.ofChat(chatId), true, community.communityId())),
                 VkChats.InviteLink::link);
     }
 
