@@ -44,7 +44,7 @@ class JournalEditingApi {
     @PutMapping("/journals/{journal}/subject-chat")
     SubjectChatStatus subjectChat(CurrentUser user, @PathVariable UUID journal, @RequestBody SubjectChatRequest body) {
         editing.requestSubjectChat(user, journal, body.requested());
-        return page.chatOf(journals.find(SchoolScope.of(user), journal).orElseThrow(SchoolPages::notFound));
+        return page.chatOf(journals.header(SchoolScope.of(user), journal).orElseThrow(SchoolPages::notFound));
     }
 
     @PutMapping("/lessons/{lesson}/video-call")
