@@ -89,13 +89,8 @@ class JournalEditingApi {
     }
 
     private LessonRow lessonRow(CurrentUser user, UUID lesson) {
-        var journalId = journals.journalOfLesson(SchoolScope.of(user), lesson)
-                .orElseThrow(SchoolPages::notFound)
-                .journal();
-        return journals.find(SchoolScope.of(user), journalId).orElseThrow(SchoolPages::notFound).lessons().stream()
-                .filter(it -> it.id().equals(lesson))
-                .findFirst()
-                .orElseThrow(SchoolPages::notFound);
+        journals.journalOfLesson(SchoolScope.of(user), lesson).orElseThrow(SchoolPages::notFound);
+        return journals.lesson(lesson).orElseThrow(SchoolPages::notFound);
     }
 
     @ExceptionHandler
