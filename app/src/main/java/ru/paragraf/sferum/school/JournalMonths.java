@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
  */
 record JournalMonths(List<MonthLessons> months, YearMonth shown, YearMonth current) {
 
-    /** A month of the year and how many lessons the journal has in it. */
-    record MonthLessons(YearMonth month, int lessons) {}
+    /** A month of the year, how many lessons the journal has in it, and whether the page shows it. */
+    record MonthLessons(YearMonth month, int lessons, boolean shown) {}
 
     /**
      * The months from the year's first to its last, widened to any month that holds a lesson (a lesson's date lies
@@ -40,15 +40,15 @@ record JournalMonths(List<MonthLessons> months, YearMonth shown, YearMonth curre
             first = month.isBefore(first) ? month : first;
             last = month.isAfter(last) ? month : last;
         }
-        var months = new ArrayList<MonthLessons>();
-        for (var month = first; !month.isAfter(last); month = month.plusMonths(1)) {
-            months.add(new MonthLessons(month, lessons.getOrDefault(month, 0)));
-        }
         var now = YearMonth.from(today);
         var current = now.isBefore(YearMonth.from(yearStarts))
                 ? YearMonth.from(yearStarts)
                 : now.isAfter(YearMonth.from(yearEnds)) ? YearMonth.from(yearEnds) : now;
         var shown = asked != null && !asked.isBefore(first) && !asked.isAfter(last) ? asked : current;
+        var months = new ArrayList<MonthLessons>();
+        for (var month = first; !month.isAfter(last); month = month.plusMonths(1)) {
+            months.add(new MonthLessons(month, lessons.getOrDefault(month, 0), month.equals(shown)));
+        }
         return new JournalMonths(List.copyOf(months), shown, current);
     }
 

@@ -30,7 +30,7 @@ class JournalPage {
     }
 
     /** The whole page: the journal, its chat's card, and the lessons of the month asked for (or the current one). */
-    JournalMonths fill(CurrentUser user, UUID id, @Nullable YearMonth month, Model model) {
+    void fill(CurrentUser user, UUID id, @Nullable YearMonth month, Model model) {
         var journal = fillChat(user, id, model);
         var months = JournalMonths.of(
                 journal.yearStarts(), journal.yearEnds(), journals.lessonsPerMonth(id), month, LocalDate.now(clock));
@@ -38,7 +38,6 @@ class JournalPage {
         model.addAttribute("months", months);
         model.addAttribute("lessons", lessons);
         model.addAttribute("calls", callsOf(lessons));
-        return months;
     }
 
     /** The subject chat's card, which polls while the chat is being created: the journal without its lessons. */

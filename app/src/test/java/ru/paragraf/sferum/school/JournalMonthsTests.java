@@ -65,10 +65,14 @@ class JournalMonthsTests {
                 LocalDate.of(2026, 12, 6));
 
         assertThat(months.months()).hasSize(12);
-        assertThat(months.months().get(0)).isEqualTo(new JournalMonths.MonthLessons(YearMonth.of(2026, 9), 17));
-        assertThat(months.months().get(1)).isEqualTo(new JournalMonths.MonthLessons(YearMonth.of(2026, 10), 0));
-        assertThat(months.months().get(8)).isEqualTo(new JournalMonths.MonthLessons(YearMonth.of(2027, 5), 3));
+        assertThat(months.months().get(0)).isEqualTo(new JournalMonths.MonthLessons(YearMonth.of(2026, 9), 17, false));
+        assertThat(months.months().get(1)).isEqualTo(new JournalMonths.MonthLessons(YearMonth.of(2026, 10), 0, false));
+        assertThat(months.months().get(8)).isEqualTo(new JournalMonths.MonthLessons(YearMonth.of(2027, 5), 3, false));
         assertThat(months.months().get(11).month()).isEqualTo(YearMonth.of(2027, 8));
+        assertThat(months.months())
+                .filteredOn(JournalMonths.MonthLessons::shown)
+                .singleElement()
+                .isEqualTo(new JournalMonths.MonthLessons(YearMonth.of(2026, 12), 0, true));
     }
 
     @Test
@@ -77,7 +81,7 @@ class JournalMonthsTests {
         var months = JournalMonths.of(
                 STARTS, ENDS, Map.of(YearMonth.of(2026, 8), 1), YearMonth.of(2026, 8), LocalDate.of(2026, 9, 2));
 
-        assertThat(months.months().get(0)).isEqualTo(new JournalMonths.MonthLessons(YearMonth.of(2026, 8), 1));
+        assertThat(months.months().get(0)).isEqualTo(new JournalMonths.MonthLessons(YearMonth.of(2026, 8), 1, true));
         assertThat(months.shown()).isEqualTo(YearMonth.of(2026, 8));
         assertThat(months.current()).isEqualTo(YearMonth.of(2026, 9));
         assertThat(months.next()).isEqualTo(YearMonth.of(2026, 9));
