@@ -95,6 +95,7 @@ class RussianTextsTests {
     /** The enums whose constants templates turn into message keys with a prefix; package-private ones by name. */
     static final Map<String, String> DYNAMIC_KEYS = Map.ofEntries(
             Map.entry("journalKind.", JournalKind.class.getName()),
+            Map.entry("journal.monthShort.", java.time.Month.class.getName()),
             Map.entry("lessonFormat.", LessonFormat.class.getName()),
             Map.entry("publication.", Publication.class.getName()),
             Map.entry("role.", Role.class.getName()),

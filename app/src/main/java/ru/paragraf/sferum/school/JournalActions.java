@@ -1,6 +1,7 @@
 package ru.paragraf.sferum.school;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.YearMonth;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -47,14 +48,14 @@ class JournalActions {
             @RequestHeader(name = "HX-Request", required = false) String htmx,
             Model model) {
         editing.requestSubjectChat(user, journal, requested);
-        page.fill(user, journal, model);
+        page.fillChat(user, journal, model);
         return htmx != null ? "school/journal :: subjectChat" : "redirect:/journals/" + journal;
     }
 
     /** The subject chat's card, which the page fetches again while the chat is being created. */
     @GetMapping("/journals/{journal}/subject-chat")
     String subjectChatCard(CurrentUser user, @PathVariable UUID journal, Model model) {
-        page.fill(user, journal, model);
+        page.fillChat(user, journal, model);
         return "school/journal :: subjectChat";
     }
 
@@ -134,9 +135,10 @@ class JournalActions {
             HttpServletResponse response,
             Model model) {
         editing.edit(user, lesson, edit);
-        page.fillRow(user, lesson, model);
-        if (htmx == null) {
-            return "redirect:/journals/" + model.getAttribute("journalId");
+        var row = page.fillRow(user, lesson, model);
+        if (htmx == null) { // back to the month that now holds the lesson
+            return "redirect:/journals/" + model.getAttribute("journalId") + "?month="
+                    + YearMonth.from(row.lessonDate());
         }
         response.setHeader("HX-Trigger", LESSON_CHANGED);
         return "school/journal :: lessonRow";

@@ -44,7 +44,7 @@ class JournalEditingApi {
     @PutMapping("/journals/{journal}/subject-chat")
     SubjectChatStatus subjectChat(CurrentUser user, @PathVariable UUID journal, @RequestBody SubjectChatRequest body) {
         editing.requestSubjectChat(user, journal, body.requested());
-        return page.chatOf(journals.find(SchoolScope.of(user), journal).orElseThrow(SchoolPages::notFound));
+        return page.chatOf(journals.header(SchoolScope.of(user), journal).orElseThrow(SchoolPages::notFound));
     }
 
     @PutMapping("/lessons/{lesson}/video-call")
@@ -89,13 +89,8 @@ class JournalEditingApi {
     }
 
     private LessonRow lessonRow(CurrentUser user, UUID lesson) {
-        var journalId = journals.journalOfLesson(SchoolScope.of(user), lesson)
-                .orElseThrow(SchoolPages::notFound)
-                .journal();
-        return journals.find(SchoolScope.of(user), journalId).orElseThrow(SchoolPages::notFound).lessons().stream()
-                .filter(it -> it.id().equals(lesson))
-                .findFirst()
-                .orElseThrow(SchoolPages::notFound);
+        journals.journalOfLesson(SchoolScope.of(user), lesson).orElseThrow(SchoolPages::notFound);
+        return journals.lesson(lesson).orElseThrow(SchoolPages::notFound);
     }
 
     @ExceptionHandler

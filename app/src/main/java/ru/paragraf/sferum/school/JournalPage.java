@@ -1,31 +1,51 @@
 package ru.paragraf.sferum.school;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import ru.paragraf.sferum.accounts.CurrentUser;
 
-/** Fills the model of the journal page and its fragments: the journal, the chat, the lessons and their calls. */
+/**
+ * Fills the model of the journal page and its fragments: the journal, the chat, the months of its year, the shown
+ * month's lessons and their calls.
+ */
 @Component
 class JournalPage {
 
     private final Journals journals;
     private final ObjectProvider<SubjectChatStatuses> statuses;
+    private final Clock clock;
 
-    JournalPage(Journals journals, ObjectProvider<SubjectChatStatuses> statuses) {
+    JournalPage(Journals journals, ObjectProvider<SubjectChatStatuses> statuses, Clock clock) {
         this.journals = journals;
         this.statuses = statuses;
+        this.clock = clock;
     }
 
-    JournalView fill(CurrentUser user, UUID id, Model model) {
-        var journal = journals.find(SchoolScope.of(user), id).orElseThrow(SchoolPages::notFound);
+    /** The whole page: the journal, its chat's card, and the lessons of the month asked for (or the current one). */
+    void fill(CurrentUser user, UUID id, @Nullable YearMonth month, Model model) {
+        var journal = fillChat(user, id, model);
+        var months = JournalMonths.of(
+                journal.yearStarts(), journal.yearEnds(), journals.lessonsPerMonth(id), month, LocalDate.now(clock));
+        var lessons = journals.lessons(id, months.firstDay(), months.lastDay());
+        model.addAttribute("months", months);
+        model.addAttribute("lessons", lessons);
+        model.addAttribute("calls", callsOf(lessons));
+    }
+
+    /** The subject chat's card, which polls while the chat is being created: the journal without its lessons. */
+    JournalHeader fillChat(CurrentUser user, UUID id, Model model) {
+        var journal = journals.header(SchoolScope.of(user), id).orElseThrow(SchoolPages::notFound);
         model.addAttribute("journal", journal);
         model.addAttribute("editable", JournalEditing.isEditor(user));
         model.addAttribute("chat", chatOf(journal));
-        model.addAttribute("calls", callsOf(journal));
         return journal;
     }
 
@@ -45,7 +65,7 @@ class JournalPage {
         return row;
     }
 
-    SubjectChatStatus chatOf(JournalView journal) {
+    SubjectChatStatus chatOf(JournalHeader journal) {
         var provider = statuses.getIfAvailable();
         if (provider != null) {
             return provider.chatOf(journal.id(), journal.subjectChatRequested());
@@ -56,10 +76,10 @@ class JournalPage {
                         : SubjectChatStatus.State.NOT_REQUESTED);
     }
 
-    Map<UUID, LessonCallStatus> callsOf(JournalView journal) {
+    private Map<UUID, LessonCallStatus> callsOf(List<LessonRow> lessons) {
         var provider = statuses.getIfAvailable();
         return provider == null
                 ? Map.of()
-                : provider.callsOf(journal.lessons().stream().map(LessonRow::id).toList());
+                : provider.callsOf(lessons.stream().map(LessonRow::id).toList());
     }
 }

@@ -2,10 +2,14 @@ package ru.paragraf.sferum.school;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.YearMonth;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -77,11 +81,17 @@ class Journals {
                 .list();
     }
 
+    /** The journal with every lesson of its year, as the API returns it. */
     Optional<JournalView> find(SchoolScope scope, UUID id) {
+        return header(scope, id).map(journal -> JournalView.of(journal, lessons(id)));
+    }
+
+    /** The journal with its teachers and its year's bounds, without its lessons. */
+    Optional<JournalHeader> header(SchoolScope scope, UUID id) {
         var sql =
                 """
                 select j.id, j.organization_id, o.short_name as organization_name, y.title as academic_year,
-                       j.kind, s.name as subject, %s as group_title, j.subject_chat_requested
+                       y.starts_on, y.ends_on, j.kind, s.name as subject, %s as group_title, j.subject_chat_requested
                 from school.journal j
                 join school.organization o on o.id = j.organization_id
                 join school.academic_year y on y.id = j.academic_year_id
@@ -93,18 +103,49 @@ class Journals {
                         .formatted(GROUP_TITLE, SchoolScope.organizations("o"), SchoolScope.journals("j"));
         return scope.bind(jdbc.sql(sql))
                 .param("id", id)
-                .query((rs, row) -> new JournalView(
+                .query((rs, row) -> new JournalHeader(
                         rs.getObject("id", UUID.class),
                         rs.getObject("organization_id", UUID.class),
                         rs.getString("organization_name"),
                         rs.getString("academic_year"),
+                        rs.getObject("starts_on", LocalDate.class),
+                        rs.getObject("ends_on", LocalDate.class),
                         JournalKind.valueOf(rs.getString("kind")),
                         rs.getString("subject"),
                         rs.getString("group_title"),
                         rs.getBoolean("subject_chat_requested"),
-                        teachers(id),
-                        lessons(id)))
+                        teachers(id)))
                 .optional();
+    }
+
+    /** How many lessons the journal has in each month that has any; the caller has found it in the person's scope. */
+    Map<YearMonth, Integer> lessonsPerMonth(UUID journal) {
+        var months = new HashMap<YearMonth, Integer>();
+        jdbc.sql(
+                        """
+                        select cast(date_trunc('month', lesson_date) as date) as month, count(*) as lessons
+                        from school.lesson where journal_id = :journal
+                        group by 1
+                        """)
+                .param("journal", journal)
+                .query((RowCallbackHandler)
+                        rs -> months.put(YearMonth.from(rs.getObject("month", LocalDate.class)), rs.getInt("lessons")));
+        return months;
+    }
+
+    /** The journal's lessons from one day to another, inclusive, in order; the caller has found it in scope. */
+    List<LessonRow> lessons(UUID journal, LocalDate from, LocalDate to) {
+        return jdbc.sql(
+                        """
+                        select id, lesson_date, starts_at, duration_minutes, topic, format, publication
+                        from school.lesson where journal_id = :journal and lesson_date between :from and :to
+                        order by lesson_date, starts_at
+                        """)
+                .param("journal", journal)
+                .param("from", from)
+                .param("to", to)
+                .query(LESSON)
+                .list();
     }
 
     /** The journal of a lesson the person may see, with its academic year's bounds. */

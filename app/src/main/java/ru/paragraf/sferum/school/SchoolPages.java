@@ -51,9 +51,17 @@ class SchoolPages {
         return "school/journals";
     }
 
+    /**
+     * A journal and one month of its lessons: {@code ?month=2026-12}. A month outside the journal's year, or one
+     * that is not a month, shows the current month rather than an error: people edit URLs.
+     */
     @GetMapping("/journals/{journal}")
-    String journal(CurrentUser user, @PathVariable UUID journal, Model model) {
-        journalPage.fill(user, journal, model);
+    String journal(
+            CurrentUser user,
+            @PathVariable UUID journal,
+            @RequestParam(required = false) @Nullable String month,
+            Model model) {
+        journalPage.fill(user, journal, JournalMonths.parse(month), model);
         return "school/journal";
     }
 

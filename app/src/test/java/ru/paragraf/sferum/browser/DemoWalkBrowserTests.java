@@ -8,6 +8,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
@@ -108,16 +109,25 @@ class DemoWalkBrowserTests {
 
     private record LessonRow(UUID id, LocalDate day) {}
 
-    /** The journal's first unpublished lesson after today, as its row shows it. */
+    /**
+     * The journal's first unpublished lesson after today, as its row shows it. The page shows today's month; on its
+     * last days the coming lessons are in the next one, and the teacher clicks «→» to it.
+     */
     private static LessonRow firstDraftAfter(Browser browser, LocalDate today) {
-        browser.waitFor(By.id("lessons"));
-        for (var row : browser.driver().findElements(By.cssSelector("#lessons tbody tr"))) {
-            var date = row.findElement(By.xpath("td[1]")).getText();
-            var day = LocalDate.parse(date.substring(date.length() - 10), ROW_DATE);
-            var publication =
-                    row.findElement(By.className("lesson-publication")).getText();
-            if (day.isAfter(today) && publication.equals("Не опубликован")) {
-                return new LessonRow(UUID.fromString(row.getAttribute("id").substring("lesson-".length())), day);
+        var month = YearMonth.from(today);
+        for (int months = 0; months < 2; months++, month = month.plusMonths(1)) {
+            if (months > 0) {
+                browser.click(By.id("month-next"));
+            }
+            browser.waitFor(By.cssSelector("#month-picker li.active a[data-month='" + month + "']"));
+            for (var row : browser.driver().findElements(By.cssSelector("#lessons tbody tr"))) {
+                var date = row.findElement(By.xpath("td[1]")).getText();
+                var day = LocalDate.parse(date.substring(date.length() - 10), ROW_DATE);
+                var publication =
+                        row.findElement(By.className("lesson-publication")).getText();
+                if (day.isAfter(today) && publication.equals("Не опубликован")) {
+                    return new LessonRow(UUID.fromString(row.getAttribute("id").substring("lesson-".length())), day);
+                }
             }
         }
         throw new AssertionError("No unpublished lesson after " + today + " in the journal");

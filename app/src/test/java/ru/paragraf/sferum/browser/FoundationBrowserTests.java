@@ -6,6 +6,7 @@ import static ru.paragraf.sferum.SchoolFixture.*;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,13 @@ class FoundationBrowserTests {
         browser = new Browser("http://localhost:" + port);
     }
 
+    private YearMonth monthOf(java.util.UUID lesson) {
+        return YearMonth.from(jdbc.sql("select lesson_date from school.lesson where id = :id")
+                .param("id", lesson)
+                .query(LocalDate.class)
+                .single());
+    }
+
     @AfterAll
     void stop() {
         browser.close();
@@ -62,6 +70,8 @@ class FoundationBrowserTests {
 
         browser.click(By.linkText("Математика"));
         assertThat(browser.text(By.id("journal-title"))).isEqualTo("Математика 7А");
+        // the page shows this month; the week's Monday, the first lesson's day, may lie in the month before
+        browser.click(By.cssSelector("#month-picker a[data-month='" + monthOf(id(71)) + "']"));
         assertThat(browser.text(By.id("lessons"))).contains("Линейные уравнения", "Опубликован");
         browser.screenshot("03-journal");
 

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -72,7 +73,7 @@ class EmbeddedRestartBrowserTests {
             steps.linkVkId(handDown);
             var journal = journalOfThePupil(data, handDown.teacherLogin());
             var first = nextDraft(data, journal, LocalDate.now());
-            openJournal(browser, journal);
+            openJournal(browser, journal, first.day());
             steps.switchSubjectChatOn();
             steps.holdByVideo(first.id());
             var links = steps.publishAndAwaitTheLinks(first.id());
@@ -90,7 +91,7 @@ class EmbeddedRestartBrowserTests {
             assertThat(app.latestLog()).contains("orphaned PostgreSQL of a previous run");
 
             browser.logIn(handDown.teacherLogin(), "demo");
-            openJournal(browser, journal);
+            openJournal(browser, journal, first.day());
             assertThat(browser.text(By.id("subject-chat-state"))).isEqualTo("создан");
             assertThat(browser.waitFor(By.id("subject-chat-invite-link")).getAttribute("href"))
                     .isEqualTo(links.invite());
@@ -113,7 +114,7 @@ class EmbeddedRestartBrowserTests {
 
             // the next video lesson: a second call, in the same single chat
             var second = nextDraft(data, journal, first.day());
-            openJournal(browser, journal);
+            openJournal(browser, journal, second.day());
             steps.holdByVideo(second.id());
             var secondLinks = steps.publishAndAwaitTheLinks(second.id());
             assertThat(secondLinks.invite()).isEqualTo(links.invite());
@@ -151,8 +152,13 @@ class EmbeddedRestartBrowserTests {
             });
             steps.shot("vk-forgot-run");
             var dead = List.of(links.invite(), links.join(), secondLinks.join());
-            openJournal(browser, journal);
-            dead.forEach(link -> assertThat(browser.driver().getPageSource()).doesNotContain(link));
+            for (var lesson : List.of(first, second)) { // their months may differ
+                openJournal(browser, journal, lesson.day());
+                assertThat(browser.driver().findElements(By.id("lesson-" + lesson.id())))
+                        .hasSize(1);
+                dead.forEach(
+                        link -> assertThat(browser.driver().getPageSource()).doesNotContain(link));
+            }
             steps.shot("vk-forgot-journal");
             steps.logOut();
             browser.logIn(PUPIL, "demo");
@@ -185,8 +191,9 @@ class EmbeddedRestartBrowserTests {
 
     private record Lesson(UUID id, LocalDate day) {}
 
-    private static void openJournal(Browser browser, UUID journal) {
-        browser.open("/journals/" + journal);
+    /** The journal's page at the month of the day: the page shows a month of lessons. */
+    private static void openJournal(Browser browser, UUID journal, LocalDate day) {
+        browser.open("/journals/" + journal + "?month=" + YearMonth.from(day));
         browser.waitFor(By.id("subject-chat"));
     }
 

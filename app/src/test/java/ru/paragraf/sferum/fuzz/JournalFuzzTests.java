@@ -2,6 +2,7 @@ package ru.paragraf.sferum.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
@@ -142,6 +143,37 @@ class JournalFuzzTests {
         if (answer.status() >= 400) {
             Tables.assertUnchangedAfterRefusal(property, world.jdbc, before, TABLES);
         }
+    }
+
+    /** A person may edit the page's {@code ?month=}: whatever it says, the page shows a month, never an error. */
+    @Property(tries = 200)
+    void thePageShowsAMonthWhateverTheUrlSays(@ForAll("rawMonths") String month) {
+        var property = "GET /journals/{id}?month=… (page)";
+
+        var answer = Requests.send(
+                        world.mvc,
+                        property,
+                        get("/journals/" + SchoolFixture.JOURNAL_A_MATHS)
+                                .queryParam("month", month)
+                                .with(world.as("teacherA1")))
+                .hasNoServerError()
+                .showsNoInternals();
+
+        assertThat(answer.status()).as("%s with %s", property, month).isEqualTo(200);
+        assertThat(answer.body()).contains("id=\"month-title\"");
+    }
+
+    @Provide
+    Arbitrary<String> rawMonths() {
+        return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(3, Hostile.text()),
+                net.jqwik.api.Tuple.of(
+                        3, Arbitraries.integers().between(-30, 30).map(months -> java.time.YearMonth.now()
+                                .plusMonths(months)
+                                .toString())),
+                net.jqwik.api.Tuple.of(
+                        1,
+                        Arbitraries.of("2026-13", "2026-00", "+999999999-12", "-999999999-01", "2026-1", "12.2026")));
     }
 
     @AfterContainer

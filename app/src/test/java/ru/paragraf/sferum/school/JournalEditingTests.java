@@ -11,6 +11,7 @@ import static ru.paragraf.sferum.SchoolFixture.*;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -111,6 +112,13 @@ class JournalEditingTests {
         assertThat(response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
                 .contains("Тема урока содержит управляющие символы");
         assertThat(lessonRow(lesson)).isEqualTo(before);
+    }
+
+    private LocalDate lessonDate(UUID lesson) {
+        return jdbc.sql("select lesson_date from school.lesson where id = :id")
+                .param("id", lesson)
+                .query(LocalDate.class)
+                .single();
     }
 
     private String lessonRow(UUID lesson) {
@@ -252,7 +260,9 @@ class JournalEditingTests {
                         .with(csrf()))
                 .andReturn()
                 .getResponse();
-        assertThat(withoutHtmx.getRedirectedUrl()).isEqualTo("/journals/" + JOURNAL_A_MATHS);
+        assertThat(withoutHtmx.getRedirectedUrl())
+                .as("back to the month of the lesson")
+                .isEqualTo("/journals/" + JOURNAL_A_MATHS + "?month=" + YearMonth.from(lessonDate(DRAFT_MATHS_LESSON)));
         assertThat(withoutHtmx.getHeader("HX-Trigger")).isNull();
     }
 

@@ -9,6 +9,7 @@ import static ru.paragraf.sferum.SchoolFixture.*;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -139,7 +140,7 @@ class SyncEngineTests {
     @Test
     @Order(2)
     void theJournalShowsTheChatAndTheLessonsLink() throws Exception {
-        var page = steps.html("teacherA1", "/journals/" + JOURNAL_A_MATHS);
+        var page = steps.html("teacherA1", journalPage(JOURNAL_A_MATHS));
         assertThat(page).contains("создан").contains("https://vk.me/join/").contains("Присоединиться к звонку");
         assertThat(page).contains(WORLD.vk.calls().get(0).joinLink());
     }
@@ -163,7 +164,7 @@ class SyncEngineTests {
         await().atMost(Duration.ofSeconds(20)).until(() -> WORLD.vk.calls().stream()
                 .allMatch(call -> call.state().equals("finished")));
         steps.settle();
-        var page = steps.html("teacherA1", "/journals/" + JOURNAL_A_MATHS);
+        var page = steps.html("teacherA1", journalPage(JOURNAL_A_MATHS));
         WORLD.vk.calls().forEach(call -> assertThat(page).doesNotContain(call.joinLink()));
     }
 
@@ -177,7 +178,7 @@ class SyncEngineTests {
                                 .query(Integer.class)
                                 .single()
                         == 1);
-        var page = steps.html("adminA", "/journals/" + JOURNAL_A_RUSSIAN);
+        var page = steps.html("adminA", journalPage(JOURNAL_A_RUSSIAN));
         assertThat(page).contains("ошибка").contains("Словесникова Мария").contains("не привязал VK ID");
         assertThat(overview.failuresOf(SCHOOL_A, tomorrow, tomorrow))
                 .singleElement()
@@ -211,6 +212,11 @@ class SyncEngineTests {
         assertThat(counter.commits.sum()).as("commits of %d attempts", attempts).isLessThanOrEqualTo(attempts + 4L);
     }
 
+    /** The journal's page at the month of tomorrow, where the tests moved its lessons. */
+    private String journalPage(UUID journal) {
+        return "/journals/" + journal + "?month=" + YearMonth.from(tomorrow);
+    }
+
     /** Statements read once per context before the tokens are kept in memory: the community's and two teachers'. */
     static final int FIRST_READS = 8;
 
@@ -232,8 +238,7 @@ class SyncEngineTests {
             assertThat(steps.count(startCalls))
                     .as("START_CALL operations of the lesson")
                     .isEqualTo(before);
-            assertThat(steps.html("teacherA1", "/journals/" + JOURNAL_A_MATHS))
-                    .contains("не умеет начинать видеозвонки");
+            assertThat(steps.html("teacherA1", journalPage(JOURNAL_A_MATHS))).contains("не умеет начинать видеозвонки");
 
             var run = runTheTask();
             assertThat(steps.count("sync.operation where kind = 'START_CALL' and run_id = '%s'".formatted(run)))

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -77,6 +78,7 @@ class SyncLostStateTests {
     EverydaySteps steps;
     UUID task;
     String week;
+    String journal;
     String oldInviteLink;
     String oldJoinLink;
 
@@ -90,6 +92,7 @@ class SyncLostStateTests {
         steps.moveLesson(MATHS_LESSON, tomorrow, "10:00");
         steps.moveLesson(FIRST_MATHS_LESSON, tomorrow, "08:00");
         week = "/diary?week=" + tomorrow;
+        journal = "/journals/" + JOURNAL_A_MATHS + "?month=" + YearMonth.from(tomorrow);
         steps.api("teacherA1", put("/api/journals/" + JOURNAL_A_MATHS + "/subject-chat"), "{\"requested\": true}");
         steps.api("teacherA1", put("/api/lessons/" + MATHS_LESSON + "/video-call"), "{\"on\": true}");
         steps.api("teacherA1", post("/api/lessons/" + MATHS_LESSON + "/publish"), null);
@@ -111,8 +114,8 @@ class SyncLostStateTests {
         var run = runTheTask();
 
         var everyPage = List.of(
-                steps.html("teacherA1", "/journals/" + JOURNAL_A_MATHS),
-                steps.html("adminA", "/journals/" + JOURNAL_A_MATHS),
+                steps.html("teacherA1", journal),
+                steps.html("adminA", journal),
                 steps.html("pupilA", week),
                 steps.html("pupilA", "/diary/chats"),
                 steps.html("parentA", week),
@@ -122,8 +125,7 @@ class SyncLostStateTests {
         assertThat(lessonRow(steps.html("pupilA", week)))
                 .doesNotContain("готов", "diary-call-link")
                 .contains("ошибка");
-        assertThat(steps.html("teacherA1", "/journals/" + JOURNAL_A_MATHS))
-                .contains("VK ID учителя Учителев Пётр", "нужно привязать заново");
+        assertThat(steps.html("teacherA1", journal)).contains("VK ID учителя Учителев Пётр", "нужно привязать заново");
 
         // the chat was rebuilt at once for tomorrow's video lesson, with a new invite link shown everywhere
         var chat = WORLD.vk.chats();
@@ -132,8 +134,7 @@ class SyncLostStateTests {
             assertThat(c.inviteLink()).isNotEqualTo(oldInviteLink);
         });
         assertThat(steps.html("pupilA", "/diary/chats")).contains(chat.get(0).inviteLink());
-        assertThat(steps.html("teacherA1", "/journals/" + JOURNAL_A_MATHS))
-                .contains(chat.get(0).inviteLink());
+        assertThat(steps.html("teacherA1", journal)).contains(chat.get(0).inviteLink());
 
         // the teacher is told once, in every place that shows the link
         assertThat(steps.html("teacherA1", "/diary/chats")).contains("vkid-relink-required");

@@ -3,6 +3,8 @@ package ru.paragraf.sferum.bench;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -167,7 +169,8 @@ final class PageCost {
 
     /**
      * Journal pages as their teacher (an editor) sees them: of the journals with a subject chat, the one with the
-     * median number of lessons and the one with the most; and the diary's week of the video day as a pupil of the
+     * median number of lessons and the one with the most, each at its month with the most lessons (the page shows a
+     * month at a time); and the diary's week of the video day as a pupil of the
      * first school sees it.
      */
     private List<Page> pages(
@@ -225,23 +228,40 @@ final class PageCost {
                                         "bench-teacher-2", "Учитель", largest.organization(), largest.teacher()),
                                 NewAccount.pupil("bench-pupil", "Ученик", pupil[1], pupil[0])),
                         PASSWORD);
+        var medianMonth = busiestMonth(jdbc, median.id());
+        var largestMonth = busiestMonth(jdbc, largest.id());
         note(journals.size() + " journals with a subject chat; lessons in a year: median " + median.lessons()
-                + ", most " + largest.lessons());
+                + ", most " + largest.lessons() + "; the page shows a month, their busiest: " + medianMonth.month()
+                + " with " + medianMonth.lessons() + ", " + largestMonth.month() + " with " + largestMonth.lessons());
         return List.of(
                 new Page(
                         "journal page, median journal (teacher)",
                         "bench-teacher-1",
-                        "/journals/" + median.id(),
-                        median.lessons()),
+                        "/journals/" + median.id() + "?month=" + medianMonth.month(),
+                        medianMonth.lessons()),
                 new Page(
                         "journal page, largest journal (teacher)",
                         "bench-teacher-2",
-                        "/journals/" + largest.id(),
-                        largest.lessons()),
+                        "/journals/" + largest.id() + "?month=" + largestMonth.month(),
+                        largestMonth.lessons()),
                 new Page("diary week (pupil)", "bench-pupil", "/diary?week=" + connected.monday(), week));
     }
 
     private record Journal(UUID id, UUID teacher, UUID organization, int lessons) {}
+
+    /** A month of a journal's lessons, as its page shows them. */
+    private record Month(YearMonth month, int lessons) {}
+
+    /** The journal's month with the most lessons (the earliest of equals): the page's dearest month. */
+    private static Month busiestMonth(JdbcClient jdbc, UUID journal) {
+        return jdbc.sql(
+                        """
+                        select cast(date_trunc('month', lesson_date) as date), count(*) from school.lesson
+                        where journal_id = :journal group by 1 order by 2 desc, 1 limit 1""")
+                .param("journal", journal)
+                .query((rs, row) -> new Month(YearMonth.from(rs.getObject(1, LocalDate.class)), rs.getInt(2)))
+                .single();
+    }
 
     private Figures measure(Page page, AppHttp.Session session, RequestCpu cpu, JdbcClient jdbc) throws Exception {
         CityBenchmark.log("measuring " + page.name() + ": " + settings.warmup() + " + " + settings.renders());
