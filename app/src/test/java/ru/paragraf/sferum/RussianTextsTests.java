@@ -114,7 +114,10 @@ class RussianTextsTests {
             Map.entry("readiness.stage.", "ru.paragraf.sferum.readiness.ReadinessStage"),
             Map.entry("readiness.credentials.", "ru.paragraf.sferum.readiness.CredentialsStatus"),
             Map.entry("readiness.column.", "ru.paragraf.sferum.readiness.ReadinessColumn"),
-            Map.entry("preview.status.", "ru.paragraf.sferum.sync.PreviewOperation$Status"));
+            Map.entry("preview.status.", "ru.paragraf.sferum.sync.PreviewOperation$Status"),
+            Map.entry("sso.failure.title.", "ru.paragraf.sferum.accounts.SsoFailure$Kind"),
+            Map.entry("sso.failure.text.", "ru.paragraf.sferum.accounts.SsoFailure$Kind"),
+            Map.entry("sso.failure.help.", "ru.paragraf.sferum.accounts.SsoFailure$Kind"));
 
     private static List<String> valuesFor(String prefix) {
         var type = DYNAMIC_KEYS.get(prefix);

@@ -8,21 +8,30 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** Spring Security's view of an account; carries the {@link CurrentUser} for the rest of the application. */
-final class AccountPrincipal implements UserDetails, CredentialsContainer {
+/**
+ * Spring Security's view of an account at a password login; carries the {@link CurrentUser} for the rest of the
+ * application. Logins through the identity provider carry it in an {@link AccountOidcUser} instead.
+ */
+final class AccountPrincipal implements UserDetails, CredentialsContainer, SignedInAccount {
 
     private final CurrentUser user;
     private final boolean enabled;
     private @Nullable String passwordHash;
 
-    AccountPrincipal(CurrentUser user, String passwordHash, boolean enabled) {
+    AccountPrincipal(CurrentUser user, @Nullable String passwordHash, boolean enabled) {
         this.user = user;
         this.passwordHash = passwordHash;
         this.enabled = enabled;
     }
 
-    CurrentUser user() {
+    @Override
+    public CurrentUser user() {
         return user;
+    }
+
+    /** Whether the account has a password at all: accounts of single sign-on have none. */
+    boolean hasPassword() {
+        return passwordHash != null;
     }
 
     @Override

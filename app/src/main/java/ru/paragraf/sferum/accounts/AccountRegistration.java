@@ -2,12 +2,16 @@ package ru.paragraf.sferum.accounts;
 
 import java.util.Collection;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creates accounts; passwords are stored only as hashes of the configured {@link PasswordEncoder}. */
+/**
+ * Creates accounts; passwords are stored only as hashes of the configured {@link PasswordEncoder}, and accounts of
+ * single sign-on have none.
+ */
 @Service
 public class AccountRegistration {
 
@@ -33,7 +37,19 @@ public class AccountRegistration {
      */
     @Transactional
     public void registerAll(Collection<NewAccount> accounts, String initialPassword) {
-        var hash = passwords.encode(initialPassword);
+        insert(accounts, passwords.encode(initialPassword));
+    }
+
+    /**
+     * Creates accounts that log in only through the identity provider (single sign-on): no password is stored, and
+     * the login form and HTTP Basic refuse them like an unknown user name.
+     */
+    @Transactional
+    public void registerAllWithoutPassword(Collection<NewAccount> accounts) {
+        insert(accounts, null);
+    }
+
+    private void insert(Collection<NewAccount> accounts, @Nullable String hash) {
         jdbc.batchUpdate(INSERT, accounts, 1000, (statement, account) -> {
             statement.setObject(1, UUID.randomUUID());
             statement.setString(2, account.username());

@@ -8,7 +8,11 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Repository;
 
-/** The stored accounts, looked up by user name at login. */
+/**
+ * The stored accounts, looked up by user name at login. An account without a password (single sign-on only) cannot
+ * log in with a password: to the form and to HTTP Basic it does not exist, so a wrong guess and such an account get
+ * the same answer.
+ */
 @Repository
 class Accounts implements UserDetailsService {
 
@@ -21,7 +25,8 @@ class Accounts implements UserDetailsService {
     @Override
     public UserDetails loadUserByUsername(String username) {
         return findByUsername(username)
-                .orElseThrow(() -> new UsernameNotFoundException("No account with that user name"));
+                .filter(AccountPrincipal::hasPassword)
+                .orElseThrow(() -> new UsernameNotFoundException("No account with that user name and a password"));
     }
 
     /**

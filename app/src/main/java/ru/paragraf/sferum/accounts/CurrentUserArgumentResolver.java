@@ -14,7 +14,7 @@ class CurrentUserArgumentResolver implements HandlerMethodArgumentResolver {
 
     static @Nullable CurrentUser current() {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof AccountPrincipal principal) {
+        if (authentication != null && authentication.getPrincipal() instanceof SignedInAccount principal) {
             return principal.user();
         }
         return null;

@@ -3,21 +3,29 @@ package ru.paragraf.sferum.accounts;
 import static org.springframework.security.config.Customizer.withDefaults;
 
 import java.time.Duration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * The access policy of URLs. Pages use form login with CSRF protection and a new session id on login; the API
- * under {@code /api} uses HTTP Basic without sessions, so a browser's session cookie never authorizes API calls
- * and CSRF does not apply there. Which rows a role may see is decided by the modules' scoped queries.
+ * The access policy of URLs. Pages use form login with CSRF protection and a new session id on login, and with
+ * {@code sferum.sso.*} configured also single sign-on through the city's OpenID Connect provider (the form may then
+ * be switched off); the API under {@code /api} uses HTTP Basic without sessions, so a browser's session cookie never
+ * authorizes API calls and CSRF does not apply there. Which rows a role may see is decided by the modules' scoped
+ * queries.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SsoProperties.class)
 class SecurityConfiguration {
 
     private static final String[] ADMINISTRATORS = {"CITY_OPERATOR", "DISTRICT_OPERATOR", "SCHOOL_ADMIN"};
@@ -98,9 +106,12 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, SecurityHeaders securityHeaders) throws Exception {
-        return http.authorizeHttpRequests(requests -> requests.requestMatchers(
+    SecurityFilterChain pages(
+            HttpSecurity http, SecurityHeaders securityHeaders, SsoProperties sso, SsoAccounts accounts)
+            throws Exception {
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/login",
+                                SsoFailures.PAGE,
                                 "/demo",
                                 "/error",
                                 "/webjars/**",
@@ -128,9 +139,45 @@ class SecurityConfiguration {
                         .hasAnyRole(DIARY)
                         .anyRequest()
                         .authenticated())
-                .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/", true))
-                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-                .headers(headers -> securityHeaders.configure(headers, securityHeaders.pages()))
-                .build();
+                .headers(headers -> securityHeaders.configure(headers, securityHeaders.pages()));
+        if (sso.formLogin()) {
+            http.formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/", true));
+        }
+        if (sso.enabled()) {
+            singleSignOn(http, sso, accounts);
+        } else {
+            http.logout(logout -> logout.logoutSuccessUrl("/login?logout"));
+        }
+        return http.build();
+    }
+
+    /**
+     * OpenID Connect login (authorization code with PKCE, the ID token's nonce and signature checked by Spring), the
+     * person matched with an account by {@link SsoAccounts}; every failure ends on the Russian page of
+     * {@link SsoFailures}. Logout of such a session also ends the provider's (RP-initiated logout); a password
+     * session logs out here only.
+     */
+    private static void singleSignOn(HttpSecurity http, SsoProperties sso, SsoAccounts accounts) {
+        var registrations = new SsoClientRegistrations(sso);
+        var failures = new SsoFailures(sso);
+        http.oauth2Login(login -> login.loginPage("/login")
+                .clientRegistrationRepository(registrations)
+                // the tokens live as long as the session, not in a map of the node that outlives it
+                .authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
+                .userInfoEndpoint(userInfo -> userInfo.oidcUserService(accounts))
+                .defaultSuccessUrl("/", true)
+                .failureHandler(failures)
+                .addObjectPostProcessor(new ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter>() {
+                    // the provider's discovery document unreadable at «Войти через …»: the same page, not a 500
+                    @Override
+                    public <O extends OAuth2AuthorizationRequestRedirectFilter> O postProcess(O filter) {
+                        filter.setAuthenticationFailureHandler(failures);
+                        return filter;
+                    }
+                }));
+        var endSession = new OidcClientInitiatedLogoutSuccessHandler(registrations);
+        endSession.setPostLogoutRedirectUri(sso.postLogoutRedirectUri());
+        endSession.setDefaultTargetUrl("/login?logout");
+        http.logout(logout -> logout.logoutSuccessHandler(endSession));
     }
 }

@@ -41,9 +41,9 @@ public class SecurityHeaders {
     private final List<HeaderWriter> api;
     private final List<HeaderWriter> pages;
 
-    SecurityHeaders(Environment environment) {
+    SecurityHeaders(Environment environment, SsoProperties sso) {
         this.api = writers(CONTENT_SECURITY_POLICY);
-        this.pages = writers(CONTENT_SECURITY_POLICY + "; " + formAction(environment));
+        this.pages = writers(CONTENT_SECURITY_POLICY + "; " + formAction(environment, sso));
     }
 
     /** Whether a path (without the context path) is answered as the API: {@code /api/**} and {@code /actuator/**}. */
@@ -88,12 +88,14 @@ public class SecurityHeaders {
     /**
      * Where page forms may post to. «Привязать к VK ID» posts to us and is redirected to VK ID's login page;
      * browsers apply {@code form-action} to that redirect too, so VK ID's origin ({@code sferum.vk.id-url}) is
-     * allowed beside our own.
+     * allowed beside our own. So is the identity provider's origin with single sign-on: «Выйти» posts to us and is
+     * redirected to the provider's end-session endpoint.
      */
-    static String formAction(Environment environment) {
+    static String formAction(Environment environment, SsoProperties sso) {
         var idUrl = URI.create(environment.getProperty("sferum.vk.id-url", "https://id.vk.com"));
         var origin = idUrl.getScheme() + "://" + idUrl.getRawAuthority();
-        return "form-action 'self' " + origin;
+        var provider = sso.issuerOrigin();
+        return "form-action 'self' " + origin + (provider == null || provider.equals(origin) ? "" : " " + provider);
     }
 
     private static List<HeaderWriter> writers(String contentSecurityPolicy) {

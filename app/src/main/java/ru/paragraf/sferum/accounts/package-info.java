@@ -1,17 +1,20 @@
 /**
  * Accounts: who can log in, with which role, scoped to which district or organization.
  *
- * <p><b>Owns</b> (schema {@code accounts}) the user accounts with their password hashes; the form login
- * ({@code /login}), the HTTP Basic login of the API, the access policy of URLs, and the security headers of every
- * answer ({@link ru.paragraf.sferum.accounts.SecurityHeaders}, also written by the root package's error answers).
- * Data-level scoping is done by each module's queries with the ids of the current user.
+ * <p><b>Owns</b> (schema {@code accounts}) the user accounts with their password hashes (none for accounts that log in
+ * only through the identity provider); the form login ({@code /login}), single sign-on with the city's OpenID Connect
+ * provider ({@code sferum.sso.*}: an account is matched by user name, never created at login), the HTTP Basic login
+ * of the API, the access policy of URLs, and the security headers of every answer
+ * ({@link ru.paragraf.sferum.accounts.SecurityHeaders}, also written by the root package's error answers). Data-level
+ * scoping is done by each module's queries with the ids of the current user.
  *
  * <p><b>Offers</b> {@link ru.paragraf.sferum.accounts.CurrentUser} (resolved as a controller argument, exposed to
  * templates as {@code currentUser} and to API clients at {@code /api/me}), {@link ru.paragraf.sferum.accounts.Role},
  * and {@link ru.paragraf.sferum.accounts.AccountRegistration} with {@link ru.paragraf.sferum.accounts.NewAccount} for
  * bulk creation of accounts.
  *
- * <p><b>Depends on</b> no other module. Publishes and listens to nothing.
+ * <p><b>Depends on</b> no other module. Publishes {@link ru.paragraf.sferum.accounts.SsoLoginRefused} (recorded by
+ * the audit); listens to nothing.
  */
 @NullMarked
 @ApplicationModule(

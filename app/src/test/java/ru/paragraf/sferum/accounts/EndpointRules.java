@@ -77,6 +77,7 @@ public final class EndpointRules {
             // accounts
             rule(GET, "/", EVERYONE, Scope.SESSION),
             rule(GET, "/login", PUBLIC, Scope.SESSION),
+            rule(GET, "/login/sso-failure", PUBLIC, Scope.SESSION),
             rule(GET, "/api/me", EVERYONE, Scope.SESSION),
             // school: organizations, journals, staff files
             rule(GET, "/orgs", ADMINISTRATORS, Scope.SESSION),
