@@ -7,8 +7,8 @@
  * entry are committed together or not at all; pages read an organization's latest entries back as
  * {@link ru.paragraf.sferum.audit.AuditRecord}. Entries never hold secrets.
  *
- * <p><b>Depends on</b> {@code accounts} (who acted: {@link ru.paragraf.sferum.accounts.CurrentUser}). Publishes and
- * listens to nothing.
+ * <p><b>Depends on</b> {@code accounts} (who acted: {@link ru.paragraf.sferum.accounts.CurrentUser}). Publishes nothing;
+ * listens to {@link ru.paragraf.sferum.accounts.FirstOperatorCreated} (synchronously, in the creating transaction).
  */
 @NullMarked
 @ApplicationModule(displayName = "Audit", allowedDependencies = "accounts")
