@@ -64,6 +64,25 @@ public class AccountRegistration {
         });
     }
 
+    /** Creates one account with its own password; returns the new account's id. */
+    @Transactional
+    public UUID register(NewAccount account, String password) {
+        var id = UUID.randomUUID();
+        jdbc.update(
+                INSERT,
+                id,
+                account.username(),
+                passwords.encode(password),
+                account.role().name(),
+                account.displayName(),
+                account.districtId(),
+                account.organizationId(),
+                account.employeeId(),
+                account.pupilId(),
+                account.parentId());
+        return id;
+    }
+
     public boolean exists(String username) {
         var count = jdbc.queryForObject(
                 "select count(*) from accounts.user_account where lower(username) = lower(?)", Integer.class, username);

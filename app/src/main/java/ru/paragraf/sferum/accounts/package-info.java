@@ -11,10 +11,12 @@
  * <p><b>Offers</b> {@link ru.paragraf.sferum.accounts.CurrentUser} (resolved as a controller argument, exposed to
  * templates as {@code currentUser} and to API clients at {@code /api/me}), {@link ru.paragraf.sferum.accounts.Role},
  * and {@link ru.paragraf.sferum.accounts.AccountRegistration} with {@link ru.paragraf.sferum.accounts.NewAccount} for
- * bulk creation of accounts.
+ * bulk creation of accounts. Creates the first city operator of a new installation from
+ * {@code sferum.bootstrap.operator} at start while none exists ({@code FirstOperator}).
  *
  * <p><b>Depends on</b> no other module. Publishes {@link ru.paragraf.sferum.accounts.SsoLoginRefused} (recorded by
- * the audit); listens to nothing.
+ * the audit) and {@link ru.paragraf.sferum.accounts.FirstOperatorCreated} (synchronously, in the transaction that
+ * creates the account, for the audit); listens to nothing.
  */
 @NullMarked
 @ApplicationModule(

@@ -10,6 +10,9 @@
  * points the VK client and the VK ID client at it, and registers the diary's VK ID application with it once the web
  * server's port is known (it listens to Spring Boot's {@code WebServerInitializedEvent} for that).
  *
+ * <p>Its counterpart: a production start that cannot reach its database (no {@code spring.datasource.url}, a refused
+ * connection, role, password or database) ends with a short failure report instead of a stack trace.
+ *
  * <p><b>Offers</b> {@link ru.paragraf.sferum.embedded.EmbeddedMode} for code that decides at start-up; other modules
  * add their embedded-only parts with {@link ru.paragraf.sferum.embedded.ConditionalOnEmbeddedMode}, and their
  * demo-only parts with {@link ru.paragraf.sferum.embedded.ConditionalOnDemoData}: demo mode is on when

@@ -17,30 +17,26 @@ final class SecretKeys {
 
     SecretKeys(Map<String, String> encodedKeys, String current) {
         if (encodedKeys.isEmpty()) {
-            throw new IllegalStateException("No encryption key is configured: set sferum.secrets.keys.<id> "
-                    + "(32 random bytes, Base64) and sferum.secrets.current-key=<id>");
+            throw KeyConfigurationException.noKey();
         }
         var decoded = new LinkedHashMap<String, SecretKey>();
         encodedKeys.forEach((id, encoded) -> {
             if (!KEY_ID.matcher(id).matches()) {
-                throw new IllegalStateException(
-                        "Encryption key id '%s' must be 1-32 letters, digits, '-' or '_'".formatted(id));
+                throw KeyConfigurationException.badId(id);
             }
             byte[] bytes;
             try {
                 bytes = Base64.getDecoder().decode(encoded.trim());
             } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("Encryption key '%s' is not valid Base64".formatted(id));
+                throw KeyConfigurationException.notBase64(id);
             }
             if (bytes.length != 32) {
-                throw new IllegalStateException(
-                        "Encryption key '%s' must be 32 bytes (256 bits), not %d".formatted(id, bytes.length));
+                throw KeyConfigurationException.wrongLength(id, bytes.length);
             }
             decoded.put(id, new SecretKeySpec(bytes, "AES"));
         });
         if (!decoded.containsKey(current)) {
-            throw new IllegalStateException("sferum.secrets.current-key '%s' is not among the configured keys %s"
-                    .formatted(current, decoded.keySet()));
+            throw KeyConfigurationException.unknownCurrent(current, decoded.keySet());
         }
         this.keys = Map.copyOf(decoded);
         this.current = current;

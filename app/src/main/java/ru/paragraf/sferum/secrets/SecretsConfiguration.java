@@ -34,15 +34,12 @@ class SecretsConfiguration {
                     ? properties.currentKey()
                     : properties.keys().keySet().iterator().next();
             if (properties.currentKey() == null && properties.keys().size() > 1) {
-                throw new IllegalStateException(
-                        "Several encryption keys are configured: name the current one with sferum.secrets.current-key");
+                throw KeyConfigurationException.noCurrent(properties.keys().keySet());
             }
             return new SecretBox(new SecretKeys(properties.keys(), current));
         }
         if (!EmbeddedMode.isOn(environment)) {
-            throw new IllegalStateException("No encryption key is configured: set sferum.secrets.keys.<id> "
-                    + "(32 random bytes, Base64, e.g. from `openssl rand -base64 32`) and "
-                    + "sferum.secrets.current-key=<id>; see docs/operations.md");
+            throw KeyConfigurationException.noKey();
         }
         return new SecretBox(new SecretKeys(Map.of(GENERATED_KEY_ID, generatedKey(properties)), GENERATED_KEY_ID));
     }

@@ -12,7 +12,7 @@
  * that stores them, forgotten on every change). Owns no table.
  *
  * <p><b>Depends on</b> {@code embedded}: with no key configured, embedded mode generates one into a file beside its
- * database files, and production refuses to start. Publishes nothing and listens to no module's events.
+ * database files, and production refuses to start with a short failure report (also for a malformed key). Publishes nothing and listens to no module's events.
  */
 @NullMarked
 @ApplicationModule(displayName = "Secrets", allowedDependencies = "embedded")

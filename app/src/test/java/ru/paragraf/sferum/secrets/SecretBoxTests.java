@@ -2,6 +2,7 @@ package ru.paragraf.sferum.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -70,6 +71,22 @@ class SecretBoxTests {
                 .hasMessageContaining("Base64");
         assertThatThrownBy(() -> new SecretKeys(Map.of("k1", "c2hvcnQ="), "k1")).hasMessageContaining("32 bytes");
         assertThatThrownBy(() -> new SecretKeys(Map.of("k1", KEY_1), "k9")).hasMessageContaining("'k9'");
+    }
+
+    @Test
+    void reportsBadKeysAtStartWithTheSettingAndTheFixButNotTheValue() {
+        var failure = catchThrowable(() -> new SecretKeys(Map.of("k2026", "c2hvcnQ="), "k2026"));
+
+        var report = new KeyConfigurationFailureAnalyzer()
+                .analyze(new IllegalStateException("Failed to instantiate secretBox", failure));
+
+        assertThat(report.getDescription())
+                .isEqualTo("The encryption key 'k2026' (sferum.secrets.keys.k2026) is 5 bytes long; AES-256 needs "
+                        + "exactly 32 bytes (44 Base64 characters).");
+        assertThat(report.getAction())
+                .contains("openssl rand -base64 32")
+                .contains("SFERUM_SECRETS_CURRENTKEY=k2026")
+                .doesNotContain("c2hvcnQ=");
     }
 
     @Test
