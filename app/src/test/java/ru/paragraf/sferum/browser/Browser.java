@@ -90,8 +90,20 @@ public final class Browser implements AutoCloseable {
                 .until(ExpectedConditions.visibilityOfElementLocated(target));
     }
 
+    /**
+     * The element's text; found again if a polled fragment (htmx) replaced it between finding and reading, which
+     * happens on pages that refresh themselves.
+     */
     public String text(By target) {
-        return waitFor(target).getText();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return waitFor(target).getText();
+            } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+                if (attempt == 5) {
+                    throw replaced;
+                }
+            }
+        }
     }
 
     public String title() {

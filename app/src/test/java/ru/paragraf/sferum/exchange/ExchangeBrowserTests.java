@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -85,8 +86,10 @@ class ExchangeBrowserTests extends ExchangeContextTests {
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Страница не найдена");
     }
 
+    /** Found anew at every look: the page's polling replaces the element between finding it and reading it. */
     private void waitForText(By target, String text) {
         new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                .ignoring(StaleElementReferenceException.class)
                 .until(driver -> driver.findElement(target).getText().equals(text));
     }
 }
