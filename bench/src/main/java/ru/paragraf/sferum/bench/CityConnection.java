@@ -168,9 +168,9 @@ final class CityConnection {
         var template = node.getBean(JdbcTemplate.class);
         template.batchUpdate(
                 """
-                insert into diary.vk_link (employee_id, organization_id, account_id, vk_user_id, access_token,
-                    access_expires_at, refresh_token, device_id, scope, linked_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                insert into diary.vk_link (person_id, person_kind, organization_id, account_id, vk_user_id,
+                    access_token, access_expires_at, refresh_token, device_id, scope, linked_at)
+                values (?, 'EMPLOYEE', ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 links);
         template.batchUpdate("update school.employee set sferum_user_id = ?, sferum_linked_at = ? where id = ?", staff);
         return teachers.size();
