@@ -1,5 +1,7 @@
 package ru.paragraf.sferum.sync;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -85,35 +87,33 @@ class SchoolChanges {
      */
     @ApplicationModuleListener
     void on(RosterChanged event) {
-        var community = readiness.readyCommunity(event.organization());
+        plan(event.organization(), event.journals());
+    }
+
+    /** The journals the person belongs to (a teacher's, a pupil's, a parent's children's where parents take part). */
+    private void planJournalsOf(UUID organization, UUID person) {
+        plan(
+                organization,
+                jdbc.sql("select distinct journal_id from school.sync_journal_member where person_id = :person")
+                        .param("person", person)
+                        .query(UUID.class)
+                        .list());
+    }
+
+    private void plan(UUID organization, UUID journal) {
+        plan(organization, List.of(journal));
+    }
+
+    private void plan(UUID organization, Collection<UUID> journals) {
+        var community = readiness.readyCommunity(organization);
         if (community.isEmpty()) {
             return;
         }
         var planned = 0;
-        for (var journal : event.journals()) {
-            planned += planner.plan(event.organization(), journal, null);
+        for (var journal : journals) {
+            planned += planner.plan(organization, journal, null);
         }
         if (planned > 0) {
-            hurryAfterCommit(community.getAsLong());
-        }
-    }
-
-    private void planJournalsOf(UUID organization, UUID person) {
-        var community = readiness.readyCommunity(organization);
-        if (community.isEmpty()) {
-            return;
-        }
-        jdbc.sql("select distinct journal_id from school.sync_journal_member where person_id = :person")
-                .param("person", person)
-                .query(UUID.class)
-                .list()
-                .forEach(journal -> planner.plan(organization, journal, null));
-        hurryAfterCommit(community.getAsLong());
-    }
-
-    private void plan(UUID organization, UUID journal) {
-        var community = readiness.readyCommunity(organization);
-        if (community.isPresent() && planner.plan(organization, journal, null) > 0) {
             hurryAfterCommit(community.getAsLong());
         }
     }
