@@ -44,6 +44,7 @@ class SecurityConfiguration {
         "/orgs/*/readiness",
         "/orgs/*/audit",
         "/orgs/*/sync-preview",
+        "/orgs/*/removal-hold/**",
         "/orgs/*/chat-policy"
     };
 
@@ -60,6 +61,7 @@ class SecurityConfiguration {
         "/api/orgs/*/readiness",
         "/api/orgs/*/audit",
         "/api/orgs/*/sync-preview",
+        "/api/orgs/*/removal-hold/**",
         "/api/orgs/*/chat-policy"
     };
 

@@ -86,31 +86,70 @@ class Planner {
             Step.of(OperationKind.FINISH_CALL, Planner::finishCall),
             Step.of(OperationKind.ANNOUNCE_CALL, Planner::announceCall));
 
+    private static final Step REMOVAL_STEP = STEPS.stream()
+            .filter(step -> step.kind() == OperationKind.REMOVE_MEMBER)
+            .findFirst()
+            .orElseThrow();
+
     private final JdbcClient jdbc;
     private final Clock clock;
     private final MessengerProvider messenger;
+    private final RemovalHolds holds;
 
-    Planner(JdbcClient jdbc, Clock clock, MessengerProvider messenger) {
+    Planner(JdbcClient jdbc, Clock clock, MessengerProvider messenger, RemovalHolds holds) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.messenger = messenger;
+        this.holds = holds;
     }
 
     /** Enqueues what the organization (or one of its journals) needs; returns how many operations were new. */
     int plan(UUID organization, @Nullable UUID journal, @Nullable UUID run) {
+        return plan(organization, journal, run, 0);
+    }
+
+    /**
+     * Enqueues what the organization needs, with {@code released} removals more than the hold's threshold allowed:
+     * the batch of a released hold ({@link RemovalHolds}).
+     */
+    int planReleased(UUID organization, int released) {
+        return plan(organization, null, null, released);
+    }
+
+    private int plan(UUID organization, @Nullable UUID journal, @Nullable UUID run, int released) {
         var scope = journal == null ? Scope.ORGANIZATION : Scope.JOURNAL;
         var planned = 0;
         for (var step : possibleSteps()) {
-            planned += enqueue(step, scope, organization, journal, run);
+            if (step.kind() != OperationKind.REMOVE_MEMBER
+                    || removalsPermitted(scope, organization, journal, released)) {
+                planned += enqueue(step, scope, organization, journal, run);
+            }
         }
         return planned;
+    }
+
+    /** The removals of the whole organization, as the REMOVE_MEMBER step selects them: what a hold counts and shows. */
+    static String removals() {
+        return REMOVAL_STEP.selects().get(Scope.ORGANIZATION);
+    }
+
+    /** Whether the scope's removals may be enqueued: there are some, and the school's hold lets them through. */
+    private boolean removalsPermitted(Scope scope, UUID organization, @Nullable UUID journal, int released) {
+        holds.forgetDiscardsOfPeopleWhoBelongAgain(organization);
+        var select = REMOVAL_STEP.selects().get(scope);
+        var any = parameters(jdbc.sql("select exists (%s)".formatted(select)), organization, journal)
+                .query(Boolean.class)
+                .single();
+        return any && holds.permit(organization, released);
     }
 
     /** Enqueues what a ledger change made possible in its journal. */
     int plan(UUID organization, LedgerChange.FollowUp followUp) {
         var planned = 0;
         for (var step : possibleSteps()) {
-            if (followUp.kinds().contains(step.kind())) {
+            if (followUp.kinds().contains(step.kind())
+                    && (step.kind() != OperationKind.REMOVE_MEMBER
+                            || removalsPermitted(Scope.JOURNAL, organization, followUp.journal(), 0))) {
                 planned += enqueue(step, Scope.JOURNAL, organization, followUp.journal(), null);
             }
         }
@@ -282,7 +321,8 @@ class Planner {
      * Everyone the engine put into a chat who no longer belongs is taken out: a pupil moved to another class or gone
      * from the school, a parent unlinked from the child or no longer wanted by the school, a former teacher, a VK
      * account unlinked or replaced. A chat never has no teacher: a teacher goes only once a current teacher of the
-     * journal is in. All removals are planned here, in one step, so that what holds them back is said in one place.
+     * journal is in. All removals are planned here, in one step, so that what holds them back is said in one place;
+     * a school's hold on big removals ({@link RemovalHolds}) counts and shows these same rows.
      */
     private static String removeMember(Scope scope) {
         return """
@@ -298,6 +338,10 @@ class Planner {
                   and m.state = {MemberState.ACTIVE}
                   and not exists (select 1 from school.sync_journal_member p
                                   where p.journal_id = m.journal_id and p.sferum_user_id = m.vk_user_id)
+                  -- a discarded hold keeps its people in their chats (sync.removal_hold_item)
+                  and not exists (select 1 from sync.removal_hold_item d
+                                  where d.organization_id = m.organization_id and d.journal_id = m.journal_id
+                                    and d.academic_year_id = m.academic_year_id and d.vk_user_id = m.vk_user_id)
                   and (m.role <> {MemberRole.TEACHER}
                        or exists (select 1 from sync.chat_member t
                                   join school.sync_journal_member p on p.journal_id = t.journal_id

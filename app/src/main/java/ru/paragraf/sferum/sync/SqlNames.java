@@ -28,6 +28,7 @@ final class SqlNames {
             Map.entry("MemberRole", MemberRole.class),
             Map.entry("OperationStatus", OperationStatus.class),
             Map.entry("OperationKind", OperationKind.class),
+            Map.entry("RemovalHoldState", RemovalHoldState.class),
             Map.entry("PreviewOperation.Status", PreviewOperation.Status.class),
             Map.entry("SyncOverview.Failure.Subject", SyncOverview.Failure.Subject.class),
             // the school's, as its read contract (the views school.sync_*) holds them

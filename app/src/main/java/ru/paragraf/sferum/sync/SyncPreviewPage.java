@@ -19,11 +19,13 @@ class SyncPreviewPage {
     private final SyncPreviewAccess access;
     private final SyncPreview preview;
     private final ExchangeTaskStates tasks;
+    private final RemovalHolds holds;
 
-    SyncPreviewPage(SyncPreviewAccess access, SyncPreview preview, ExchangeTaskStates tasks) {
+    SyncPreviewPage(SyncPreviewAccess access, SyncPreview preview, ExchangeTaskStates tasks, RemovalHolds holds) {
         this.access = access;
         this.preview = preview;
         this.tasks = tasks;
+        this.holds = holds;
     }
 
     @GetMapping("/orgs/{organization}/sync-preview")
@@ -34,6 +36,7 @@ class SyncPreviewPage {
                 tasks.of(organization, Readiness.TASK_TYPE)
                         .map(ExchangeTaskState::taskId)
                         .orElse(null));
+        model.addAttribute("removalsHeld", holds.held(organization).isPresent());
         return "sync/preview";
     }
 }

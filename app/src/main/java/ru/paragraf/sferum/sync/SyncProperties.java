@@ -24,6 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param backoff the first retry delay; it doubles with each attempt, with jitter
  * @param maxBackoff the longest retry delay
  * @param runTimeout how long a SFERUM_SYNC run waits for its operations
+ * @param hold when a school's removals wait «на удержании» instead of being carried out ({@link RemovalHolds})
  */
 @ConfigurationProperties("sferum.sync")
 record SyncProperties(
@@ -39,4 +40,21 @@ record SyncProperties(
         @DefaultValue("8") int maxAttempts,
         @DefaultValue("2s") Duration backoff,
         @DefaultValue("10m") Duration maxBackoff,
-        @DefaultValue("10m") Duration runTimeout) {}
+        @DefaultValue("10m") Duration runTimeout,
+        @DefaultValue Hold hold) {
+
+    /**
+     * The threshold of a hold on big removals: the smaller of a share of the school's chat members and a number of
+     * people. More pending removals than that are held.
+     *
+     * @param share of the school's members in its chats (0–1)
+     * @param maxPeople people, whatever the school's size
+     */
+    record Hold(@DefaultValue("0.10") double share, @DefaultValue("200") int maxPeople) {
+
+        /** How many removals a school with this many chat members may have pending without a hold. */
+        int threshold(int members) {
+            return (int) Math.min(Math.floor(share * members), maxPeople);
+        }
+    }
+}

@@ -14,7 +14,10 @@
  * ({@code SferumSyncTask}), what the journal and the diary show of chats and calls ({@code ChatAndCallStatuses},
  * the school's {@code SubjectChatStatuses}), the figures of the readiness dashboard ({@code SyncOverview}) and
  * «Предпросмотр» (page {@code /orgs/{org}/sync-preview}, API {@code GET /api/orgs/{org}/sync-preview}): what the
- * next run would do, from the same {@code Planner} without enqueuing anything or reaching the messenger.
+ * next run would do, from the same {@code Planner} without enqueuing anything or reaching the messenger; and the
+ * hold on big removals ({@code RemovalHolds}, {@code sync.removal_hold}): a school's removals beyond a threshold wait
+ * «на удержании» until an administrator releases or discards them (page {@code /orgs/{org}/removal-hold}, API
+ * {@code /api/orgs/{org}/removal-hold}).
  *
  * <p><b>Messengers</b>: the engine speaks to a messenger only through the provider SPI ({@code sync.messenger});
  * VK Sferum is its implementation ({@code sync.vk}: the typed VK API client with per-token rate limits,
@@ -30,7 +33,7 @@
  *
  * <p><b>Depends on</b> {@code school} (its events, read contract and views {@code school.sync_*}), {@code linkbase}
  * (community credentials), {@code exchange} (the task type and its runs), {@code diary} (people's VK ID tokens),
- * {@code accounts} (who may see the preview), {@code audit} (pause notices) and {@code embedded} (giving back the
+ * {@code accounts} (who may see the preview), {@code audit} (pause notices, holds) and {@code embedded} (giving back the
  * work of a dead earlier process, {@code OrphanedWork}).
  */
 @NullMarked

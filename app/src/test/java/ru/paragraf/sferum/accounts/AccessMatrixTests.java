@@ -197,6 +197,33 @@ class AccessMatrixTests {
                 row(orgs(SCHOOL_C, "sync-preview"), OK, NF, NF, NO, NO, NO, REDIRECT));
     }
 
+    /** «Удержанные удаления» of a school, page and API: administrators within their scope; a teacher is refused. */
+    static Stream<Arguments> removalHolds() {
+        return table(
+                row(orgs(SCHOOL_A, "removal-hold"), OK, OK, OK, NO, NO, NO, REDIRECT),
+                row(orgs(SCHOOL_B, "removal-hold"), OK, OK, NF, NO, NO, NO, REDIRECT),
+                row(orgs(SCHOOL_C, "removal-hold"), OK, NF, NF, NO, NO, NO, REDIRECT));
+    }
+
+    @ParameterizedTest(name = "{0} GET {1} -> {2}")
+    @MethodSource("removalHolds")
+    void removalHoldPageAccessFollowsRoleAndScope(String who, String path, int status) throws Exception {
+        pageAccessFollowsRoleAndScope(who, path, status);
+    }
+
+    static Stream<Arguments> removalHoldApi() {
+        return table(
+                row("/api/orgs/" + SCHOOL_A + "/removal-hold", OK, OK, OK, NO, NO, NO, AUTH),
+                row("/api/orgs/" + SCHOOL_B + "/removal-hold", OK, OK, NF, NO, NO, NO, AUTH),
+                row("/api/orgs/" + SCHOOL_C + "/removal-hold", OK, NF, NF, NO, NO, NO, AUTH));
+    }
+
+    @ParameterizedTest(name = "{0} GET {1} -> {2}")
+    @MethodSource("removalHoldApi")
+    void removalHoldApiAccessFollowsRoleAndScope(String who, String path, int status) throws Exception {
+        apiAccessFollowsRoleAndScope(who, path, status);
+    }
+
     @ParameterizedTest(name = "{0} GET {1} -> {2}")
     @MethodSource("syncPreviewPages")
     void syncPreviewPageAccessFollowsRoleAndScope(String who, String path, int status) throws Exception {

@@ -73,6 +73,9 @@ public final class EndpointRules {
     private static final String TASK = "{\"type\":\"SFERUM_SYNC\",\"cron\":\"0 0 6 * * ?\",\"enabled\":false}";
     private static final String SCHEDULE = "{\"cron\":\"0 0 6 * * ?\",\"enabled\":false}";
 
+    /** A hold id no school has: a decision about it is refused (409) where the caller may decide at all. */
+    private static final String NO_HOLD = "00000000-0000-0000-0000-00000000f00d";
+
     public static final List<Rule> RULES = List.of(
             // accounts
             rule(GET, "/", EVERYONE, Scope.SESSION),
@@ -177,7 +180,34 @@ public final class EndpointRules {
             rule(GET, "/api/readiness", Set.of(CITY), Scope.SESSION),
             // sync: «Предпросмотр» of a school's next run
             rule(GET, "/orgs/{organization}/sync-preview", ADMINISTRATORS, Scope.ORGANIZATION),
-            rule(GET, "/api/orgs/{organization}/sync-preview", ADMINISTRATORS, Scope.ORGANIZATION));
+            rule(GET, "/api/orgs/{organization}/sync-preview", ADMINISTRATORS, Scope.ORGANIZATION),
+            // sync: «Удержанные удаления» of a school
+            rule(GET, "/orgs/{organization}/removal-hold", ADMINISTRATORS, Scope.ORGANIZATION),
+            rule(
+                    POST,
+                    "/orgs/{organization}/removal-hold/release",
+                    ADMINISTRATORS,
+                    Scope.ORGANIZATION,
+                    "hold=" + NO_HOLD + "&shown=1"),
+            rule(
+                    POST,
+                    "/orgs/{organization}/removal-hold/discard",
+                    ADMINISTRATORS,
+                    Scope.ORGANIZATION,
+                    "hold=" + NO_HOLD),
+            rule(GET, "/api/orgs/{organization}/removal-hold", ADMINISTRATORS, Scope.ORGANIZATION),
+            rule(
+                    POST,
+                    "/api/orgs/{organization}/removal-hold/release",
+                    ADMINISTRATORS,
+                    Scope.ORGANIZATION,
+                    "{\"holdId\":\"" + NO_HOLD + "\",\"removals\":1}"),
+            rule(
+                    POST,
+                    "/api/orgs/{organization}/removal-hold/discard",
+                    ADMINISTRATORS,
+                    Scope.ORGANIZATION,
+                    "{\"holdId\":\"" + NO_HOLD + "\",\"removals\":0}"));
 
     private EndpointRules() {}
 

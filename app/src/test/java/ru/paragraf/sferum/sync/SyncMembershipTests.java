@@ -46,7 +46,10 @@ import ru.paragraf.vkemulator.Seed;
  * everyone who belongs and has a VK ID is put in without a click, whoever no longer belongs is taken out, every
  * removal renews the invite link, and a chat never has no teacher.
  */
-@SpringBootTest(properties = {"sferum.sync.pump-interval=100ms", "sferum.sync.backoff=200ms"})
+// the hold on big removals off (each removal here is a large share of a tiny school's chat members): its own rules are
+// RemovalHoldTests'
+@SpringBootTest(
+        properties = {"sferum.sync.pump-interval=100ms", "sferum.sync.backoff=200ms", "sferum.sync.hold.share=1"})
 @AutoConfigureMockMvc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
