@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 import ru.paragraf.sferum.exchange.ExchangeRunStatus;
 import ru.paragraf.sferum.linkbase.CommunityStates.CommunityState;
 import ru.paragraf.sferum.school.OrganizationSummary;
+import ru.paragraf.sferum.school.PupilParentSferumAccounts;
 import ru.paragraf.sferum.school.TeacherSferumAccounts;
 import ru.paragraf.sferum.school.TeacherSferumAccounts.TeacherAccount;
 import ru.paragraf.sferum.sync.SyncOverview;
@@ -26,6 +27,7 @@ class SchoolReadinessDetails {
     private final TeacherSferumAccounts teachers;
     private final SyncOverview sync;
     private final ReadinessTexts texts;
+    private final PupilParentSferumAccounts people;
     private final Clock clock;
 
     SchoolReadinessDetails(
@@ -33,7 +35,9 @@ class SchoolReadinessDetails {
             TeacherSferumAccounts teachers,
             SyncOverview sync,
             ReadinessTexts texts,
+            PupilParentSferumAccounts people,
             Clock clock) {
+        this.people = people;
         this.facts = facts;
         this.teachers = teachers;
         this.sync = sync;
@@ -57,7 +61,9 @@ class SchoolReadinessDetails {
                 texts.time(school.lastRunFinishedAt()),
                 accounts,
                 failures,
-                fixes(school, missing, failures));
+                fixes(school, missing, failures),
+                people.of(organization.id()),
+                sync.strangersOf(organization.id()));
     }
 
     /** As «База ссылок» words it: «проверено ✓», «не проверены», «ошибка: …». */

@@ -2,7 +2,9 @@ package ru.paragraf.sferum.readiness;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import ru.paragraf.sferum.school.PupilParentSferumAccounts;
 import ru.paragraf.sferum.school.TeacherSferumAccounts.TeacherAccount;
+import ru.paragraf.sferum.sync.SyncOverview;
 import ru.paragraf.sferum.sync.SyncOverview.Failure;
 
 /**
@@ -22,7 +24,9 @@ record SchoolReadinessView(
         @Nullable String lastRunAt,
         List<TeacherAccount> teachers,
         List<Failure> failures,
-        List<ToFix> fixes) {
+        List<ToFix> fixes,
+        PupilParentSferumAccounts.Linked people,
+        SyncOverview.Strangers strangers) {
 
     /** The teachers without a linked VK ID. */
     public List<TeacherAccount> missing() {

@@ -26,15 +26,11 @@
  * {@link ru.paragraf.sferum.school.SubjectChatCancelled} (the selector switched), {@link
  * ru.paragraf.sferum.school.LessonPublished}, {@link ru.paragraf.sferum.school.LessonChanged} and {@link
  * ru.paragraf.sferum.school.LessonWithdrawn} (a teacher's edit of a lesson), and
- * <<<<<<< HEAD
- * {@link ru.paragraf.sferum.school.SferumAccountChanged} (a staff file's VK Sferum account) and
- * {@link ru.paragraf.sferum.school.FamilySferumAccountChanged} (a pupil's or parent's). Listens to nothing.
- * =======
- * {@link ru.paragraf.sferum.school.SferumAccountChanged} (a staff file's VK Sferum account), and
+ * {@link ru.paragraf.sferum.school.SferumAccountChanged} (a staff file's VK Sferum account),
+ * {@link ru.paragraf.sferum.school.FamilySferumAccountChanged} (a pupil's or parent's), and
  * {@link ru.paragraf.sferum.school.RosterChanged} (who belongs in some subject chats of a school may differ now: a
  * OneRoster import moved pupils, parents or teachers, or the school switched «Родители в предметных чатах» on its
  * page «Настройки чатов», {@code /orgs/{org}/chat-policy}). Listens to nothing.
- * >>>>>>> i15-roster
  *
  * <p><b>Depends on</b> {@code accounts} (the person and their scope) and {@code audit} (selector changes are audited).
  */

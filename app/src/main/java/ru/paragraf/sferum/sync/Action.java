@@ -16,6 +16,8 @@ sealed interface Action
                 Action.RenewInviteLink,
                 Action.AddMember,
                 Action.RemoveMember,
+                Action.CheckMembers,
+                Action.RemoveStranger,
                 Action.StartCall,
                 Action.FinishCall,
                 Action.AnnounceCall {
@@ -37,6 +39,10 @@ sealed interface Action
         R addMember(AddMember action);
 
         R removeMember(RemoveMember action);
+
+        R checkMembers(CheckMembers action);
+
+        R removeStranger(RemoveStranger action);
 
         R startCall(StartCall action);
 
@@ -123,6 +129,37 @@ sealed interface Action
         @Override
         public <R> R accept(Cases<R> cases) {
             return cases.removeMember(this);
+        }
+    }
+
+    /**
+     * Reads who is in the chat in the messenger and compares it with who belongs and with the ledger: finds the
+     * strangers and the members who left on their own. Planned by the scheduled run only.
+     */
+    record CheckMembers(ChatKey chat) implements Action {
+
+        @Override
+        public OperationKind kind() {
+            return OperationKind.CHECK_MEMBERS;
+        }
+
+        @Override
+        public <R> R accept(Cases<R> cases) {
+            return cases.checkMembers(this);
+        }
+    }
+
+    /** Takes a stranger the member check found out of the chat, where the school removes strangers. */
+    record RemoveStranger(ChatKey chat, long vkUser) implements Action {
+
+        @Override
+        public OperationKind kind() {
+            return OperationKind.REMOVE_STRANGER;
+        }
+
+        @Override
+        public <R> R accept(Cases<R> cases) {
+            return cases.removeStranger(this);
         }
     }
 

@@ -22,7 +22,10 @@ class Ledger {
     private final JdbcClient jdbc;
     private final Clock clock;
 
+    private final ChatStrangers strangers;
+
     Ledger(JdbcClient jdbc, Clock clock) {
+        this.strangers = new ChatStrangers(jdbc);
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -528,6 +531,11 @@ class Ledger {
                         (Long) rs.getObject("sferum_user_id"),
                         rs.getString("full_name")))
                 .list();
+    }
+
+    /** What member checks found in the chats: strangers, and members who left on their own. */
+    ChatStrangers strangers() {
+        return strangers;
     }
 
     /** The full name of a teacher, pupil or parent, from the school's read contract. */

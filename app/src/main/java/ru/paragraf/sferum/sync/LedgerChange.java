@@ -3,9 +3,11 @@ package ru.paragraf.sferum.sync;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import ru.paragraf.sferum.sync.messenger.MessengerProvider;
 import ru.paragraf.sferum.sync.messenger.Problem;
 
 /**
@@ -130,6 +132,41 @@ sealed interface LedgerChange {
         }
 
         /** Every removal renews the invite link: once the chat's last open removal is done. */
+        @Override
+        public FollowUp followUp() {
+            return FollowUp.of(chat.journal(), OperationKind.RENEW_INVITE_LINK);
+        }
+    }
+
+    /**
+     * The chat's members as the messenger listed them at {@code asked}: strangers are recorded, members who left on
+     * their own too.
+     *
+     * @param community the community that owns the chat, a member itself and never a stranger
+     */
+    record MembersChecked(ChatKey chat, long community, List<MessengerProvider.ChatMember> listed, OffsetDateTime asked)
+            implements LedgerChange {
+
+        @Override
+        public void applyTo(Ledger ledger) {
+            ledger.strangers().checked(chat, community, listed, asked);
+        }
+
+        /** Who left on their own and still belongs is put in again (docs/architecture.md, «Состав чата»). */
+        @Override
+        public FollowUp followUp() {
+            return FollowUp.of(chat.journal(), OperationKind.ADD_MEMBER);
+        }
+    }
+
+    /** A stranger is out of the chat: the invite link they may have come by is renewed. */
+    record StrangerRemoved(ChatKey chat, long vkUser, OffsetDateTime at) implements LedgerChange {
+
+        @Override
+        public void applyTo(Ledger ledger) {
+            ledger.strangers().removed(chat, vkUser, at);
+        }
+
         @Override
         public FollowUp followUp() {
             return FollowUp.of(chat.journal(), OperationKind.RENEW_INVITE_LINK);

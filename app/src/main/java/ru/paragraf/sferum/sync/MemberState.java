@@ -8,5 +8,7 @@ enum MemberState {
     ACTIVE,
     REMOVED,
     /** Not in the chat: joining failed, for the reason recorded with it; tried again at the next planning. */
-    FAILED
+    FAILED,
+    /** Not in the chat any more by their own doing: the messenger no longer lists them; put in again while they belong. */
+    LEFT
 }

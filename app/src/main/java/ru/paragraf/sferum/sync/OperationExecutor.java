@@ -21,6 +21,7 @@ class OperationExecutor {
     private final PausedOrganizations paused;
     private final ChatHandler chats;
     private final MemberHandler members;
+    private final MemberCheckHandler strangers;
     private final CallHandler calls;
     private final AnnouncementHandler announcements;
 
@@ -32,6 +33,7 @@ class OperationExecutor {
             PausedOrganizations paused,
             ChatHandler chats,
             MemberHandler members,
+            MemberCheckHandler strangers,
             CallHandler calls,
             AnnouncementHandler announcements) {
         this.messenger = messenger;
@@ -41,6 +43,7 @@ class OperationExecutor {
         this.paused = paused;
         this.chats = chats;
         this.members = members;
+        this.strangers = strangers;
         this.calls = calls;
         this.announcements = announcements;
     }
@@ -118,6 +121,16 @@ class OperationExecutor {
             @Override
             public Completion removeMember(Action.RemoveMember action) {
                 return members.remove(action, community);
+            }
+
+            @Override
+            public Completion checkMembers(Action.CheckMembers action) {
+                return strangers.check(action, community);
+            }
+
+            @Override
+            public Completion removeStranger(Action.RemoveStranger action) {
+                return strangers.remove(action, community);
             }
 
             @Override

@@ -12,6 +12,8 @@ enum OperationKind {
     RENEW_INVITE_LINK,
     ADD_MEMBER,
     REMOVE_MEMBER,
+    CHECK_MEMBERS,
+    REMOVE_STRANGER,
     START_CALL,
     FINISH_CALL,
     ANNOUNCE_CALL;
@@ -22,7 +24,8 @@ enum OperationKind {
         return switch (this) {
             case CREATE_CHAT -> ProviderCapability.CREATES_CHATS;
             case INVITE_LINK, RENEW_INVITE_LINK -> ProviderCapability.INVITE_LINKS;
-            case ADD_MEMBER, REMOVE_MEMBER -> ProviderCapability.MEMBERS;
+            case ADD_MEMBER, REMOVE_MEMBER, REMOVE_STRANGER -> ProviderCapability.MEMBERS;
+            case CHECK_MEMBERS -> ProviderCapability.READS_MEMBERS;
                 // an announcement carries a call's link: nothing to announce without calls
             case START_CALL, FINISH_CALL, ANNOUNCE_CALL -> ProviderCapability.CALLS;
         };

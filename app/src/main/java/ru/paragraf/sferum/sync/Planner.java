@@ -91,6 +91,14 @@ class Planner {
             .findFirst()
             .orElseThrow();
 
+    /**
+     * The scheduled run's own steps, never the events': first each chat's member check, then (once the checks ended)
+     * the removal of the strangers they found.
+     */
+    private static final Step CHECK_MEMBERS = Step.of(OperationKind.CHECK_MEMBERS, Planner::checkMembers);
+
+    private static final Step REMOVE_STRANGERS = Step.of(OperationKind.REMOVE_STRANGER, Planner::removeStranger);
+
     private final JdbcClient jdbc;
     private final Clock clock;
     private final MessengerProvider messenger;
@@ -141,6 +149,23 @@ class Planner {
                 .query(Boolean.class)
                 .single();
         return any && holds.permit(organization, released);
+    }
+
+    /** Enqueues a member check of each of the organization's chats, for the scheduled run; how many were new. */
+    int planMemberChecks(UUID organization, UUID run) {
+        return possible(CHECK_MEMBERS) ? enqueue(CHECK_MEMBERS, Scope.ORGANIZATION, organization, null, run) : 0;
+    }
+
+    /**
+     * Enqueues the removal of each stranger the last member check of a chat found, where the school removes
+     * strangers; how many were new.
+     */
+    int planStrangerRemovals(UUID organization, UUID run) {
+        return possible(REMOVE_STRANGERS) ? enqueue(REMOVE_STRANGERS, Scope.ORGANIZATION, organization, null, run) : 0;
+    }
+
+    private boolean possible(Step step) {
+        return ProviderCapability.allows(messenger.capabilities(), step.kind());
     }
 
     /** Enqueues what a ledger change made possible in its journal. */
@@ -374,13 +399,59 @@ class Planner {
                   and not exists (select 1 from sync.operation o
                                   where o.organization_id = c.organization_id
                                     and o.status in ({OperationStatus.PENDING}, {OperationStatus.RUNNING})
-                                    and o.kind = {OperationKind.REMOVE_MEMBER}
+                                    and o.kind in ({OperationKind.REMOVE_MEMBER}, {OperationKind.REMOVE_STRANGER})
                                     and o.payload ->> 'journal' = cast(c.journal_id as text))
                 """
                 .formatted(
                         payload("'journal', c.journal_id, 'year', c.academic_year_id"),
                         ready("c.organization_id"),
                         scope.journal("c.journal_id"));
+    }
+
+    /** Each chat the ledger believes in, in the community the organization is connected with now. */
+    private static String checkMembers(Scope scope) {
+        return """
+                select c.organization_id, c.community_id, {OperationKind.CHECK_MEMBERS} as kind,
+                       'members:' || c.journal_id || ':' || c.academic_year_id as object_key, %s as payload
+                from sync.chat c
+                join school.sync_journal j on j.journal_id = c.journal_id and j.subject_chat_requested
+                %s
+                where c.organization_id = :organization %s
+                  and c.state = {ChatState.ACTIVE} and c.chat_id is not null and c.community_id = so.community_id
+                """
+                .formatted(
+                        payload("'journal', c.journal_id, 'year', c.academic_year_id"),
+                        ready("c.organization_id"),
+                        scope.journal("c.journal_id"));
+    }
+
+    /**
+     * A stranger in the chat at its last member check who does not belong meanwhile (linked the VK ID as a pupil,
+     * say) goes, where the school removes strangers («Удалять посторонних из предметных чатов», on without a row).
+     * The school's choice is read from its table, as {@code school.sync_journal_member} reads it.
+     */
+    private static String removeStranger(Scope scope) {
+        return """
+                select c.organization_id, c.community_id, {OperationKind.REMOVE_STRANGER} as kind,
+                       'stranger:' || c.journal_id || ':' || c.academic_year_id || ':' || s.vk_user_id as object_key,
+                       %s as payload
+                from sync.chat_stranger s
+                join sync.chat c on c.organization_id = s.organization_id and c.journal_id = s.journal_id
+                                and c.academic_year_id = s.academic_year_id and c.state = {ChatState.ACTIVE}
+                                and c.members_checked_at = s.last_seen_at
+                join school.sync_journal j on j.journal_id = c.journal_id and j.subject_chat_requested
+                %s
+                where s.organization_id = :organization %s
+                  and s.removed_at is null
+                  and coalesce((select cp.remove_strangers from school.chat_policy cp
+                                where cp.organization_id = s.organization_id), true)
+                  and not exists (select 1 from school.sync_journal_member p
+                                  where p.journal_id = s.journal_id and p.sferum_user_id = s.vk_user_id)
+                """
+                .formatted(
+                        payload("'journal', c.journal_id, 'year', c.academic_year_id, 'vkUser', s.vk_user_id"),
+                        ready("c.organization_id"),
+                        scope.journal("s.journal_id"));
     }
 
     private static String startCall(Scope scope) {

@@ -11,6 +11,7 @@ enum ProviderCapability {
     CREATES_CHATS,
     INVITE_LINKS,
     MEMBERS,
+    READS_MEMBERS,
     CALLS;
 
     boolean declaredIn(Capabilities capabilities) {
@@ -18,6 +19,7 @@ enum ProviderCapability {
             case CREATES_CHATS -> capabilities.createsChats();
             case INVITE_LINKS -> capabilities.inviteLinks();
             case MEMBERS -> capabilities.members();
+            case READS_MEMBERS -> capabilities.readsMembers();
             case CALLS -> capabilities.calls();
         };
     }

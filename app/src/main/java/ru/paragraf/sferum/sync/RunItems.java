@@ -21,8 +21,8 @@ final class RunItems {
         /** What an operation of this kind is about. */
         static Subject of(OperationKind kind) {
             return switch (kind) {
-                case CREATE_CHAT, INVITE_LINK, RENEW_INVITE_LINK -> CHAT;
-                case ADD_MEMBER, REMOVE_MEMBER -> CHAT_MEMBER;
+                case CREATE_CHAT, INVITE_LINK, RENEW_INVITE_LINK, CHECK_MEMBERS -> CHAT;
+                case ADD_MEMBER, REMOVE_MEMBER, REMOVE_STRANGER -> CHAT_MEMBER;
                 case START_CALL, FINISH_CALL, ANNOUNCE_CALL -> CALL;
             };
         }
@@ -35,6 +35,7 @@ final class RunItems {
         CHECK_CHATS,
         CHECK_CHAT,
         CHECK_CALL,
+        FIND_STRANGERS,
         SYNCHRONIZE
     }
 

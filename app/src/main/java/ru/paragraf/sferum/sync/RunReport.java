@@ -75,11 +75,17 @@ class RunReport {
                         """
                         select o.kind, o.status, o.problem, o.problem_link,
                                coalesce(j.chat_title, lj.chat_title) as title, l.lesson_date, l.starts_at,
-                               coalesce(o.payload ->> 'lesson', o.payload ->> 'journal') as object_id
+                               coalesce(o.payload ->> 'lesson', o.payload ->> 'journal') as object_id,
+                               s.vk_user_id as stranger, s.name as stranger_name
                         from sync.operation o
                         left join school.sync_journal j on j.journal_id = (o.payload ->> 'journal')::uuid
                         left join school.sync_lesson l on l.lesson_id = (o.payload ->> 'lesson')::uuid
                         left join school.sync_journal lj on lj.journal_id = l.journal_id
+                        left join sync.chat_stranger s on o.kind = 'REMOVE_STRANGER'
+                                                      and s.organization_id = o.organization_id
+                                                      and s.journal_id = (o.payload ->> 'journal')::uuid
+                                                      and s.academic_year_id = (o.payload ->> 'year')::uuid
+                                                      and s.vk_user_id = (o.payload ->> 'vkUser')::bigint
                         where o.run_id = :run
                         order by o.id
                         """)
@@ -103,9 +109,55 @@ class RunReport {
                                 rs.getObject("starts_at", java.time.LocalTime.class)
                                         .format(java.time.format.DateTimeFormatter.ofPattern("HH:mm")));
                     }
+                    if (kind == OperationKind.REMOVE_STRANGER && rs.getObject("stranger") != null) {
+                        var stranger = text(
+                                "sync.run.stranger",
+                                rs.getString("stranger_name") == null ? "" : rs.getString("stranger_name"),
+                                String.valueOf(rs.getLong("stranger")));
+                        message = status == OperationStatus.DONE
+                                ? text("sync.run.strangerRemoved", stranger)
+                                : text("sync.run.strangerNotRemoved", stranger, message);
+                    }
                     var item = RunItems.of(result, kind, rs.getString("object_id"), title, message);
                     var link = rs.getString("problem_link");
                     return link == null || status == OperationStatus.DONE ? item : item.withLink(link);
+                })
+                .list();
+    }
+
+    /**
+     * The strangers in the organization's chats at their last member check whom the school keeps («Удалять
+     * посторонних из предметных чатов» off): one warning each, linked to the chat's «Состав чата».
+     */
+    List<ExchangeRunItem> strangersKept(UUID organization) {
+        return jdbc.sql(
+                        """
+                        select s.journal_id, s.vk_user_id, s.name, s.first_seen_at, j.chat_title
+                        from sync.chat_stranger s
+                        join sync.chat c on c.organization_id = s.organization_id and c.journal_id = s.journal_id
+                                        and c.academic_year_id = s.academic_year_id
+                                        and c.members_checked_at = s.last_seen_at
+                        join school.sync_journal j on j.journal_id = s.journal_id
+                        where s.organization_id = :organization and s.removed_at is null
+                          and not coalesce((select cp.remove_strangers from school.chat_policy cp
+                                            where cp.organization_id = s.organization_id), true)
+                        order by j.chat_title, s.first_seen_at, s.vk_user_id
+                        """)
+                .param("organization", organization)
+                .query((rs, row) -> {
+                    var journal = rs.getObject("journal_id", UUID.class);
+                    var stranger = text(
+                            "sync.run.stranger",
+                            rs.getString("name") == null ? "" : rs.getString("name"),
+                            String.valueOf(rs.getLong("vk_user_id")));
+                    return RunItems.of(
+                                    ItemResult.WARNING,
+                                    RunItems.Subject.CHAT_MEMBER,
+                                    journal,
+                                    rs.getString("chat_title"),
+                                    RunItems.Step.FIND_STRANGERS,
+                                    text("sync.run.strangerKept", stranger))
+                            .withLink("/journals/" + journal + "/chat-members");
                 })
                 .list();
     }

@@ -100,13 +100,20 @@ class SferumSyncTask implements ExchangeTaskType {
             return;
         }
         planner.plan(organization, null, run.id());
+        planner.planMemberChecks(organization, run.id());
         // what the provider cannot do is not queued: the run says what and why
         var unplanned = planner.unplanned(organization);
         unplanned.forEach(kind -> run.record(report.unplanned(organization, kind)));
         operations.adoptIntoRun(organization, run.id());
         workers.wakeUp();
         awaitOperations(run, checked + unplanned.size());
+        // the strangers the member checks found go once the checks ended, where the school removes them
+        if (planner.planStrangerRemovals(organization, run.id()) > 0) {
+            workers.wakeUp();
+            awaitOperations(run, checked + unplanned.size());
+        }
         report.operations(run.id()).forEach(run::record);
+        report.strangersKept(organization).forEach(run::record);
     }
 
     private void checkCredentials(ExchangeRun run, UUID organization) {

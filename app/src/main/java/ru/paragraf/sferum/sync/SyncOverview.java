@@ -126,6 +126,51 @@ public class SyncOverview {
     }
 
     /**
+     * The strangers the member checks found in the organization's chats: all of them, and those still in a chat at
+     * its last check. One query.
+     */
+    @Transactional(readOnly = true)
+    public Strangers strangersOf(UUID organization) {
+        return jdbc.sql(
+                        """
+                        select count(*) as found,
+                               count(*) filter (where s.removed_at is null
+                                                  and s.last_seen_at = c.members_checked_at) as in_chats
+                        from sync.chat_stranger s
+                        join sync.chat c on c.organization_id = s.organization_id and c.journal_id = s.journal_id
+                                        and c.academic_year_id = s.academic_year_id
+                        where s.organization_id = :organization
+                        """)
+                .param("organization", organization)
+                .query((rs, row) ->
+                        new Strangers(rs.getInt("found"), rs.getInt("in_chats"), chatsWithStrangers(organization)))
+                .single();
+    }
+
+    /** The organization's chats with a stranger found, for links to their «Состав чата». */
+    private List<StrangerChat> chatsWithStrangers(UUID organization) {
+        return jdbc.sql(
+                        """
+                        select s.journal_id, j.chat_title, count(*) as found
+                        from sync.chat_stranger s
+                        join school.sync_journal j on j.journal_id = s.journal_id
+                        where s.organization_id = :organization
+                        group by s.journal_id, j.chat_title
+                        order by j.chat_title
+                        """)
+                .param("organization", organization)
+                .query((rs, row) -> new StrangerChat(
+                        rs.getObject("journal_id", UUID.class), rs.getString("chat_title"), rs.getInt("found")))
+                .list();
+    }
+
+    /** Strangers found in an organization's chats, those of them still there, and the chats they were found in. */
+    public record Strangers(int found, int inChats, List<StrangerChat> chats) {}
+
+    /** A chat where strangers were found. */
+    public record StrangerChat(UUID journalId, String title, int found) {}
+
+    /**
      * An organization's chats and calls in figures.
      *
      * @param pausedReason why the engine stopped working for the organization (a credential failure), if it did

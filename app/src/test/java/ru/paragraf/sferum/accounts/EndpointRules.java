@@ -96,6 +96,9 @@ public final class EndpointRules {
             rule(GET, "/api/employees/{employee}", ADMINISTRATORS, Scope.ORGANIZATION),
             // school: journal actions (pages) and their API
             rule(GET, "/journals/{journal}/subject-chat", STAFF, Scope.ORGANIZATION),
+            // sync: «Состав чата», with everyone's VK ids: staff of the school only, a teacher only for own journals
+            rule(GET, "/journals/{journal}/chat-members", STAFF, Scope.ORGANIZATION),
+            rule(GET, "/api/journals/{journal}/chat-members", STAFF, Scope.ORGANIZATION),
             rule(POST, "/journals/{journal}/subject-chat", EDITORS, Scope.ORGANIZATION, "requested=true"),
             rule(POST, "/lessons/{lesson}/video-call", EDITORS, Scope.ORGANIZATION, "on=true"),
             rule(POST, "/lessons/{lesson}/publish", EDITORS, Scope.ORGANIZATION),

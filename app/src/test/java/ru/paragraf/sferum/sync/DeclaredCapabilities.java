@@ -85,6 +85,11 @@ final class DeclaredCapabilities implements MessengerProvider {
     }
 
     @Override
+    public Outcome<List<ChatMember>> chatMembers(CommunityAccess community, long chatId) {
+        return vk.chatMembers(community, chatId);
+    }
+
+    @Override
     public Outcome<StartedCall> startCall(UserAccess user, @Nullable Long communityId) {
         return vk.startCall(user, communityId);
     }

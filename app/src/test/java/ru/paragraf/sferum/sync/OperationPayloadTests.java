@@ -71,8 +71,8 @@ class OperationPayloadTests {
 
     @Test
     void membersAndRenewedLinksNeedAMessengerThatCanDoThem() {
-        var noMembers = new Capabilities(true, true, true, false);
-        var noLinks = new Capabilities(true, false, true, true);
+        var noMembers = new Capabilities(true, true, true, false, false);
+        var noLinks = new Capabilities(true, false, true, true, true);
 
         assertThat(ProviderCapability.allows(noMembers, OperationKind.ADD_MEMBER))
                 .isFalse();

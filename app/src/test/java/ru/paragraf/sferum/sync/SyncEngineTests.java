@@ -231,7 +231,7 @@ class SyncEngineTests {
         var startCalls = "sync.operation where kind = 'START_CALL' and object_key = 'call:%s'".formatted(MATHS_LESSON);
         var before = steps.count(startCalls);
         var callsBefore = WORLD.vk.calls().size();
-        messenger.declare(new Capabilities(true, true, false, true));
+        messenger.declare(new Capabilities(true, true, false, true, true));
         try {
             steps.api("teacherA1", post("/api/lessons/" + MATHS_LESSON + "/publish"), null);
             steps.settle();

@@ -6,5 +6,7 @@ package ru.paragraf.sferum.sync.messenger;
  * their members).
  *
  * @param members whether people can be put into a chat and taken out of it
+ * @param readsMembers whether a chat's members can be read back, with their names (to find who does not belong)
  */
-public record Capabilities(boolean createsChats, boolean inviteLinks, boolean calls, boolean members) {}
+public record Capabilities(
+        boolean createsChats, boolean inviteLinks, boolean calls, boolean members, boolean readsMembers) {}

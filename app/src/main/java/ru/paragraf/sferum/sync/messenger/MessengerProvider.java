@@ -47,6 +47,12 @@ public interface MessengerProvider {
     /** Removes a user from a chat; a user who is not in it counts as removed. */
     Outcome<Boolean> removeMember(CommunityAccess community, long chatId, long userId);
 
+    /**
+     * Everyone in the chat, as the messenger lists them (the community too), with the names it gives; read page by
+     * page within the community's rate limit.
+     */
+    Outcome<List<ChatMember>> chatMembers(CommunityAccess community, long chatId);
+
     /** Starts a call as the user; not idempotent, and a lost answer cannot be recovered. */
     Outcome<StartedCall> startCall(UserAccess user, @Nullable Long communityId);
 
@@ -58,6 +64,14 @@ public interface MessengerProvider {
 
     /** A created chat and the members the messenger actually added. */
     record CreatedChat(long chatId, Set<Long> memberIds) {}
+
+    /**
+     * Someone in a chat.
+     *
+     * @param id the user's id, or a community's as minus its id
+     * @param name the name the messenger gives, if it gives one
+     */
+    record ChatMember(long id, @Nullable String name) {}
 
     /** A started call. */
     record StartedCall(String callId, String joinLink) {}

@@ -125,12 +125,20 @@ public final class VkConversations {
             long conversationMessageId,
             @Nullable Long randomId) {}
 
-    /** messages.getConversationMembers: one page of a chat's members. */
-    public record GetConversationMembers(long peerId, int offset, int count, @Nullable Long groupId)
+    /**
+     * messages.getConversationMembers: one page of a chat's members; {@code extended} adds the page's users'
+     * {@code profiles} and communities' {@code groups}, for their names.
+     */
+    public record GetConversationMembers(long peerId, int offset, int count, @Nullable Long groupId, boolean extended)
             implements VkRequest<Members> {
 
         public static GetConversationMembers of(long peerId) {
-            return new GetConversationMembers(peerId, 0, MAX_MEMBERS_PAGE, null);
+            return new GetConversationMembers(peerId, 0, MAX_MEMBERS_PAGE, null, false);
+        }
+
+        /** The page at {@code offset} as the community sees it, with names. */
+        public static GetConversationMembers withNames(long peerId, int offset, long groupId) {
+            return new GetConversationMembers(peerId, offset, MAX_MEMBERS_PAGE, groupId, true);
         }
 
         @Override
@@ -144,7 +152,8 @@ public final class VkConversations {
                     .with("peer_id", peerId)
                     .with("offset", offset)
                     .with("count", count)
-                    .with("group_id", groupId);
+                    .with("group_id", groupId)
+                    .withFlag("extended", extended);
         }
 
         @Override
@@ -153,10 +162,13 @@ public final class VkConversations {
         }
     }
 
-    public record Members(long count, List<Member> items) {
+    /** A page; {@code profiles} and {@code groups} only when asked for {@code extended}. */
+    public record Members(long count, List<Member> items, List<VkUsers.User> profiles, List<VkGroups.Group> groups) {
 
         public Members {
             items = items == null ? List.of() : List.copyOf(items);
+            profiles = profiles == null ? List.of() : List.copyOf(profiles);
+            groups = groups == null ? List.of() : List.copyOf(groups);
         }
     }
 

@@ -1,6 +1,8 @@
 package ru.paragraf.sferum.sync.vk;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -45,7 +47,7 @@ public class VkMessengerProvider implements MessengerProvider {
 
     @Override
     public Capabilities capabilities() {
-        return new Capabilities(true, true, true, true);
+        return new Capabilities(true, true, true, true, true);
     }
 
     @Override
@@ -129,6 +131,37 @@ public class VkMessengerProvider implements MessengerProvider {
             return Outcome.done(true);
         }
         return chat(outcome, done -> true);
+    }
+
+    /** Page by page, each a request of the community's within its rate limit; a chat gone says so. */
+    @Override
+    public Outcome<List<ChatMember>> chatMembers(CommunityAccess community, long chatId) {
+        var members = new ArrayList<ChatMember>();
+        var offset = 0;
+        while (true) {
+            var page = vk.call(
+                    token(community),
+                    VkConversations.GetConversationMembers.withNames(
+                            VkPeers.ofChat(chatId), offset, community.communityId()));
+            if (page instanceof VkOutcome.Failed<VkConversations.Members> failed) {
+                return Outcome.failed(chatProblem(failed.failure()));
+            }
+            var found = ((VkOutcome.Ok<VkConversations.Members>) page).value();
+            members.addAll(membersOf(found));
+            offset += found.items().size();
+            if (found.items().isEmpty() || offset >= found.count()) {
+                return Outcome.done(List.copyOf(members));
+            }
+        }
+    }
+
+    private static List<ChatMember> membersOf(VkConversations.Members page) {
+        var names = new HashMap<Long, String>();
+        page.profiles().forEach(user -> names.put(user.id(), (user.firstName() + " " + user.lastName()).strip()));
+        page.groups().forEach(group -> names.put(-group.id(), group.name()));
+        return page.items().stream()
+                .map(member -> new ChatMember(member.memberId(), names.get(member.memberId())))
+                .toList();
     }
 
     @Override

@@ -1,0 +1,131 @@
+package ru.paragraf.sferum.sync;
+
+import static ru.paragraf.sferum.sync.SqlNames.sql;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads a journal's «Состав чата» from the school's read contract and the ledger: one query each for members and strangers. */
+@Component
+@Transactional(readOnly = true)
+class ChatMembers {
+
+    private static final String MEMBERS = sql(
+            """
+            select b.role, b.person_id, b.full_name, b.sferum_user_id, b.sferum_relink_required,
+                   m.state as member_state, m.problem,
+                   exists (select 1 from sync.operation o
+                           where o.kind = {OperationKind.ADD_MEMBER}
+                             and o.object_key = 'member:' || b.journal_id || ':' || b.academic_year_id || ':'
+                                                || b.sferum_user_id
+                             and o.status in ({OperationStatus.PENDING}, {OperationStatus.RUNNING})) as adding
+            from school.sync_journal_member b
+            left join sync.chat_member m on m.organization_id = b.organization_id and m.journal_id = b.journal_id
+                                        and m.academic_year_id = b.academic_year_id
+                                        and m.vk_user_id = b.sferum_user_id
+            where b.journal_id = :journal
+            order by case b.role when 'TEACHER' then 0 when 'PUPIL' then 1 else 2 end, b.full_name
+            """);
+
+    private final JdbcClient jdbc;
+    private final MessageSource messages;
+
+    ChatMembers(JdbcClient jdbc, MessageSource messages) {
+        this.jdbc = jdbc;
+        this.messages = messages;
+    }
+
+    /** The journal's «Состав чата»; empty for a journal that does not exist. */
+    Optional<ChatMembersView> of(UUID journal) {
+        return jdbc.sql(
+                        sql(
+                                """
+                        select j.journal_id, j.organization_id, j.chat_title, c.chat_id, c.members_checked_at
+                        from school.sync_journal j
+                        left join sync.chat c on c.organization_id = j.organization_id and c.journal_id = j.journal_id
+                                             and c.academic_year_id = j.academic_year_id
+                                             and c.state = {ChatState.ACTIVE}
+                        where j.journal_id = :journal
+                        """))
+                .param("journal", journal)
+                .query((rs, row) -> new ChatMembersView(
+                        journal,
+                        rs.getObject("organization_id", UUID.class),
+                        rs.getString("chat_title"),
+                        rs.getObject("chat_id") != null,
+                        rs.getObject("members_checked_at", OffsetDateTime.class),
+                        members(journal),
+                        strangers(journal)))
+                .optional();
+    }
+
+    private List<ChatMembersView.Member> members(UUID journal) {
+        return jdbc.sql(MEMBERS).param("journal", journal).query(this::member).list();
+    }
+
+    private ChatMembersView.Member member(ResultSet rs, int row) throws SQLException {
+        var vkUser = (Long) rs.getObject("sferum_user_id");
+        var stored = rs.getString("member_state");
+        var ledger = stored == null ? null : SqlNames.read(MemberState.class, stored);
+        ChatMembersView.State state;
+        String text;
+        if (vkUser == null) {
+            state = ChatMembersView.State.NOT_LINKED;
+            text = text("chatMembers.state.NOT_LINKED");
+        } else if (rs.getBoolean("sferum_relink_required")) {
+            state = ChatMembersView.State.ERROR;
+            text = text("chatMembers.state.ERROR", text("chatMembers.problem.relink"));
+        } else if (ledger == MemberState.ACTIVE) {
+            state = ChatMembersView.State.IN_CHAT;
+            text = text("chatMembers.state.IN_CHAT");
+        } else if (ledger == MemberState.FAILED && !rs.getBoolean("adding")) {
+            state = ChatMembersView.State.ERROR;
+            text = text("chatMembers.state.ERROR", rs.getString("problem"));
+        } else if (ledger == MemberState.LEFT) {
+            state = ChatMembersView.State.LEFT;
+            text = text("chatMembers.state.LEFT");
+        } else {
+            state = ChatMembersView.State.ADDING;
+            text = text("chatMembers.state.ADDING");
+        }
+        return new ChatMembersView.Member(
+                SqlNames.read(MemberRole.class, rs.getString("role")),
+                rs.getObject("person_id", UUID.class),
+                rs.getString("full_name"),
+                vkUser,
+                state,
+                text);
+    }
+
+    private List<ChatMembersView.Stranger> strangers(UUID journal) {
+        return jdbc.sql(
+                        """
+                        select s.vk_user_id, s.name, s.first_seen_at, s.last_seen_at, s.removed_at
+                        from sync.chat_stranger s
+                        join school.sync_journal j on j.journal_id = s.journal_id
+                                                  and j.academic_year_id = s.academic_year_id
+                        where s.journal_id = :journal
+                        order by s.first_seen_at, s.vk_user_id
+                        """)
+                .param("journal", journal)
+                .query((rs, row) -> new ChatMembersView.Stranger(
+                        rs.getLong("vk_user_id"),
+                        rs.getString("name"),
+                        rs.getObject("first_seen_at", OffsetDateTime.class),
+                        rs.getObject("last_seen_at", OffsetDateTime.class),
+                        rs.getObject("removed_at", OffsetDateTime.class)))
+                .list();
+    }
+
+    private String text(String key, Object... arguments) {
+        return messages.getMessage(key, arguments, SyncTexts.RUSSIAN);
+    }
+}
