@@ -62,7 +62,7 @@ import ru.paragraf.vkemulator.VkEmulator;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"sferum.sync.pump-interval=100ms", "sferum.sync.backoff=200ms"})
+        properties = {"sferum.sync.pump-interval=100ms", "sferum.sync.backoff=200ms", "sferum.sync.hold.share=1"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ChatMembershipBrowserTests {
