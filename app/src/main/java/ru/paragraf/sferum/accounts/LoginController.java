@@ -3,11 +3,13 @@ package ru.paragraf.sferum.accounts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.view.RedirectView;
 import ru.paragraf.sferum.accounts.SsoFailure.Kind;
 
@@ -29,7 +31,12 @@ class LoginController {
     }
 
     @GetMapping("/login")
-    String login(Model model) {
+    String login(Model model, @RequestParam(name = "locked", required = false) @Nullable String locked) {
+        model.addAttribute("lockedMinutes", lockedMinutes(locked));
+        return login(model);
+    }
+
+    private String login(Model model) {
         model.addAttribute("ssoEnabled", sso.enabled());
         ssoModel(model);
         return "accounts/login";
@@ -51,6 +58,14 @@ class LoginController {
         model.addAttribute("kind", failure.kind().name());
         ssoModel(model);
         return "accounts/sso-failure";
+    }
+
+    /** The minutes of {@code ?locked=} (set by {@link LockedLoginAnswers}); anything else in it is not shown. */
+    private static @Nullable Integer lockedMinutes(@Nullable String locked) {
+        if (locked == null || !locked.matches("[1-9][0-9]{0,3}")) {
+            return null;
+        }
+        return Integer.valueOf(locked);
     }
 
     private void ssoModel(Model model) {

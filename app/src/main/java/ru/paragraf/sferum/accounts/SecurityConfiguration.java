@@ -1,7 +1,5 @@
 package ru.paragraf.sferum.accounts;
 
-import static org.springframework.security.config.Customizer.withDefaults;
-
 import java.time.Duration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -76,7 +74,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, SecurityHeaders securityHeaders) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, SecurityHeaders securityHeaders, LockedLoginAnswers lockedLogins)
+            throws Exception {
         return http.securityMatcher("/api/**", "/actuator/**")
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/api/openapi/**", "/api/docs/**", "/actuator/health/**", "/actuator/info")
@@ -88,6 +87,9 @@ class SecurityConfiguration {
                         .hasAnyRole(ADMINISTRATORS)
                         .requestMatchers("/api/me")
                         .authenticated()
+                        // lifting a login lock: administrators, each for the accounts of their scope (LoginLocks)
+                        .requestMatchers("/api/accounts/login-locks/**")
+                        .hasAnyRole(ADMINISTRATORS)
                         // «Готовность к работе со Сферум» of a district and of the city: operators only
                         .requestMatchers("/api/districts/*/readiness")
                         .hasAnyRole("CITY_OPERATOR", "DISTRICT_OPERATOR")
@@ -99,7 +101,7 @@ class SecurityConfiguration {
                         .hasAnyRole(STAFF)
                         .anyRequest()
                         .denyAll())
-                .httpBasic(withDefaults())
+                .httpBasic(basic -> basic.authenticationEntryPoint(lockedLogins.basic()))
                 .headers(headers -> securityHeaders.configure(headers, securityHeaders.api()))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
@@ -109,7 +111,11 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pages(
-            HttpSecurity http, SecurityHeaders securityHeaders, SsoProperties sso, SsoAccounts accounts)
+            HttpSecurity http,
+            SecurityHeaders securityHeaders,
+            SsoProperties sso,
+            SsoAccounts accounts,
+            LockedLoginAnswers lockedLogins)
             throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/login",
@@ -143,7 +149,8 @@ class SecurityConfiguration {
                         .authenticated())
                 .headers(headers -> securityHeaders.configure(headers, securityHeaders.pages()));
         if (sso.formLogin()) {
-            http.formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/", true));
+            http.formLogin(login ->
+                    login.loginPage("/login").defaultSuccessUrl("/", true).failureHandler(lockedLogins.form()));
         }
         if (sso.enabled()) {
             singleSignOn(http, sso, accounts);

@@ -4,19 +4,23 @@
  * <p><b>Owns</b> (schema {@code accounts}) the user accounts with their password hashes (none for accounts that log in
  * only through the identity provider); the form login ({@code /login}), single sign-on with the city's OpenID Connect
  * provider ({@code sferum.sso.*}: an account is matched by user name, never created at login), the HTTP Basic login
- * of the API, the access policy of URLs, and the security headers of every answer
+ * of the API held back after failed logins in a row ({@code sferum.login.throttle.*}, state in the table
+ * {@code login_throttle}, shared by all nodes), the access policy of URLs, and the security headers of every answer
  * ({@link ru.paragraf.sferum.accounts.SecurityHeaders}, also written by the root package's error answers). Data-level
  * scoping is done by each module's queries with the ids of the current user.
  *
  * <p><b>Offers</b> {@link ru.paragraf.sferum.accounts.CurrentUser} (resolved as a controller argument, exposed to
  * templates as {@code currentUser} and to API clients at {@code /api/me}), {@link ru.paragraf.sferum.accounts.Role},
  * and {@link ru.paragraf.sferum.accounts.AccountRegistration} with {@link ru.paragraf.sferum.accounts.NewAccount} for
- * bulk creation of accounts. Creates the first city operator of a new installation from
+ * bulk creation of accounts, and {@link ru.paragraf.sferum.accounts.LoginLocks} (an administrator lifts a login lock,
+ * {@code DELETE /api/accounts/login-locks/{username}}). Needs {@link ru.paragraf.sferum.accounts.OrganizationDistricts}
+ * (implemented by {@code school}) to know the district of a school's account. Creates the first city operator of a new installation from
  * {@code sferum.bootstrap.operator} at start while none exists ({@code FirstOperator}).
  *
  * <p><b>Depends on</b> no other module. Publishes {@link ru.paragraf.sferum.accounts.SsoLoginRefused} (recorded by
  * the audit) and {@link ru.paragraf.sferum.accounts.FirstOperatorCreated} (synchronously, in the transaction that
- * creates the account, for the audit); listens to nothing.
+ * creates the account, for the audit) and {@link ru.paragraf.sferum.accounts.LoginLockLifted} (likewise); listens to
+ * nothing.
  */
 @NullMarked
 @ApplicationModule(

@@ -3,6 +3,7 @@ package ru.paragraf.sferum.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static ru.paragraf.sferum.SchoolFixture.*;
@@ -328,6 +329,36 @@ class AccessMatrixTests {
         var response = mvc.perform(request).andReturn().getResponse();
         assertThat(response.getStatus())
                 .as("%s PUT chat-policy of %s", who, organization)
+                .isEqualTo(status);
+    }
+
+    /**
+     * Lifting a login lock: administrators, each only for the accounts of their scope; another district's or school's
+     * account (or an operator's, for a school admin) does not exist for them (404), before anything changes.
+     */
+    static Stream<Arguments> refusedLoginLockLifts() {
+        return Stream.of(
+                Arguments.of("district1", "district2", NF),
+                Arguments.of("district1", "city", NF),
+                Arguments.of("adminA", "adminB", NF),
+                Arguments.of("adminA", "district1", NF),
+                Arguments.of("adminA", "nobody", NF),
+                Arguments.of("teacherA1", "teacherA1", NO),
+                Arguments.of("pupilA", "pupilA", NO),
+                Arguments.of("parentA", "pupilA", NO),
+                Arguments.of("anonymous", "adminA", AUTH));
+    }
+
+    @ParameterizedTest(name = "{0} DELETE login lock of {1} -> {2}")
+    @MethodSource("refusedLoginLockLifts")
+    void loginLockLiftsAreRefusedOutsideRoleAndScope(String who, String username, int status) throws Exception {
+        var request = delete("/api/accounts/login-locks/" + username);
+        if (!who.equals("anonymous")) {
+            request.with(httpBasic(who, PASSWORD));
+        }
+        var response = mvc.perform(request).andReturn().getResponse();
+        assertThat(response.getStatus())
+                .as("%s lifts the lock of %s", who, username)
                 .isEqualTo(status);
     }
 

@@ -82,6 +82,8 @@ public final class EndpointRules {
             rule(GET, "/login", PUBLIC, Scope.SESSION),
             rule(GET, "/login/sso-failure", PUBLIC, Scope.SESSION),
             rule(GET, "/api/me", EVERYONE, Scope.SESSION),
+            // accounts: an administrator lifts a login lock, in their scope (another district's, school's account: 404)
+            rule(DELETE, "/api/accounts/login-locks/{username}", ADMINISTRATORS, Scope.ORGANIZATION),
             // school: organizations, journals, staff files
             rule(GET, "/orgs", ADMINISTRATORS, Scope.SESSION),
             rule(GET, "/orgs/{organization}/journals", STAFF, Scope.ORGANIZATION),

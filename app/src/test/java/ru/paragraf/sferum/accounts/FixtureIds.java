@@ -26,8 +26,8 @@ public final class FixtureIds {
 
     static final UUID HANDDOWN_OF_CITY = SchoolFixture.id(101), HANDDOWN_OF_DISTRICT = SchoolFixture.id(102);
 
-    /** Variable name → ids in schools A, B and C. */
-    private static final Map<String, List<UUID>> BY_NAME = Map.of(
+    /** Variable name → ids (or user names) in schools A, B and C. */
+    private static final Map<String, List<?>> BY_NAME = Map.of(
             "organization", List.of(SCHOOL_A, SCHOOL_B, SCHOOL_C),
             "district", List.of(DISTRICT_1, DISTRICT_2, DISTRICT_2),
             "journal", List.of(JOURNAL_A_MATHS, JOURNAL_B_MATHS, JOURNAL_C_MATHS),
@@ -35,7 +35,9 @@ public final class FixtureIds {
             "employee", List.of(TEACHER_A1, TEACHER_B1, TEACHER_C1),
             "task", List.of(ExchangeFixture.TASK_A, ExchangeFixture.TASK_B, ExchangeFixture.TASK_C),
             "run", List.of(ExchangeFixture.RUN_A, ExchangeFixture.RUN_B, ExchangeFixture.RUN_C),
-            "child", List.of(PUPIL_A, PUPIL_B, PUPIL_B));
+            "child", List.of(PUPIL_A, PUPIL_B, PUPIL_B),
+            // accounts: school A's teacher; school B's admin; district 2's operator (not district 1's)
+            "username", List.of("teacherA1", "adminB", "district2"));
 
     private FixtureIds() {}
 
@@ -43,7 +45,7 @@ public final class FixtureIds {
      * The ids of {@code variable} for {@code who}: their own resource (one), or others' resources; empty when the
      * name is unknown. A teacher's others include a colleague's journal and lesson in their own school.
      */
-    static List<UUID> of(String variable, Scope scope, String who, boolean own) {
+    static List<?> of(String variable, Scope scope, String who, boolean own) {
         if (scope == Scope.OWN_UPLOAD && variable.equals("id")) {
             var mine = who.equals(DISTRICT) ? HANDDOWN_OF_DISTRICT : HANDDOWN_OF_CITY;
             var theirs = mine.equals(HANDDOWN_OF_CITY) ? HANDDOWN_OF_DISTRICT : HANDDOWN_OF_CITY;
@@ -71,7 +73,7 @@ public final class FixtureIds {
      * per alternative). The names without a fixture id are returned in {@link Filled#unknown}.
      */
     public static List<Filled> fill(String template, Scope scope, String who, boolean own) {
-        var values = new LinkedHashMap<String, List<UUID>>();
+        var values = new LinkedHashMap<String, List<?>>();
         var unknown = new ArrayList<String>();
         var matcher = Pattern.compile("\\{([^}:]+)(:[^}]*)?}").matcher(template);
         while (matcher.find()) {

@@ -45,7 +45,11 @@ import ru.paragraf.sferum.secrets.SecretBox;
             "sferum.linkbase.recheck.enabled=false",
             "sferum.vk.read-timeout=2s",
             "sferum.vk.retry.initial-backoff=5ms",
-            "sferum.vk.retry.max-backoff=20ms"
+            "sferum.vk.retry.max-backoff=20ms",
+            // the properties send wrong logins on purpose, many to one user name; a lock would turn the answers they
+            // check into 429s (login throttling has tests of its own: LoginThrottleClusterTests)
+            "sferum.login.throttle.account-attempts=100000",
+            "sferum.login.throttle.address-attempts=100000"
         })
 final class HttpFuzzWorld {
 
