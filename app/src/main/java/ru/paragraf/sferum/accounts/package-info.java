@@ -11,7 +11,10 @@
  * <p><b>Offers</b> {@link ru.paragraf.sferum.accounts.CurrentUser} (resolved as a controller argument, exposed to
  * templates as {@code currentUser} and to API clients at {@code /api/me}), {@link ru.paragraf.sferum.accounts.Role},
  * and {@link ru.paragraf.sferum.accounts.AccountRegistration} with {@link ru.paragraf.sferum.accounts.NewAccount} for
- * bulk creation of accounts. Creates the first city operator of a new installation from
+ * bulk creation of accounts, and {@link ru.paragraf.sferum.accounts.RosterAccounts} that keeps the accounts of the
+ * school data's people ({@link ru.paragraf.sferum.accounts.RosterPerson}, plain records; accounts/V3) in the caller's
+ * transaction: created without a password, renamed with the old login kept, disabled when they leave, enabled when
+ * they come back. Creates the first city operator of a new installation from
  * {@code sferum.bootstrap.operator} at start while none exists ({@code FirstOperator}).
  *
  * <p><b>Depends on</b> no other module. Publishes {@link ru.paragraf.sferum.accounts.SsoLoginRefused} (recorded by
