@@ -12,9 +12,13 @@
  * <p><b>Offers</b> {@link ru.paragraf.sferum.accounts.CurrentUser} (resolved as a controller argument, exposed to
  * templates as {@code currentUser} and to API clients at {@code /api/me}), {@link ru.paragraf.sferum.accounts.Role},
  * and {@link ru.paragraf.sferum.accounts.AccountRegistration} with {@link ru.paragraf.sferum.accounts.NewAccount} for
- * bulk creation of accounts, and {@link ru.paragraf.sferum.accounts.LoginLocks} (an administrator lifts a login lock,
+ * bulk creation of accounts, {@link ru.paragraf.sferum.accounts.RosterAccounts} that keeps the accounts of the
+ * school data's people ({@link ru.paragraf.sferum.accounts.RosterPerson}, plain records; accounts/V3) in the caller's
+ * transaction: created without a password, renamed with the old login kept, disabled when they leave, enabled when
+ * they come back; and {@link ru.paragraf.sferum.accounts.LoginLocks} (an administrator lifts a login lock,
  * {@code DELETE /api/accounts/login-locks/{username}}). Needs {@link ru.paragraf.sferum.accounts.OrganizationDistricts}
- * (implemented by {@code school}) to know the district of a school's account. Creates the first city operator of a new installation from
+ * (implemented by {@code school}) to know the district of a school's account. Creates the first city operator of a
+ * new installation from
  * {@code sferum.bootstrap.operator} at start while none exists ({@code FirstOperator}).
  *
  * <p><b>Depends on</b> no other module. Publishes {@link ru.paragraf.sferum.accounts.SsoLoginRefused} (recorded by

@@ -96,6 +96,22 @@ final class ImportPlan {
             @Nullable UUID studyGroupId,
             String externalId) {}
 
+    /**
+     * A person of the package as their account needs them: what they are, whether the OneRoster role in their
+     * organization administers the school, in how many schools the package gives them a role of this kind, and the
+     * identifiers a login may come from.
+     */
+    record PersonAccount(
+            UUID person,
+            PersonKind kind,
+            boolean administrator,
+            UUID organizationId,
+            int schools,
+            Name name,
+            String sourcedId,
+            String username,
+            String email) {}
+
     /** A person's name; the middle name is the patronymic. */
     record Name(String last, String first, @Nullable String middle) {}
 
@@ -110,6 +126,7 @@ final class ImportPlan {
     final List<EmployeeWrite> employees = new ArrayList<>();
     final List<PupilWrite> pupils = new ArrayList<>();
     final List<ParentWrite> parents = new ArrayList<>();
+    final List<PersonAccount> accounts = new ArrayList<>();
     final List<ClassUnitWrite> classUnits = new ArrayList<>();
     final List<StudyGroupWrite> studyGroups = new ArrayList<>();
     final List<JournalWrite> journals = new ArrayList<>();

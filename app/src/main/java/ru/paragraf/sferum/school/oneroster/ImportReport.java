@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
  * The answer to an upload, in Russian: either the counts of what was written with, per school, what changed in its
  * subject chats, or every problem found (the list may be cut at a configured length; {@code problemCount} and
  * {@code problemsByFile} count them all), or the news that the database refused the write and nothing was saved.
+ * An applied import also tells what happened to the people's accounts.
  */
 record ImportReport(
         Outcome outcome,
@@ -17,7 +18,14 @@ record ImportReport(
         List<RosterChange> rosterChanges,
         int problemCount,
         Map<String, Integer> problemsByFile,
-        List<ReportedProblem> problems) {
+        List<ReportedProblem> problems,
+        @Nullable AccountLines accounts) {
+
+    /**
+     * The accounts of the people: one summary of the counts, then a line per person whose login changed, who got
+     * no account or kept an old login because of a conflict, or whom the package places in several schools.
+     */
+    record AccountLines(String summary, List<String> lines) {}
 
     enum Outcome {
         /** Everything was written. */

@@ -12,6 +12,8 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import ru.paragraf.sferum.accounts.RosterAccountChanges;
+import ru.paragraf.sferum.school.oneroster.ImportReport.AccountLines;
 import ru.paragraf.sferum.school.oneroster.ImportReport.Outcome;
 import ru.paragraf.sferum.school.oneroster.ImportReport.ReportedProblem;
 import ru.paragraf.sferum.school.oneroster.ImportReport.RosterChange;
@@ -45,7 +47,10 @@ class ImportReports {
     }
 
     ImportReport applied(
-            List<ImportCount> counts, List<MembershipChanges.OrganizationChanges> changes, Map<UUID, Integer> left) {
+            List<ImportCount> counts,
+            List<MembershipChanges.OrganizationChanges> changes,
+            Map<UUID, Integer> left,
+            AccountLines accounts) {
         var titled = counts.stream()
                 .map(count -> count.titled(message("oneroster.kind." + count.kind())))
                 .toList();
@@ -53,7 +58,7 @@ class ImportReports {
                 .map(change -> rosterChange(change, left.getOrDefault(change.organization(), 0)))
                 .toList();
         return new ImportReport(
-                Outcome.APPLIED, message("oneroster.report.applied"), titled, roster, 0, Map.of(), List.of());
+                Outcome.APPLIED, message("oneroster.report.applied"), titled, roster, 0, Map.of(), List.of(), accounts);
     }
 
     private RosterChange rosterChange(MembershipChanges.OrganizationChanges change, int pupilsLeft) {
@@ -63,6 +68,40 @@ class ImportReports {
                 : message("oneroster.report.roster.lineLeft", change.name(), journals, String.valueOf(pupilsLeft));
         return new RosterChange(
                 change.organization(), change.name(), change.journals().size(), pupilsLeft, text);
+    }
+
+    /** What happened to the accounts, in Russian; see {@link AccountLines}. */
+    AccountLines accounts(RosterAccountChanges changes, List<ImportPlan.PersonAccount> inSeveralSchools) {
+        var summary = message(
+                "oneroster.report.accounts.summary",
+                String.valueOf(changes.created()),
+                String.valueOf(changes.updated()),
+                String.valueOf(changes.unchanged()),
+                String.valueOf(changes.disabled()),
+                String.valueOf(changes.enabled()));
+        var lines = new ArrayList<String>();
+        if (changes.withoutLogin() > 0) {
+            lines.add(message(
+                    "oneroster.account.withoutLogin",
+                    String.valueOf(changes.withoutLogin()),
+                    properties.accountLogin().column()));
+        }
+        for (var renamed : changes.renamed()) {
+            lines.add(message("oneroster.account.renamed", renamed.reference(), renamed.from(), renamed.to()));
+        }
+        for (var conflict : changes.conflicts()) {
+            var reason =
+                    message("oneroster.account." + conflict.reason().name(), conflict.reference(), conflict.login());
+            var outcome = conflict.keptLogin() == null
+                    ? message("oneroster.account.none")
+                    : message("oneroster.account.kept", conflict.keptLogin());
+            lines.add(reason + " " + outcome);
+        }
+        for (var person : inSeveralSchools) {
+            lines.add(
+                    message("oneroster.account.severalSchools", person.sourcedId(), String.valueOf(person.schools())));
+        }
+        return new AccountLines(summary, List.copyOf(lines));
     }
 
     /** Reports the problems in the order of the files (as the planning steps read them) and of their lines. */
@@ -76,12 +115,12 @@ class ImportReports {
         }
         var summary = message("oneroster.report.rejected", String.valueOf(problems.size()));
         return new ImportReport(
-                Outcome.REJECTED, summary, List.of(), List.of(), problems.size(), byFile, List.copyOf(shown));
+                Outcome.REJECTED, summary, List.of(), List.of(), problems.size(), byFile, List.copyOf(shown), null);
     }
 
     ImportReport failed() {
         return new ImportReport(
-                Outcome.FAILED, message("oneroster.report.failed"), List.of(), List.of(), 0, Map.of(), List.of());
+                Outcome.FAILED, message("oneroster.report.failed"), List.of(), List.of(), 0, Map.of(), List.of(), null);
     }
 
     String malformed(MalformedPackageException e) {

@@ -24,7 +24,8 @@ import ru.paragraf.sferum.school.oneroster.RosterRows.UserRow;
 /**
  * Imports a OneRoster package: reads and checks all of it, then, if nothing is wrong, writes it in one
  * transaction, and publishes in it one {@link ru.paragraf.sferum.school.RosterChanged} per school whose subject
- * chats' members the write changed. Imports run one at a time (a transaction-scoped advisory lock), so two uploads of overlapping
+ * chats' members the write changed, and gives the people their accounts in the same transaction
+ * ({@link ImportAccounts}). Imports run one at a time (a transaction-scoped advisory lock), so two uploads of overlapping
  * packages cannot interleave. A failure of the database rolls everything back and is reported without its text,
  * which is logged instead.
  */
@@ -38,6 +39,7 @@ class OneRosterImport {
     private final ImportWriter writer;
     private final LeavingPupils leaving;
     private final MembershipChanges membership;
+    private final ImportAccounts accounts;
     private final ApplicationEventPublisher events;
     private final ImportReports reports;
     private final OneRosterProperties properties;
@@ -48,6 +50,7 @@ class OneRosterImport {
             ImportWriter writer,
             LeavingPupils leaving,
             MembershipChanges membership,
+            ImportAccounts accounts,
             ApplicationEventPublisher events,
             ImportReports reports,
             OneRosterProperties properties,
@@ -56,6 +59,7 @@ class OneRosterImport {
         this.writer = writer;
         this.leaving = leaving;
         this.membership = membership;
+        this.accounts = accounts;
         this.events = events;
         this.reports = reports;
         this.properties = properties;
@@ -103,11 +107,13 @@ class OneRosterImport {
                 membership.rememberBefore(plan);
                 var left = leaving.leave(plan);
                 var counts = writer.write(plan);
+                var accountChanges = accounts.apply(plan);
                 var changes = membership.compare();
                 changes.stream()
                         .filter(MembershipChanges.OrganizationChanges::changed)
                         .forEach(change -> events.publishEvent(change.event()));
-                return reports.applied(counts, changes, left);
+                return reports.applied(
+                        counts, changes, left, reports.accounts(accountChanges, ImportAccounts.inSeveralSchools(plan)));
             }));
         } catch (DataAccessException | TransactionException e) {
             log.error("OneRoster import by {} failed in the database and was rolled back", user.username(), e);

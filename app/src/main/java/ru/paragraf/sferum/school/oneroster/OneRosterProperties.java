@@ -11,9 +11,31 @@ import org.springframework.util.unit.DataSize;
  * @param maxUploadSize the largest ZIP accepted
  * @param maxUncompressedSize the most the files of a ZIP may hold together once unpacked
  * @param maxReportedProblems how many problems a report lists; all of them are counted
+ * @param accountLogin which column of users.csv is the login of a person's account: {@code username} (the
+ *     default), {@code email} or {@code sourcedId}; the identity provider's claim of {@code sferum.sso.username-claim}
+ *     must carry the same value
  */
 @ConfigurationProperties("sferum.school.oneroster")
 record OneRosterProperties(
         @DefaultValue("20MB") DataSize maxUploadSize,
         @DefaultValue("200MB") DataSize maxUncompressedSize,
-        @DefaultValue("1000") int maxReportedProblems) {}
+        @DefaultValue("1000") int maxReportedProblems,
+        @DefaultValue("username") AccountLogin accountLogin) {
+
+    /** The users.csv column that gives the login of an account. */
+    enum AccountLogin {
+        USERNAME("username"),
+        EMAIL("email"),
+        SOURCED_ID("sourcedId");
+
+        private final String column;
+
+        AccountLogin(String column) {
+            this.column = column;
+        }
+
+        String column() {
+            return column;
+        }
+    }
+}

@@ -15,6 +15,7 @@ import ru.paragraf.sferum.school.oneroster.ImportPlan.EmployeeWrite;
 import ru.paragraf.sferum.school.oneroster.ImportPlan.Link;
 import ru.paragraf.sferum.school.oneroster.ImportPlan.Name;
 import ru.paragraf.sferum.school.oneroster.ImportPlan.ParentWrite;
+import ru.paragraf.sferum.school.oneroster.ImportPlan.PersonAccount;
 import ru.paragraf.sferum.school.oneroster.ImportPlan.PupilWrite;
 import ru.paragraf.sferum.school.oneroster.PlanContext.Org;
 import ru.paragraf.sferum.school.oneroster.RosterRows.RoleRow;
@@ -37,6 +38,9 @@ final class PeoplePlanner {
             List<ExistingRecords.Person> parents) {}
 
     private record Role(Org org, boolean primary, RoleRow row) {}
+
+    /** OneRoster roles of employees who administer their school (a school admin's account). */
+    static final List<String> ADMINISTRATORS = List.of("administrator", "principal", "siteAdministrator");
 
     private final PlanContext context;
     private final Map<PersonKind, Map<String, ExistingRecords.Person>> existing = new EnumMap<>(PersonKind.class);
@@ -118,6 +122,19 @@ final class PeoplePlanner {
                 .put(kind, new Person(id, organization));
         var name = new Name(user.familyName(), user.givenName(), blankToNull(user.middleName()));
         var created = current == null;
+        var administrator = roles.stream()
+                .anyMatch(r -> r.org().id().equals(organization)
+                        && ADMINISTRATORS.contains(r.row().role()));
+        context.plan.accounts.add(new PersonAccount(
+                id,
+                kind,
+                administrator,
+                organization,
+                (int) roles.stream().map(r -> r.org().id()).distinct().count(),
+                name,
+                user.sourcedId(),
+                user.username(),
+                user.email()));
         switch (kind) {
             case EMPLOYEE:
                 var position = !user.position().isEmpty()

@@ -178,6 +178,7 @@ final class RosterParser {
             var user = new UserRow(
                     fields.row(),
                     fields.sourcedId(),
+                    fields.optional("username"),
                     fields.required("givenName"),
                     fields.required("familyName"),
                     fields.optional("middleName"),

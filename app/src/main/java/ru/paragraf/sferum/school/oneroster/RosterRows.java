@@ -43,6 +43,7 @@ final class RosterRows {
     record UserRow(
             CsvRow row,
             String sourcedId,
+            String username,
             String givenName,
             String familyName,
             String middleName,

@@ -31,9 +31,11 @@ final class SchoolData {
 
     private SchoolData() {}
 
+    /** Also removes the accounts that imports gave to the people: they would hold the logins of the next test. */
     static void clear(JdbcClient jdbc) {
         jdbc.sql("truncate school.district, school.academic_year, school.subject cascade")
                 .update();
+        jdbc.sql("delete from accounts.user_account where source = 'ROSTER'").update();
     }
 
     static Map<String, Integer> counts(JdbcClient jdbc) {
