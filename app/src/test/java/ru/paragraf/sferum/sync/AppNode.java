@@ -31,9 +31,10 @@ final class AppNode implements AutoCloseable {
     private int port;
     private long launchedAt;
 
-    AppNode(String name, String databaseUrl, String vkUrl, String vkIdClient) {
+    /** A node with the cluster's arguments and {@code more} of its own (other keys: Spring joins a repeated one). */
+    AppNode(String name, String databaseUrl, String vkUrl, String vkIdClient, String... more) {
         this.name = name;
-        this.arguments = List.of(
+        var common = List.of(
                 "--spring.main.banner-mode=off",
                 "--spring.datasource.url=" + databaseUrl,
                 "--spring.datasource.username=postgres",
@@ -50,6 +51,9 @@ final class AppNode implements AutoCloseable {
                 "--logging.level.root=WARN",
                 "--logging.level.ru.paragraf.sferum.SferumApplication=INFO",
                 "--logging.level.ru.paragraf.sferum.sync=INFO");
+        var all = new ArrayList<>(common);
+        all.addAll(List.of(more));
+        this.arguments = List.copyOf(all);
         try {
             Files.createDirectories(Path.of("target", "nodes"));
         } catch (IOException e) {
@@ -123,6 +127,11 @@ final class AppNode implements AutoCloseable {
 
     boolean alive() {
         return process != null && process.isAlive();
+    }
+
+    /** The HTTP port of the latest launch. */
+    int port() {
+        return port;
     }
 
     @Override

@@ -36,6 +36,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import ru.paragraf.sferum.EverydaySteps;
 import ru.paragraf.sferum.SchoolFixture;
 import ru.paragraf.sferum.accounts.AccountRegistration;
+import ru.paragraf.sferum.accounts.NewAccount;
 import ru.paragraf.sferum.diary.LinkedVkAccounts;
 import ru.paragraf.sferum.school.PersonKind;
 import ru.paragraf.vkemulator.EmulatorSnapshot;
@@ -256,6 +257,48 @@ class SyncMembershipTests {
                 .as("the new teacher joined before the former one was removed")
                 .containsExactly(
                         "chat_invite_user_by_link " + TEACHER_A2_VK, "chat_kick_user " + SyncWorld.TEACHER_A1_VK);
+    }
+
+    @Test
+    @Order(6)
+    void theRenewedLinkIsShownOnlyToPeopleWhoBelong() throws Exception {
+        accounts.registerAll(
+                List.of(NewAccount.pupil("pupilA2", "Глеб Второв", SCHOOL_A, PUPIL_A2)), SchoolFixture.PASSWORD);
+        var renewed = inviteLink(JOURNAL_A_MATHS);
+
+        assertThat(chatRow(steps.html("pupilA", "/diary/chats"), JOURNAL_A_MATHS))
+                .as("a pupil still in 7А")
+                .contains(renewed);
+        var moved = steps.html("pupilA2", "/diary/chats");
+        assertThat(moved)
+                .as("a pupil moved to 7Б sees neither the old class's renewed link nor its first one")
+                .doesNotContain(renewed)
+                .doesNotContain(firstLink)
+                .doesNotContain("id=\"chat-" + JOURNAL_A_MATHS + "\"");
+        assertThat(chatRow(moved, JOURNAL_A_MATHS_7B)).contains(inviteLink(JOURNAL_A_MATHS_7B));
+        assertThat(chatRow(steps.html("parentA", "/diary/chats?child=" + PUPIL_A), JOURNAL_A_MATHS))
+                .as("a parent, where the school keeps parents out")
+                .doesNotContain(renewed);
+    }
+
+    @Test
+    @Order(7)
+    void pupilsAndParentsNeverSeeOtherPeoplesVkIds() throws Exception {
+        var everyone = List.of(
+                PUPIL_A_VK, PUPIL_A2_VK, PUPIL_A3_VK, PARENT_A_VK, SyncWorld.TEACHER_A1_VK, TEACHER_A2_VK, STRANGER_VK);
+        var pages = List.of(
+                new String[] {"pupilA", "/diary/chats", String.valueOf(PUPIL_A_VK)},
+                new String[] {"pupilA2", "/diary/chats", String.valueOf(PUPIL_A2_VK)},
+                new String[] {"parentA", "/diary/chats?child=" + PUPIL_A, String.valueOf(PARENT_A_VK)});
+        for (var page : pages) {
+            var html = steps.html(page[0], page[1]);
+            assertThat(html).as(page[0]).contains("id=\"chat-");
+            for (var vkId : everyone) {
+                if (!String.valueOf(vkId).equals(page[2])) {
+                    assertThat(html).as("%s's «Чаты»", page[0]).doesNotContain(String.valueOf(vkId));
+                }
+            }
+        }
     }
 
     private void secondClassOfSchoolA() {
