@@ -115,6 +115,7 @@ class RussianTextsTests {
             Map.entry("readiness.credentials.", "ru.paragraf.sferum.readiness.CredentialsStatus"),
             Map.entry("readiness.column.", "ru.paragraf.sferum.readiness.ReadinessColumn"),
             Map.entry("preview.status.", "ru.paragraf.sferum.sync.PreviewOperation$Status"),
+            Map.entry("chatMembers.role.", "ru.paragraf.sferum.sync.MemberRole"),
             Map.entry("sso.failure.title.", "ru.paragraf.sferum.accounts.SsoFailure$Kind"),
             Map.entry("sso.failure.text.", "ru.paragraf.sferum.accounts.SsoFailure$Kind"),
             Map.entry("sso.failure.help.", "ru.paragraf.sferum.accounts.SsoFailure$Kind"));
