@@ -105,6 +105,11 @@ final class MembersBenchmark {
                 FamilyLinks.parentsInChats(bench, withParents);
                 var pupils = FamilyLinks.pupils(node, world, organizations);
                 var parents = FamilyLinks.parents(node, world, withParents);
+                // one statement stands in for links made over weeks, after which autovacuum would have refreshed the
+                // statistics (in the first 200-school run, without it, a school's ADD_MEMBER planning right after the
+                // bulk links ran past the 60 s statement timeout)
+                bench.sql("analyze school.pupil, school.parent, school.chat_policy, diary.vk_link")
+                        .update();
                 setup.put("pupils' and parents' VK ID links (bulk)", CityConnection.since(began));
                 CityBenchmark.log("linked %d pupils, %d parents (%d schools with parents)"
                         .formatted(pupils, parents, withParents.size()));
