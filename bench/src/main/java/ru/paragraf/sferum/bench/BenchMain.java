@@ -11,7 +11,10 @@ import java.util.List;
  * [--users 50] [--incremental 50] [--worker-threads 128] [--community-concurrency 8] [--cpu-ceiling 0.8]
  * [--publish-every-ms 1000] [--think-ms 1000] [--one-node] [--drain] [--drain-cap-seconds 3600] [--out bench/results]}
  * or {@code java -jar bench/target/bench.jar pages [--schools 2] [--warmup 1000] [--renders 1000] [--profile]
- * [--jfr directory] [--out bench/results]}.
+ * [--jfr directory] [--out bench/results]}
+ * or {@code java -jar bench/target/bench.jar members [--schools 200] [--parents-share 0.1] [--moves-share 0.01]
+ * [--strangers 10] [--latency-ms 50] [--worker-threads 128] [--community-concurrency 8] [--cpu-ceiling 1]
+ * [--cap-seconds 3600] [--out bench/results]}.
  */
 public final class BenchMain {
 
@@ -26,6 +29,10 @@ public final class BenchMain {
             pages(args);
             return;
         }
+        if (args.length > 0 && args[0].equals("members")) {
+            members(args);
+            return;
+        }
         if (args.length == 0 || !args[0].equals("client")) {
             System.err.println("usage: java -jar bench/target/bench.jar client"
                     + " [--seconds 30] [--warmup 5] [--tokens 10] [--workers 8] [--out bench/results]");
@@ -36,6 +43,9 @@ public final class BenchMain {
                     + " [--out bench/results]");
             System.err.println("       java -jar bench/target/bench.jar pages [--schools 2] [--warmup 1000]"
                     + " [--renders 1000] [--profile] [--jfr directory] [--out bench/results]");
+            System.err.println("       java -jar bench/target/bench.jar members [--schools 200] [--parents-share 0.1]"
+                    + " [--moves-share 0.01] [--strangers 10] [--latency-ms 50] [--worker-threads 128]"
+                    + " [--community-concurrency 8] [--cpu-ceiling 1] [--cap-seconds 3600] [--out bench/results]");
             System.exit(64);
         }
         int seconds = intOption(args, "--seconds", 30);
@@ -93,6 +103,26 @@ public final class BenchMain {
         CityBenchmark.log("Page cost: " + settings);
         var result = new PageCost(settings).run();
         var file = PageCostReport.write(result, "java -jar bench/target/bench.jar " + String.join(" ", args), out);
+        System.out.println(java.nio.file.Files.readString(file));
+        System.out.println("Written to " + file);
+        System.exit(0);
+    }
+
+    private static void members(String[] args) throws Exception {
+        var settings = new MembersBenchmark.Settings(
+                intOption(args, "--schools", 200),
+                Double.parseDouble(option(args, "--parents-share", "0.1")),
+                Double.parseDouble(option(args, "--moves-share", "0.01")),
+                intOption(args, "--strangers", 10),
+                Duration.ofMillis(intOption(args, "--latency-ms", 50)),
+                intOption(args, "--worker-threads", 128),
+                intOption(args, "--community-concurrency", 8),
+                Double.parseDouble(option(args, "--cpu-ceiling", "1")),
+                intOption(args, "--cap-seconds", 3600));
+        var out = Path.of(option(args, "--out", "bench/results"));
+        CityBenchmark.log("Chat members benchmark: " + settings);
+        var result = new MembersBenchmark(settings).run();
+        var file = MembersReport.write(result, "java -jar bench/target/bench.jar " + String.join(" ", args), out);
         System.out.println(java.nio.file.Files.readString(file));
         System.out.println("Written to " + file);
         System.exit(0);
