@@ -377,8 +377,15 @@ class RemovalHoldBrowserTests {
         logOut();
         browser.logIn("cityH", PASSWORD);
         browser.open("/readiness");
+        browser.waitFor(By.id("readiness-table"));
         var badges = browser.driver().findElements(By.className("readiness-removals-held"));
-        assertThat(badges).as("one school held").hasSize(1);
+        assertThat(badges)
+                .as("one school held; the page says: %s", browser.pageText())
+                .hasSize(1);
+        // the table is below the fold: scrolled at once, so that the screenshot shows the badge and a click lands
+        browser.driver()
+                .executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", badges.get(0));
+        shot("overview");
         assertThat(badges.get(0).getText()).isEqualTo("на удержании");
         assertThat(badges.get(0)
                         .findElement(By.xpath("ancestor::tr"))
