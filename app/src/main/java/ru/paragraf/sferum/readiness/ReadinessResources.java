@@ -15,7 +15,10 @@ final class ReadinessResources {
 
     private ReadinessResources() {}
 
-    /** A school's readiness; {@code missingTeachers}, {@code failures} and {@code toFix} only on the school's own resource. */
+    /**
+     * A school's readiness; {@code missingTeachers}, {@code failures} and {@code toFix} only on the school's own resource.
+     * {@code removalsHeld}: its big removals wait «на удержании» ({@code /api/orgs/{org}/removal-hold}).
+     */
     record School(
             UUID id,
             String code,
@@ -29,6 +32,7 @@ final class ReadinessResources {
             Chats chats,
             Calls calls,
             @Nullable String pausedReason,
+            boolean removalsHeld,
             int errors) {
 
         static School of(SchoolReadiness school, Week week) {
@@ -80,6 +84,7 @@ final class ReadinessResources {
                     new Chats(sync.chatsRequested(), sync.chatsCreated(), sync.chatsFailed()),
                     new Calls(week.monday(), week.sunday(), sync.videoLessons(), sync.callsReady(), sync.callsFailed()),
                     sync.pausedReason(),
+                    sync.removalsHeld(),
                     school.errors());
         }
     }

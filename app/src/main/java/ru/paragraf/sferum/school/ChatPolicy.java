@@ -1,6 +1,7 @@
 package ru.paragraf.sferum.school;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -17,6 +18,18 @@ record ChatPolicy(
         boolean removeStrangers,
         @Nullable OffsetDateTime updatedAt,
         @Nullable String updatedBy) {
+
+    /** The same settings with the time of the last change in the given zone: the database answers in UTC. */
+    ChatPolicy inZone(ZoneId zone) {
+        return updatedAt == null
+                ? this
+                : new ChatPolicy(
+                        organization,
+                        parentsInChats,
+                        removeStrangers,
+                        updatedAt.atZoneSameInstant(zone).toOffsetDateTime(),
+                        updatedBy);
+    }
 
     boolean differsFrom(boolean parents, boolean strangers) {
         return parentsInChats != parents || removeStrangers != strangers;

@@ -42,7 +42,9 @@ class ChatPolicyEditing {
         if (!mayChange(user)) {
             throw new AccessDeniedException("Only administrators see a school's chat settings");
         }
-        return policies.find(SchoolScope.of(user), organization).orElseThrow(SchoolPages::notFound);
+        return policies.find(SchoolScope.of(user), organization)
+                .map(policy -> policy.inZone(clock.getZone()))
+                .orElseThrow(SchoolPages::notFound);
     }
 
     @Transactional
@@ -53,7 +55,7 @@ class ChatPolicyEditing {
         var scope = SchoolScope.of(user);
         var current = policies.lock(scope, organization).orElseThrow(SchoolPages::notFound);
         if (!current.differsFrom(parentsInChats, removeStrangers)) {
-            return current;
+            return current.inZone(clock.getZone());
         }
         var by = user.displayName() + " (" + user.username() + ")";
         policies.save(organization, parentsInChats, removeStrangers, OffsetDateTime.now(clock), by);
@@ -71,6 +73,8 @@ class ChatPolicyEditing {
             audit.record(AuditEntry.by(
                     user, organization, removeStrangers ? "REMOVE_STRANGERS_ON" : "REMOVE_STRANGERS_OFF", subject));
         }
-        return policies.find(scope, organization).orElseThrow(SchoolPages::notFound);
+        return policies.find(scope, organization)
+                .map(policy -> policy.inZone(clock.getZone()))
+                .orElseThrow(SchoolPages::notFound);
     }
 }

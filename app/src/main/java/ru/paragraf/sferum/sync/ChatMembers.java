@@ -4,10 +4,12 @@ import static ru.paragraf.sferum.sync.SqlNames.sql;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -37,10 +39,12 @@ class ChatMembers {
 
     private final JdbcClient jdbc;
     private final MessageSource messages;
+    private final Clock clock;
 
-    ChatMembers(JdbcClient jdbc, MessageSource messages) {
+    ChatMembers(JdbcClient jdbc, MessageSource messages, Clock clock) {
         this.jdbc = jdbc;
         this.messages = messages;
+        this.clock = clock;
     }
 
     /** The journal's «Состав чата»; empty for a journal that does not exist. */
@@ -61,7 +65,7 @@ class ChatMembers {
                         rs.getObject("organization_id", UUID.class),
                         rs.getString("chat_title"),
                         rs.getObject("chat_id") != null,
-                        rs.getObject("members_checked_at", OffsetDateTime.class),
+                        local(rs, "members_checked_at"),
                         members(journal),
                         strangers(journal)))
                 .optional();
@@ -119,10 +123,16 @@ class ChatMembers {
                 .query((rs, row) -> new ChatMembersView.Stranger(
                         rs.getLong("vk_user_id"),
                         rs.getString("name"),
-                        rs.getObject("first_seen_at", OffsetDateTime.class),
-                        rs.getObject("last_seen_at", OffsetDateTime.class),
-                        rs.getObject("removed_at", OffsetDateTime.class)))
+                        local(rs, "first_seen_at"),
+                        local(rs, "last_seen_at"),
+                        local(rs, "removed_at")))
                 .list();
+    }
+
+    /** A time of the ledger in the application's zone, as the other pages show times: the database answers in UTC. */
+    private @Nullable OffsetDateTime local(ResultSet rs, String column) throws SQLException {
+        var time = rs.getObject(column, OffsetDateTime.class);
+        return time == null ? null : time.atZoneSameInstant(clock.getZone()).toOffsetDateTime();
     }
 
     private String text(String key, Object... arguments) {

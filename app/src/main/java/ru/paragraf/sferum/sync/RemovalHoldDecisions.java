@@ -1,7 +1,10 @@
 package ru.paragraf.sferum.sync;
 
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -22,6 +25,8 @@ import ru.paragraf.sferum.school.SchoolPerson;
  */
 @Service
 class RemovalHoldDecisions {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
     private final RemovalHolds holds;
     private final Planner planner;
@@ -56,8 +61,9 @@ class RemovalHoldDecisions {
         var removals = new java.util.ArrayList<RemovalHoldView.Removal>();
         if (latest != null && latest.state() == RemovalHoldState.HELD) {
             var names = names(organization.id());
+            var unclassed = unclassedPupils(organization.id());
             for (var removal : holds.preview(organization.id())) {
-                removals.add(removal(removal, names));
+                removals.add(removal(removal, names, unclassed));
             }
         }
         var threshold = properties.hold().threshold(latest == null ? 0 : latest.members());
@@ -77,7 +83,8 @@ class RemovalHoldDecisions {
                                 + (latest == null ? "NONE" : latest.state().name()),
                         latest == null ? 0 : latest.removals(),
                         latest == null ? 0 : latest.members(),
-                        latest == null || latest.decidedBy() == null ? "" : latest.decidedBy()),
+                        latest == null || latest.decidedBy() == null ? "" : latest.decidedBy(),
+                        latest == null ? "" : when(latest)),
                 removals);
     }
 
@@ -120,7 +127,7 @@ class RemovalHoldDecisions {
         return held;
     }
 
-    private RemovalHoldView.Removal removal(HeldRemoval removal, Map<UUID, String> names) {
+    private RemovalHoldView.Removal removal(HeldRemoval removal, Map<UUID, String> names, Set<UUID> unclassed) {
         var name = removal.person() == null ? null : names.get(removal.person());
         if (name == null && removal.person() != null && removal.role() == MemberRole.TEACHER) {
             // a former teacher who teaches no journal any more
@@ -133,15 +140,35 @@ class RemovalHoldDecisions {
                 name == null ? text("removalHold.vkMember", String.valueOf(removal.vkUser())) : name,
                 removal.role(),
                 text("removalHold.role." + removal.role().name()),
-                text(reason(removal)),
+                text(reason(removal, unclassed)),
                 removal.vkUser());
     }
 
-    private static String reason(HeldRemoval removal) {
+    /** When the hold was made, or decided once it is: «06.12.2026 08:19», in the application's zone. */
+    private static String when(RemovalHold hold) {
+        return WHEN.format(hold.decidedAt() == null ? hold.createdAt() : hold.decidedAt());
+    }
+
+    private static String reason(HeldRemoval removal, Set<UUID> unclassed) {
         if (removal.role() == MemberRole.PARENT && !removal.parentsInChat()) {
             return "removalHold.reason.PARENTS_OUT";
         }
+        if (removal.role() == MemberRole.PUPIL && unclassed.contains(removal.person())) {
+            // a pupil the school's data keeps without a class: a full package no longer listed them (LeavingPupils)
+            return "removalHold.reason.PUPIL_LEFT_SCHOOL";
+        }
         return "removalHold.reason." + removal.role().name();
+    }
+
+    /** The school's pupils who are in no class: those who left it (their rows stay, see LeavingPupils). */
+    private Set<UUID> unclassedPupils(UUID organization) {
+        var unclassed = new HashSet<UUID>();
+        for (var pupil : people.pupils(organization)) {
+            if (pupil.detail().isEmpty()) {
+                unclassed.add(pupil.id());
+            }
+        }
+        return unclassed;
     }
 
     private Map<UUID, String> names(UUID organization) {

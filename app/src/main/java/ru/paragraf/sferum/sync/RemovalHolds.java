@@ -154,7 +154,7 @@ class RemovalHolds {
         return jdbc.sql(sql("select * from sync.removal_hold where organization_id = :organization"
                         + " and state = {RemovalHoldState.HELD}"))
                 .param("organization", organization)
-                .query(RemovalHolds::hold)
+                .query(this::hold)
                 .optional();
     }
 
@@ -163,7 +163,7 @@ class RemovalHolds {
         return jdbc.sql("select * from sync.removal_hold where organization_id = :organization"
                         + " order by created_at desc, decided_at desc nulls first limit 1")
                 .param("organization", organization)
-                .query(RemovalHolds::hold)
+                .query(this::hold)
                 .optional();
     }
 
@@ -225,15 +225,21 @@ class RemovalHolds {
                 .update();
     }
 
-    private static RemovalHold hold(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    /** A hold with its times in the application's zone, as the pages show times: the database answers in UTC. */
+    private RemovalHold hold(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        var decided = rs.getObject("decided_at", OffsetDateTime.class);
         return new RemovalHold(
                 rs.getObject("id", UUID.class),
                 rs.getObject("organization_id", UUID.class),
-                rs.getObject("created_at", OffsetDateTime.class),
+                local(rs.getObject("created_at", OffsetDateTime.class)),
                 rs.getInt("removals"),
                 rs.getInt("members"),
                 SqlNames.read(RemovalHoldState.class, rs.getString("state")),
-                rs.getObject("decided_at", OffsetDateTime.class),
+                decided == null ? null : local(decided),
                 rs.getString("decided_by"));
+    }
+
+    private OffsetDateTime local(OffsetDateTime time) {
+        return time.atZoneSameInstant(clock.getZone()).toOffsetDateTime();
     }
 }

@@ -29,8 +29,8 @@ public class SyncOverview {
 
     /**
      * Per organization: requested subject chats and how many exist or failed; video lessons published for the days
-     * {@code from}..{@code to} and how many have a call or failed; the pause of the organization. Organizations with
-     * none of these are absent.
+     * {@code from}..{@code to} and how many have a call or failed; the pause of the organization; whether its removals
+     * are «на удержании». Organizations with none of these are absent.
      */
     @Transactional(readOnly = true)
     public Map<UUID, Figures> figuresOf(Collection<UUID> organizations, LocalDate from, LocalDate to) {
@@ -62,15 +62,21 @@ public class SyncOverview {
                             group by l.organization_id),
                         paused as (
                             select organization_id, paused_reason from sync.organization
-                            where organization_id in (:organizations) and paused_reason is not null)
-                        select coalesce(ch.organization_id, ca.organization_id, p.organization_id) as organization_id,
+                            where organization_id in (:organizations) and paused_reason is not null),
+                        held as (
+                            select organization_id from sync.removal_hold
+                            where organization_id in (:organizations) and state = {RemovalHoldState.HELD})
+                        select coalesce(ch.organization_id, ca.organization_id, p.organization_id, h.organization_id)
+                                   as organization_id,
                                coalesce(ch.requested, 0) as chats_requested, coalesce(ch.created, 0) as chats_created,
                                coalesce(ch.failed, 0) as chats_failed, coalesce(ca.lessons, 0) as video_lessons,
                                coalesce(ca.ready, 0) as calls_ready, coalesce(ca.failed, 0) as calls_failed,
-                               p.paused_reason
+                               p.paused_reason, h.organization_id is not null as removals_held
                         from chats ch
                         full join calls ca on ca.organization_id = ch.organization_id
                         full join paused p on p.organization_id = coalesce(ch.organization_id, ca.organization_id)
+                        full join held h
+                               on h.organization_id = coalesce(ch.organization_id, ca.organization_id, p.organization_id)
                         """))
                 .param("organizations", List.copyOf(organizations))
                 .param("from", from)
@@ -85,7 +91,8 @@ public class SyncOverview {
                                     rs.getInt("video_lessons"),
                                     rs.getInt("calls_ready"),
                                     rs.getInt("calls_failed"),
-                                    rs.getString("paused_reason")));
+                                    rs.getString("paused_reason"),
+                                    rs.getBoolean("removals_held")));
                 });
         return figures;
     }
@@ -174,6 +181,7 @@ public class SyncOverview {
      * An organization's chats and calls in figures.
      *
      * @param pausedReason why the engine stopped working for the organization (a credential failure), if it did
+     * @param removalsHeld the organization's big removals wait «на удержании» for an administrator's decision
      */
     public record Figures(
             int chatsRequested,
@@ -182,9 +190,10 @@ public class SyncOverview {
             int videoLessons,
             int callsReady,
             int callsFailed,
-            @Nullable String pausedReason) {
+            @Nullable String pausedReason,
+            boolean removalsHeld) {
 
-        public static final Figures NONE = new Figures(0, 0, 0, 0, 0, 0, null);
+        public static final Figures NONE = new Figures(0, 0, 0, 0, 0, 0, null, false);
     }
 
     /**

@@ -78,7 +78,8 @@ final class Schools {
                 sync.videoLessons(),
                 sync.callsReady(),
                 sync.callsFailed(),
-                sync.pausedReason());
+                sync.pausedReason(),
+                sync.removalsHeld());
         return this;
     }
 
@@ -90,7 +91,8 @@ final class Schools {
                 lessons,
                 ready,
                 failed,
-                sync.pausedReason());
+                sync.pausedReason(),
+                sync.removalsHeld());
         return this;
     }
 
@@ -102,7 +104,8 @@ final class Schools {
                 sync.videoLessons(),
                 sync.callsReady(),
                 sync.callsFailed(),
-                reason);
+                reason,
+                sync.removalsHeld());
         return this;
     }
 

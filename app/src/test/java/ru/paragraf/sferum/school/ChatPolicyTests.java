@@ -12,6 +12,8 @@ import static ru.paragraf.sferum.SchoolFixture.*;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -189,6 +191,15 @@ class ChatPolicyTests {
                 .doesNotContain("<html");
         assertThat(stored(SCHOOL_A)).isEqualTo("true false adminA");
         assertThat(audited(SCHOOL_A)).containsExactlyInAnyOrder("PARENTS_IN_CHATS_ON", "REMOVE_STRANGERS_OFF");
+        var saved = jdbc.sql("select updated_at from school.chat_policy where organization_id = :school")
+                .param("school", SCHOOL_A)
+                .query(OffsetDateTime.class)
+                .single();
+        assertThat(body(card))
+                .as("the time of the change in Moscow time, as the other pages show times, not the database's UTC")
+                .contains("Изменено "
+                        + DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm")
+                                .format(saved.atZoneSameInstant(clock.getZone())));
     }
 
     @Test

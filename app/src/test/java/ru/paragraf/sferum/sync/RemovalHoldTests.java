@@ -11,6 +11,8 @@ import static ru.paragraf.sferum.SchoolFixture.*;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -166,9 +168,21 @@ class RemovalHoldTests {
 
         var page = steps.html("adminA", "/orgs/" + SCHOOL_A + "/removal-hold");
         assertThat(page)
-                .contains("на удержании", "Второв Глеб", "Третьякова Дина", "больше не в классе/группе")
+                .contains(
+                        "на удержании",
+                        "Второв Глеб",
+                        "Третьякова Дина",
+                        "больше не учится в школе: нет ни в одном классе")
                 .contains("Выполнить удаления", "Отменить удаления")
                 .doesNotContain("Ученикова Алиса");
+        var heldAt = jdbc.sql("select created_at from sync.removal_hold")
+                .query(OffsetDateTime.class)
+                .single();
+        assertThat(page)
+                .as("since when, in Moscow time as the other pages show times")
+                .contains("На удержании с "
+                        + DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm")
+                                .format(heldAt.atZoneSameInstant(clock.getZone())));
         assertThat(EverydaySteps.json(steps.api("district1", get("/api/orgs/" + SCHOOL_A + "/removal-hold"), null))
                         .get("removals")
                         .size())
