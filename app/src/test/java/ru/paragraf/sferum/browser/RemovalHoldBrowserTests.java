@@ -418,7 +418,11 @@ class RemovalHoldBrowserTests {
         confirm.accept();
         await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.text(By.id("removal-hold-status"))
                 .contains(outcome));
-        assertThat(browser.driver().findElements(By.id("removal-hold-badge"))).isEmpty();
+        await().atMost(Duration.ofSeconds(10))
+                .ignoreExceptions()
+                .untilAsserted(() -> assertThat(browser.driver().findElements(By.id("removal-hold-badge")))
+                        .as("the badge «на удержании» is gone once the hold is decided")
+                        .isEmpty());
     }
 
     private void awaitHeld() {

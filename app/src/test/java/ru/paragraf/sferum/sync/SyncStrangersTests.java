@@ -123,6 +123,27 @@ class SyncStrangersTests {
     }
 
     @Test
+    @Order(0)
+    void theReadinessPageCountsTheSchoolsPupilsAndParentsWithALinkedVkId() throws Exception {
+        assertThat(steps.html("adminA", "/orgs/" + SCHOOL_A + "/readiness"))
+                .as("the school's only pupil linked a VK ID, their parent did not")
+                .contains("Учеников привязали VK ID: 1 из 1")
+                .contains("Родителей привязали VK ID: 0 из 1");
+
+        var newcomer = UUID.randomUUID();
+        jdbc.sql(
+                        "insert into school.pupil (id, organization_id, last_name, first_name) values (?, ?, 'Новенький', 'Иван')")
+                .params(newcomer, SCHOOL_A)
+                .update();
+        try {
+            assertThat(steps.html("adminA", "/orgs/" + SCHOOL_A + "/readiness"))
+                    .contains("Учеников привязали VK ID: 1 из 2");
+        } finally {
+            jdbc.sql("delete from school.pupil where id = ?").param(newcomer).update();
+        }
+    }
+
+    @Test
     @Order(1)
     void aStrangerWhoJoinedByAForwardedLinkIsListedAndRemovedByTheNextRun() throws Exception {
         var forwarded = inviteLink();
