@@ -8,8 +8,9 @@
  * {@link ru.paragraf.sferum.audit.AuditRecord}. Entries never hold secrets.
  *
  * <p><b>Depends on</b> {@code accounts} (who acted: {@link ru.paragraf.sferum.accounts.CurrentUser}). Listens to
- * {@link ru.paragraf.sferum.accounts.SsoLoginRefused} and {@link ru.paragraf.sferum.accounts.FirstOperatorCreated}
- * (synchronously, in the creating transaction); publishes nothing.
+ * {@link ru.paragraf.sferum.accounts.SsoLoginRefused}, and to
+ * {@link ru.paragraf.sferum.accounts.FirstOperatorCreated} and {@link ru.paragraf.sferum.accounts.AccountChanged}
+ * (synchronously, in the transaction of the change); publishes nothing.
  */
 @NullMarked
 @ApplicationModule(displayName = "Audit", allowedDependencies = "accounts")
