@@ -7,7 +7,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,9 +28,11 @@ import org.springframework.web.bind.annotation.RestController;
 class OperatorAccountsApi {
 
     private final AccountAdministration administration;
+    private final MessageSource messages;
 
-    OperatorAccountsApi(AccountAdministration administration) {
+    OperatorAccountsApi(AccountAdministration administration, MessageSource messages) {
         this.administration = administration;
+        this.messages = messages;
     }
 
     /** Without a password the account logs in only through single sign-on. */
@@ -86,5 +91,15 @@ class OperatorAccountsApi {
             description = "NO_LOCAL_PASSWORD: the account logs in only through single sign-on")
     void password(CurrentUser user, @PathVariable UUID account, @Valid @RequestBody PasswordRequest body) {
         administration.resetPassword(user, AccountScope.operatorsOf(user), account, body.password());
+    }
+
+    @ExceptionHandler
+    ProblemDetail on(AccountChangeRefusedException refusal) {
+        return AccountRefusals.problem(refusal, messages);
+    }
+
+    @ExceptionHandler
+    ProblemDetail on(AccountNotFoundException missing) {
+        return AccountRefusals.notFound(messages);
     }
 }
