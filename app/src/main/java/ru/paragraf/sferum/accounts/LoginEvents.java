@@ -123,7 +123,7 @@ class LoginEvents {
                     .param("kept", KEPT - 1)
                     .update();
         } catch (DataAccessException e) {
-            log.warn("The login of account {} could not be recorded for «Мои входы»: {}", account, e.toString());
+            log.warn("The login of account {} could not be recorded in the login history: {}", account, e.toString());
         }
     }
 
