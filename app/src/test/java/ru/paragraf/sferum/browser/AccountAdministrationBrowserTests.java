@@ -2,6 +2,7 @@ package ru.paragraf.sferum.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static ru.paragraf.sferum.SchoolFixture.PASSWORD;
+import static ru.paragraf.sferum.SchoolFixture.SCHOOL_A;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -66,7 +67,7 @@ class AccountAdministrationBrowserTests {
             browser.click(By.id("new-operator-save"));
             assertThat(browser.text(By.id("account-created"))).contains("district2b");
             var district2 = row(browser, "district2");
-            browser.click(By.cssSelector(district2 + " .account-disable"));
+            press(browser, By.cssSelector(district2 + " .account-disable"));
             browser.driver().switchTo().alert().accept();
             waitForText(browser, By.cssSelector(district2 + " .account-state"), "отключена");
             shot(browser, "operators");
@@ -77,17 +78,17 @@ class AccountAdministrationBrowserTests {
             browser.type(By.id("account-search"), "Ученикова");
             waitForText(browser, By.id("account-count"), "Найдено: 2.");
             var pupil = row(browser, "pupilA");
-            browser.click(By.cssSelector(pupil + " .account-disable"));
+            press(browser, By.cssSelector(pupil + " .account-disable"));
             browser.driver().switchTo().alert().accept();
             waitForText(browser, By.cssSelector(pupil + " .account-state"), "отключена");
             browser.type(By.id("account-search"), "teacherA1");
             waitForText(browser, By.id("account-count"), "Найдено: 1.");
             var teacher = row(browser, "teacherA1");
-            browser.click(By.cssSelector(teacher + " summary"));
+            press(browser, By.cssSelector(teacher + " summary"));
             browser.type(By.cssSelector(teacher + " .account-password"), "teacher-new-password");
-            browser.click(By.cssSelector(teacher + " .account-password-save"));
+            press(browser, By.cssSelector(teacher + " .account-password-save"));
             waitForText(browser, By.cssSelector(teacher + " .account-notice"), "Пароль изменён.");
-            browser.type(By.id("account-search"), "");
+            browser.open("/orgs/" + SCHOOL_A + "/accounts");
             waitForText(browser, By.id("account-count"), "Найдено: 4.");
             shot(browser, "school-accounts");
             assertThat(browser.pageText()).contains("Учётные записи", "Школа A", "отключена");
@@ -113,6 +114,12 @@ class AccountAdministrationBrowserTests {
         return "#account-" + id;
     }
 
+    /** Clicks a row's control once scrolled to the middle of the window: rows low on the page lie under its edge. */
+    private static void press(Browser browser, By target) {
+        browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", browser.waitFor(target));
+        browser.click(target);
+    }
+
     private static void waitForText(Browser browser, By target, String text) {
         new WebDriverWait(browser.driver(), Duration.ofSeconds(15))
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
@@ -120,6 +127,7 @@ class AccountAdministrationBrowserTests {
     }
 
     private static void shot(Browser browser, String name) throws IOException {
+        browser.driver().executeScript("window.scrollTo(0, 0)");
         var file = browser.screenshot("i16-admin-" + name);
         Files.createDirectories(SHOTS);
         Files.copy(file, SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
