@@ -118,7 +118,8 @@ class RussianTextsTests {
             Map.entry("chatMembers.role.", "ru.paragraf.sferum.sync.MemberRole"),
             Map.entry("sso.failure.title.", "ru.paragraf.sferum.accounts.SsoFailure$Kind"),
             Map.entry("sso.failure.text.", "ru.paragraf.sferum.accounts.SsoFailure$Kind"),
-            Map.entry("sso.failure.help.", "ru.paragraf.sferum.accounts.SsoFailure$Kind"));
+            Map.entry("sso.failure.help.", "ru.paragraf.sferum.accounts.SsoFailure$Kind"),
+            Map.entry("accounts.logins.method.", "ru.paragraf.sferum.accounts.LoginMethod"));
 
     private static List<String> valuesFor(String prefix) {
         var type = DYNAMIC_KEYS.get(prefix);

@@ -43,7 +43,8 @@ class SecurityConfiguration {
         "/orgs/*/audit",
         "/orgs/*/sync-preview",
         "/orgs/*/removal-hold/**",
-        "/orgs/*/chat-policy"
+        "/orgs/*/chat-policy",
+        "/orgs/*/accounts/**"
     };
 
     /** API of administrators only: school data of staff files, imports, exchange tasks and runs. */
@@ -60,7 +61,8 @@ class SecurityConfiguration {
         "/api/orgs/*/audit",
         "/api/orgs/*/sync-preview",
         "/api/orgs/*/removal-hold/**",
-        "/api/orgs/*/chat-policy"
+        "/api/orgs/*/chat-policy",
+        "/api/orgs/*/accounts/**"
     };
 
     static final String[] STAFF_PAGES = {"/orgs/**", "/journals/**", "/lessons/**"};
@@ -85,11 +87,14 @@ class SecurityConfiguration {
                         // «База ссылок»: administrators only, not teachers
                         .requestMatchers("/api/orgs/*/sferum-community/**")
                         .hasAnyRole(ADMINISTRATORS)
-                        .requestMatchers("/api/me")
+                        .requestMatchers("/api/me", "/api/me/**")
                         .authenticated()
                         // lifting a login lock: administrators, each for the accounts of their scope (LoginLocks)
                         .requestMatchers("/api/accounts/login-locks/**")
                         .hasAnyRole(ADMINISTRATORS)
+                        // «Учётные записи» of operators
+                        .requestMatchers("/api/accounts/**")
+                        .hasAnyRole("CITY_OPERATOR", "DISTRICT_OPERATOR")
                         // «Готовность к работе со Сферум» of a district and of the city: operators only
                         .requestMatchers("/api/districts/*/readiness")
                         .hasAnyRole("CITY_OPERATOR", "DISTRICT_OPERATOR")
@@ -136,6 +141,8 @@ class SecurityConfiguration {
                         .hasAnyRole(ADMINISTRATORS)
                         .requestMatchers(ADMINISTRATOR_PAGES)
                         .hasAnyRole(ADMINISTRATORS)
+                        .requestMatchers("/accounts/**")
+                        .hasAnyRole("CITY_OPERATOR", "DISTRICT_OPERATOR")
                         .requestMatchers("/districts/*/readiness")
                         .hasAnyRole("CITY_OPERATOR", "DISTRICT_OPERATOR")
                         .requestMatchers("/readiness")

@@ -21,10 +21,20 @@
  * new installation from
  * {@code sferum.bootstrap.operator} at start while none exists ({@code FirstOperator}).
  *
+ * <p><b>Administration</b> («Учётные записи»): {@link ru.paragraf.sferum.accounts.AccountAdministration} lists the
+ * accounts of an {@link ru.paragraf.sferum.accounts.AccountScope} (an operator's operators, or one school's people,
+ * whose visibility the school module checks) a page at a time, creates operator accounts, disables, re-enables and
+ * resets local passwords; nobody disables themselves or the last enabled city operator. Pages {@code /accounts} and API
+ * {@code /api/accounts} for operators; the districts to choose come through the SPI
+ * {@link ru.paragraf.sferum.accounts.OperatorDistricts}, implemented by {@code school}. «Мои входы» ({@code /me/logins},
+ * {@code /api/me/logins}): every login recorded from Spring Security's authentication events
+ * ({@code accounts.login_event}, the newest 50 per account within 90 days).
+ *
  * <p><b>Depends on</b> no other module. Publishes {@link ru.paragraf.sferum.accounts.SsoLoginRefused} (recorded by
- * the audit) and {@link ru.paragraf.sferum.accounts.FirstOperatorCreated} (synchronously, in the transaction that
- * creates the account, for the audit) and {@link ru.paragraf.sferum.accounts.LoginLockLifted} (likewise); listens to
- * nothing.
+ * the audit), and {@link ru.paragraf.sferum.accounts.FirstOperatorCreated},
+ * {@link ru.paragraf.sferum.accounts.AccountChanged} and {@link ru.paragraf.sferum.accounts.LoginLockLifted}
+ * (synchronously, in the transaction of the change, for the audit); listens to Spring Security's authentication
+ * events only.
  */
 @NullMarked
 @ApplicationModule(

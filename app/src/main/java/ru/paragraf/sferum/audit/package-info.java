@@ -8,9 +8,10 @@
  * {@link ru.paragraf.sferum.audit.AuditRecord}. Entries never hold secrets.
  *
  * <p><b>Depends on</b> {@code accounts} (who acted: {@link ru.paragraf.sferum.accounts.CurrentUser}). Listens to
- * {@link ru.paragraf.sferum.accounts.SsoLoginRefused}, {@link ru.paragraf.sferum.accounts.FirstOperatorCreated}
- * (synchronously, in the creating transaction) and {@link ru.paragraf.sferum.accounts.LoginLockLifted} (likewise);
- * publishes nothing.
+ * {@link ru.paragraf.sferum.accounts.SsoLoginRefused}, and to
+ * {@link ru.paragraf.sferum.accounts.FirstOperatorCreated}, {@link ru.paragraf.sferum.accounts.AccountChanged} and
+ * {@link ru.paragraf.sferum.accounts.LoginLockLifted} (synchronously, in the transaction of the change); publishes
+ * nothing.
  */
 @NullMarked
 @ApplicationModule(displayName = "Audit", allowedDependencies = "accounts")

@@ -1,14 +1,20 @@
 package ru.paragraf.sferum.school;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import ru.paragraf.sferum.accounts.OperatorDistricts;
 import ru.paragraf.sferum.accounts.OrganizationDistricts;
 
-/** The district of a school, for the accounts module's decisions about district operators. */
+/**
+ * The districts of the city as the accounts module needs them: the district of a school (decisions about district
+ * operators' scope) and the districts that district operator accounts are tied to («Учётные записи»).
+ */
 @Component
-class AccountDistricts implements OrganizationDistricts {
+class AccountDistricts implements OrganizationDistricts, OperatorDistricts {
 
     private final JdbcClient jdbc;
 
@@ -22,5 +28,13 @@ class AccountDistricts implements OrganizationDistricts {
                 .param("id", organization)
                 .query(UUID.class)
                 .optional();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<District> all() {
+        return jdbc.sql("select id, name from school.district order by name")
+                .query(District.class)
+                .list();
     }
 }

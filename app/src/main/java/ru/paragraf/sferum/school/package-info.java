@@ -32,6 +32,10 @@
  * OneRoster import moved pupils, parents or teachers, or the school switched «Родители в предметных чатах» on its
  * page «Настройки чатов», {@code /orgs/{org}/chat-policy}). Listens to nothing.
  *
+ * <p>The organization's tab «Учётные записи» ({@code /orgs/{org}/accounts}, API {@code /api/orgs/{org}/accounts}) shows
+ * the accounts of the school's people through the accounts module's administration, once the school is visible to the
+ * caller; it implements that module's {@link ru.paragraf.sferum.accounts.OperatorDistricts}.
+ *
  * <p><b>Depends on</b> {@code accounts} (the person and their scope) and {@code audit} (selector changes are audited).
  */
 @NullMarked

@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static ru.paragraf.sferum.SchoolFixture.*;
 import static ru.paragraf.sferum.exchange.ExchangeFixture.RUN_A;
@@ -453,6 +454,89 @@ class AccessMatrixTests {
                 .contains("Школа A", "Школа B")
                 .doesNotContain("Школа C");
         assertThat(body("city", "/readiness")).contains("Школа A", "Школа B", "Школа C");
+    }
+
+    /**
+     * «Учётные записи» and «Мои входы»: operators' accounts for operators only, a school's for administrators within
+     * their scope (another school 404, a teacher 403); everyone their own logins.
+     */
+    static Stream<Arguments> accountPages() {
+        return table(
+                row("/accounts", OK, OK, NO, NO, NO, NO, REDIRECT),
+                row(orgs(SCHOOL_A, "accounts"), OK, OK, OK, NO, NO, NO, REDIRECT),
+                row(orgs(SCHOOL_B, "accounts"), OK, OK, NF, NO, NO, NO, REDIRECT),
+                row(orgs(SCHOOL_C, "accounts"), OK, NF, NF, NO, NO, NO, REDIRECT),
+                row(orgs(SCHOOL_A, "accounts?q=учител&page=0"), OK, OK, OK, NO, NO, NO, REDIRECT),
+                row("/me/logins", OK, OK, OK, OK, OK, OK, REDIRECT));
+    }
+
+    @ParameterizedTest(name = "{0} GET {1} -> {2}")
+    @MethodSource("accountPages")
+    void accountPageAccessFollowsRoleAndScope(String who, String path, int status) throws Exception {
+        pageAccessFollowsRoleAndScope(who, path, status);
+    }
+
+    static Stream<Arguments> accountApi() {
+        return table(
+                row("/api/accounts", OK, OK, NO, NO, NO, NO, AUTH),
+                row("/api/orgs/" + SCHOOL_A + "/accounts", OK, OK, OK, NO, NO, NO, AUTH),
+                row("/api/orgs/" + SCHOOL_B + "/accounts", OK, OK, NF, NO, NO, NO, AUTH),
+                row("/api/orgs/" + SCHOOL_C + "/accounts", OK, NF, NF, NO, NO, NO, AUTH),
+                row("/api/me/logins", OK, OK, OK, OK, OK, OK, AUTH));
+    }
+
+    @ParameterizedTest(name = "{0} GET {1} -> {2}")
+    @MethodSource("accountApi")
+    void accountApiAccessFollowsRoleAndScope(String who, String path, int status) throws Exception {
+        apiAccessFollowsRoleAndScope(who, path, status);
+    }
+
+    /**
+     * Disabling an account outside the caller's reach is refused before anything changes: another school's account,
+     * also when asked through the caller's own school (404), another district's operator (404), other roles (403).
+     */
+    static Stream<Arguments> refusedAccountChanges() {
+        return Stream.of(
+                Arguments.of("adminA", "/api/orgs/" + SCHOOL_B + "/accounts/" + FixtureIds.ACCOUNT_B + "/disable", NF),
+                Arguments.of("adminA", "/api/orgs/" + SCHOOL_A + "/accounts/" + FixtureIds.ACCOUNT_B + "/disable", NF),
+                Arguments.of(
+                        "district1", "/api/orgs/" + SCHOOL_C + "/accounts/" + FixtureIds.ACCOUNT_C + "/disable", NF),
+                Arguments.of(
+                        "district1", "/api/orgs/" + SCHOOL_A + "/accounts/" + FixtureIds.ACCOUNT_C + "/disable", NF),
+                Arguments.of("district1", "/api/accounts/" + FixtureIds.OPERATOR_OF_DISTRICT_2 + "/disable", NF),
+                Arguments.of(
+                        "adminA",
+                        "/api/orgs/" + SCHOOL_A + "/accounts/" + FixtureIds.OPERATOR_OF_DISTRICT_1 + "/disable",
+                        NF),
+                Arguments.of("adminA", "/api/accounts/" + FixtureIds.OPERATOR_OF_DISTRICT_1 + "/disable", NO),
+                Arguments.of(
+                        "teacherA1", "/api/orgs/" + SCHOOL_A + "/accounts/" + FixtureIds.ACCOUNT_A + "/disable", NO),
+                Arguments.of("pupilA", "/api/orgs/" + SCHOOL_A + "/accounts/" + FixtureIds.ACCOUNT_A + "/disable", NO),
+                Arguments.of(
+                        "anonymous", "/api/orgs/" + SCHOOL_A + "/accounts/" + FixtureIds.ACCOUNT_A + "/disable", AUTH));
+    }
+
+    @ParameterizedTest(name = "{0} POST {1} -> {2}")
+    @MethodSource("refusedAccountChanges")
+    void accountChangesAreRefusedOutsideRoleAndScope(String who, String path, int status) throws Exception {
+        var request = post(path);
+        if (!who.equals("anonymous")) {
+            request.with(httpBasic(who, PASSWORD));
+        }
+        var response = mvc.perform(request).andReturn().getResponse();
+        assertThat(response.getStatus()).as("%s POST %s", who, path).isEqualTo(status);
+        if (status == NF) {
+            assertThat(response.getContentType()).isEqualTo("application/problem+json");
+        }
+    }
+
+    @Test
+    void aSchoolAdminSeesOnlyTheirSchoolsAccounts() throws Exception {
+        assertThat(body("adminA", orgs(SCHOOL_A, "accounts")))
+                .contains("teacherA1", "pupilA", "parentA", "adminA")
+                .doesNotContain("adminB", "teacherC1", "district1", "city<");
+        assertThat(body("district1", "/accounts")).contains("district1").doesNotContain("district2", ">city<");
+        assertThat(body("city", "/accounts")).contains("district1", "district2", ">city<");
     }
 
     private String body(String who, String path) throws Exception {

@@ -28,6 +28,7 @@ class AccessWorld {
     AccessWorld(MockMvc mvc, JdbcClient jdbc, AccountRegistration accounts, Clock clock, SecretBox box) {
         this.mvc = mvc;
         SchoolFixture.insert(jdbc, accounts, LocalDate.now(clock));
+        FixtureIds.insertAccounts(jdbc, accounts);
         ExchangeFixture.insert(jdbc);
         LinkbaseFixture.insert(jdbc, box);
         FixtureIds.insertHanddowns(jdbc);

@@ -39,6 +39,8 @@ public final class EndpointRules {
         ORGANIZATION(Set.of(DISTRICT, ADMIN, TEACHER, PUPIL, PARENT)),
         /** The hand-down preview exists only for the operator who uploaded it. */
         OWN_UPLOAD(Set.of(CITY, DISTRICT)),
+        /** Operator accounts: a district operator manages those of their own district only. */
+        OPERATOR_ACCOUNT(Set.of(DISTRICT)),
         /** A parent's diary shows only their own children ({@code ?child=}). */
         OWN_CHILD(Set.of(PARENT));
 
@@ -73,6 +75,11 @@ public final class EndpointRules {
     private static final String TASK = "{\"type\":\"SFERUM_SYNC\",\"cron\":\"0 0 6 * * ?\",\"enabled\":false}";
     private static final String SCHEDULE = "{\"cron\":\"0 0 6 * * ?\",\"enabled\":false}";
 
+    private static final String NEW_PASSWORD = "access-matrix-password";
+    private static final String PASSWORD_BODY = "{\"password\":\"" + NEW_PASSWORD + "\"}";
+    private static final String NEW_OPERATOR =
+            "{\"username\":\"matrix-operator\",\"displayName\":\"Матрица\",\"role\":\"DISTRICT_OPERATOR\"}";
+
     /** A hold id no school has: a decision about it is refused (409) where the caller may decide at all. */
     private static final String NO_HOLD = "00000000-0000-0000-0000-00000000f00d";
 
@@ -84,6 +91,39 @@ public final class EndpointRules {
             rule(GET, "/api/me", EVERYONE, Scope.SESSION),
             // accounts: an administrator lifts a login lock, in their scope (another district's, school's account: 404)
             rule(DELETE, "/api/accounts/login-locks/{username}", ADMINISTRATORS, Scope.ORGANIZATION),
+            // accounts: «Мои входы», everyone's own
+            rule(GET, "/me/logins", EVERYONE, Scope.SESSION),
+            rule(GET, "/api/me/logins", EVERYONE, Scope.SESSION),
+            // accounts: «Учётные записи» of operators
+            rule(GET, "/accounts", OPERATORS, Scope.SESSION),
+            rule(POST, "/accounts", OPERATORS, Scope.SESSION),
+            rule(POST, "/accounts/{account}/disable", OPERATORS, Scope.OPERATOR_ACCOUNT),
+            rule(POST, "/accounts/{account}/enable", OPERATORS, Scope.OPERATOR_ACCOUNT),
+            rule(POST, "/accounts/{account}/password", OPERATORS, Scope.OPERATOR_ACCOUNT, "password=" + NEW_PASSWORD),
+            rule(GET, "/api/accounts", OPERATORS, Scope.SESSION),
+            rule(POST, "/api/accounts", OPERATORS, Scope.SESSION, NEW_OPERATOR),
+            rule(POST, "/api/accounts/{account}/disable", OPERATORS, Scope.OPERATOR_ACCOUNT),
+            rule(POST, "/api/accounts/{account}/enable", OPERATORS, Scope.OPERATOR_ACCOUNT),
+            rule(PUT, "/api/accounts/{account}/password", OPERATORS, Scope.OPERATOR_ACCOUNT, PASSWORD_BODY),
+            // school: «Учётные записи» of a school
+            rule(GET, "/orgs/{organization}/accounts", ADMINISTRATORS, Scope.ORGANIZATION),
+            rule(POST, "/orgs/{organization}/accounts/{account}/disable", ADMINISTRATORS, Scope.ORGANIZATION),
+            rule(POST, "/orgs/{organization}/accounts/{account}/enable", ADMINISTRATORS, Scope.ORGANIZATION),
+            rule(
+                    POST,
+                    "/orgs/{organization}/accounts/{account}/password",
+                    ADMINISTRATORS,
+                    Scope.ORGANIZATION,
+                    "password=" + NEW_PASSWORD),
+            rule(GET, "/api/orgs/{organization}/accounts", ADMINISTRATORS, Scope.ORGANIZATION),
+            rule(POST, "/api/orgs/{organization}/accounts/{account}/disable", ADMINISTRATORS, Scope.ORGANIZATION),
+            rule(POST, "/api/orgs/{organization}/accounts/{account}/enable", ADMINISTRATORS, Scope.ORGANIZATION),
+            rule(
+                    PUT,
+                    "/api/orgs/{organization}/accounts/{account}/password",
+                    ADMINISTRATORS,
+                    Scope.ORGANIZATION,
+                    PASSWORD_BODY),
             // school: organizations, journals, staff files
             rule(GET, "/orgs", ADMINISTRATORS, Scope.SESSION),
             rule(GET, "/orgs/{organization}/journals", STAFF, Scope.ORGANIZATION),

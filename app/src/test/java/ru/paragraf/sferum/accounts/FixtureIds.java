@@ -26,6 +26,13 @@ public final class FixtureIds {
 
     static final UUID HANDDOWN_OF_CITY = SchoolFixture.id(101), HANDDOWN_OF_DISTRICT = SchoolFixture.id(102);
 
+    /** Accounts of schools A (teacherA1), B (adminB) and C (teacherC1), and of the operators of districts 1 and 2. */
+    static final UUID ACCOUNT_A = SchoolFixture.id(111),
+            ACCOUNT_B = SchoolFixture.id(112),
+            ACCOUNT_C = SchoolFixture.id(113);
+
+    static final UUID OPERATOR_OF_DISTRICT_1 = SchoolFixture.id(114), OPERATOR_OF_DISTRICT_2 = SchoolFixture.id(115);
+
     /** Variable name → ids (or user names) in schools A, B and C. */
     private static final Map<String, List<?>> BY_NAME = Map.of(
             "organization", List.of(SCHOOL_A, SCHOOL_B, SCHOOL_C),
@@ -36,6 +43,7 @@ public final class FixtureIds {
             "task", List.of(ExchangeFixture.TASK_A, ExchangeFixture.TASK_B, ExchangeFixture.TASK_C),
             "run", List.of(ExchangeFixture.RUN_A, ExchangeFixture.RUN_B, ExchangeFixture.RUN_C),
             "child", List.of(PUPIL_A, PUPIL_B, PUPIL_B),
+            "account", List.of(ACCOUNT_A, ACCOUNT_B, ACCOUNT_C),
             // accounts: school A's teacher; school B's admin; district 2's operator (not district 1's)
             "username", List.of("teacherA1", "adminB", "district2"));
 
@@ -46,6 +54,9 @@ public final class FixtureIds {
      * name is unknown. A teacher's others include a colleague's journal and lesson in their own school.
      */
     static List<?> of(String variable, Scope scope, String who, boolean own) {
+        if (scope == Scope.OPERATOR_ACCOUNT && variable.equals("account")) {
+            return List.of(own ? OPERATOR_OF_DISTRICT_1 : OPERATOR_OF_DISTRICT_2);
+        }
         if (scope == Scope.OWN_UPLOAD && variable.equals("id")) {
             var mine = who.equals(DISTRICT) ? HANDDOWN_OF_DISTRICT : HANDDOWN_OF_CITY;
             var theirs = mine.equals(HANDDOWN_OF_CITY) ? HANDDOWN_OF_DISTRICT : HANDDOWN_OF_CITY;
@@ -101,6 +112,27 @@ public final class FixtureIds {
     }
 
     public record Filled(String path, List<String> unknown) {}
+
+    /**
+     * Gives the accounts that «Учётные записи» is asked about known ids, with a teacher's account in school C; before
+     * anything refers to an account's id (hand-downs, logins).
+     */
+    public static void insertAccounts(JdbcClient jdbc, AccountRegistration registration) {
+        if (!registration.exists("teacherC1")) {
+            registration.register(
+                    NewAccount.teacher("teacherC1", "Цешкин Ц.", SCHOOL_C, TEACHER_C1), SchoolFixture.PASSWORD);
+        }
+        var known = Map.of(
+                "teacherA1", ACCOUNT_A,
+                "adminB", ACCOUNT_B,
+                "teacherC1", ACCOUNT_C,
+                "district1", OPERATOR_OF_DISTRICT_1,
+                "district2", OPERATOR_OF_DISTRICT_2);
+        known.forEach((username, id) -> jdbc.sql("update accounts.user_account set id = :id where username = :username")
+                .param("id", id)
+                .param("username", username)
+                .update());
+    }
 
     /** Two hand-down previews, ready and unexpired, one of the city operator's and one of district 1's. */
     public static void insertHanddowns(JdbcClient jdbc) {

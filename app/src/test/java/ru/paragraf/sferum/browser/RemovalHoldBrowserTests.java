@@ -418,11 +418,10 @@ class RemovalHoldBrowserTests {
         confirm.accept();
         await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.text(By.id("removal-hold-status"))
                 .contains(outcome));
-        await().atMost(Duration.ofSeconds(10))
-                .ignoreExceptions()
-                .untilAsserted(() -> assertThat(browser.driver().findElements(By.id("removal-hold-badge")))
-                        .as("the badge «на удержании» is gone once the hold is decided")
-                        .isEmpty());
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> assertThat(
+                        browser.driver().findElements(By.id("removal-hold-badge")))
+                .as("the badge «на удержании» is gone once the hold is decided")
+                .isEmpty());
     }
 
     private void awaitHeld() {

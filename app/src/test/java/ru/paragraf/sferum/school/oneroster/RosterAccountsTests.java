@@ -11,8 +11,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import ru.paragraf.sferum.accounts.AccountAdministration;
 import ru.paragraf.sferum.accounts.AccountRegistration;
+import ru.paragraf.sferum.accounts.AccountScope;
+import ru.paragraf.sferum.accounts.CurrentUser;
 import ru.paragraf.sferum.accounts.NewAccount;
+import ru.paragraf.sferum.accounts.Role;
 import ru.paragraf.sferum.school.oneroster.ImportReport.Outcome;
 
 /**
@@ -30,6 +34,9 @@ class RosterAccountsTests {
 
     @Autowired
     AccountRegistration registration;
+
+    @Autowired
+    AccountAdministration administration;
 
     @Autowired
     JdbcClient jdbc;
@@ -98,6 +105,29 @@ class RosterAccountsTests {
         var back = run(TestPackage.valid());
         assertThat(back.accounts().summary()).contains("изменено — 1").contains("включено снова — 1");
         assertThat(account("p5")).isEqualTo("true null false");
+    }
+
+    @Test
+    void anAccountAnAdministratorDisabledStaysDisabledWhenAnImportListsThePersonAgain() {
+        run(TestPackage.valid());
+        run(TestPackage.valid()
+                .withoutRows("users.csv", "u-p5")
+                .withoutRows("roles.csv", "r-p5")
+                .withoutRows("enrollments.csv", "e-07", "e-14"));
+        var school = jdbc.sql("select id from school.organization where external_id = 's-101'")
+                .query(UUID.class)
+                .single();
+        var admin = new CurrentUser(
+                accountId("smirnova"), "smirnova", "Смирнова Елена", Role.SCHOOL_ADMIN, null, school, null, null, null);
+
+        administration.enable(admin, AccountScope.school(school), accountId("p5"));
+        assertThat(account("p5")).isEqualTo("true null false");
+        administration.disable(admin, AccountScope.school(school), accountId("p5"));
+        assertThat(account("p5")).isEqualTo("false ADMINISTRATOR true");
+
+        var back = run(TestPackage.valid());
+        assertThat(back.accounts().summary()).contains("включено снова — 0");
+        assertThat(account("p5")).as("the administrator's decision stands").isEqualTo("false ADMINISTRATOR true");
     }
 
     @Test
