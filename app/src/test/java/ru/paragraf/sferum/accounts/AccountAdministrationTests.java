@@ -38,7 +38,12 @@ import ru.paragraf.sferum.SchoolFixture;
  * takes effect at the next login and is audited, and that logins are recorded and bounded. Its own context (and so
  * database): the tests change accounts; each restores the fixture's accounts after itself.
  */
-@SpringBootTest(properties = "sferum.test.context=account-administration")
+@SpringBootTest(
+        properties = {
+            "sferum.test.context=account-administration",
+            // the retention of login events is this test's subject, not the throttle (LoginThrottleClusterTests)
+            "sferum.login.throttle.enabled=false"
+        })
 @AutoConfigureMockMvc
 class AccountAdministrationTests {
 
