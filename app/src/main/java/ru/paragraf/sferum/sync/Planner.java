@@ -361,15 +361,22 @@ class Planner {
                 %s
                 where c.organization_id = :organization %s
                   and m.state = {MemberState.ACTIVE}
-                  and not exists (select 1 from school.sync_journal_member p
-                                  where p.journal_id = m.journal_id and p.sferum_user_id = m.vk_user_id)
+                  -- who belongs, computed once for the school (a journal is one school's) and looked up in a hash:
+                  -- as a correlated anti-join, PostgreSQL compared every member with the whole city's members
+                  -- (docs/benchmarks.md, «Planning cost»); the null accounts are left out, so «not in» is «not
+                  -- exists»
+                  and (m.journal_id, m.vk_user_id) not in (select p.journal_id, p.sferum_user_id
+                                                           from school.sync_journal_member p
+                                                           where p.organization_id = :organization %s
+                                                             and p.sferum_user_id is not null)
                   -- a discarded hold keeps its people in their chats (sync.removal_hold_item)
                   and not exists (select 1 from sync.removal_hold_item d
                                   where d.organization_id = m.organization_id and d.journal_id = m.journal_id
                                     and d.academic_year_id = m.academic_year_id and d.vk_user_id = m.vk_user_id)
                   and (m.role <> {MemberRole.TEACHER}
                        or exists (select 1 from sync.chat_member t
-                                  join school.sync_journal_member p on p.journal_id = t.journal_id
+                                  join school.sync_journal_member p on p.organization_id = :organization
+                                                                   and p.journal_id = t.journal_id
                                                                    and p.sferum_user_id = t.vk_user_id
                                                                    and p.role = {MemberRole.TEACHER}
                                   where t.organization_id = m.organization_id and t.journal_id = m.journal_id
@@ -378,7 +385,8 @@ class Planner {
                 .formatted(
                         payload("'journal', c.journal_id, 'year', c.academic_year_id, 'vkUser', m.vk_user_id"),
                         ready("c.organization_id"),
-                        scope.journal("c.journal_id"));
+                        scope.journal("c.journal_id"),
+                        scope.journal("p.journal_id"));
     }
 
     /**
@@ -446,7 +454,8 @@ class Planner {
                   and coalesce((select cp.remove_strangers from school.chat_policy cp
                                 where cp.organization_id = s.organization_id), true)
                   and not exists (select 1 from school.sync_journal_member p
-                                  where p.journal_id = s.journal_id and p.sferum_user_id = s.vk_user_id)
+                                  where p.organization_id = :organization
+                                    and p.journal_id = s.journal_id and p.sferum_user_id = s.vk_user_id)
                 """
                 .formatted(
                         payload("'journal', c.journal_id, 'year', c.academic_year_id, 'vkUser', s.vk_user_id"),
