@@ -97,6 +97,11 @@ class OneRosterImportTests {
                         "Алгебра | 7Б | GENERAL_EDUCATION | Иванова | 0",
                         "Английский язык | Английский язык 7А (1 группа) / 7А | GENERAL_EDUCATION | Петров | 2",
                         "Робототехника | Робототехника / - | ADDITIONAL_EDUCATION | Петров | 2");
+        assertThat(jdbc.sql("select chat_title from school.sync_journal order by 1")
+                        .query(String.class)
+                        .list())
+                .as("a group's chat is named by the group's title where it already names the subject, never twice")
+                .containsExactly("Алгебра 7А", "Алгебра 7Б", "Английский язык 7А (1 группа)", "Робототехника");
         assertThat(jdbc.sql("select last_name || ': ' || position from school.employee order by last_name")
                         .query(String.class)
                         .list())
