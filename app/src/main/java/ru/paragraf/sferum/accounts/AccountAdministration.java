@@ -1,5 +1,6 @@
 package ru.paragraf.sferum.accounts;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Locale;
@@ -27,6 +28,8 @@ public class AccountAdministration {
     public static final int PAGE_SIZE = 50;
     /** Why an account an administrator disabled is disabled: an import that lists the person again leaves it so. */
     static final String DISABLED_BY_ADMINISTRATOR = "ADMINISTRATOR";
+    /** The longest password BCrypt hashes whole. */
+    static final int MAX_PASSWORD_BYTES = 72;
 
     private static final long LOCK = 0x5FE2_AC05L;
     private static final String SELECT =
@@ -60,12 +63,15 @@ public class AccountAdministration {
     /** The accounts of the scope whose login or name contains {@code search} (any case), by name; page from 0. */
     @Transactional(readOnly = true)
     public AccountPage list(AccountScope scope, String search, int page) {
+        // nobody's name or login holds a control character, and PostgreSQL's text cannot hold a NUL
         var pattern = "%"
-                + search.strip()
+                + search.replaceAll("\\p{Cntrl}", "")
+                        .strip()
                         .toLowerCase(Locale.ROOT)
                         .replace("\\", "\\\\")
                         .replace("%", "\\%")
-                        .replace("_", "\\_") + "%";
+                        .replace("_", "\\_")
+                + "%";
         var where = " where " + scope.predicate()
                 + " and (lower(a.username) like :pattern or lower(a.display_name) like :pattern)";
         var total = scope.bind(jdbc.sql("select count(*) from accounts.user_account a" + where))
@@ -110,6 +116,9 @@ public class AccountAdministration {
         var name = displayName.strip();
         if (name.isEmpty()) {
             throw new AccountChangeRefusedException(Reason.NAME_MISSING);
+        }
+        if (name.length() > 300 || name.chars().anyMatch(Character::isISOControl)) {
+            throw new AccountChangeRefusedException(Reason.NAME_INVALID);
         }
         var tiedTo = district(actor, role, district);
         var passwordless = password == null || password.isEmpty();
@@ -196,6 +205,9 @@ public class AccountAdministration {
     static void checkRules(String password) {
         if (password.length() < FirstOperator.MIN_PASSWORD_LENGTH) {
             throw new AccountChangeRefusedException(Reason.PASSWORD_TOO_SHORT);
+        }
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw new AccountChangeRefusedException(Reason.PASSWORD_TOO_LONG);
         }
     }
 

@@ -14,7 +14,11 @@ public class AccountChangeRefusedException extends RuntimeException {
         USERNAME_TAKEN(false),
         USERNAME_INVALID(true),
         NAME_MISSING(true),
+        /** A name with control characters: nobody types them, and PostgreSQL's text cannot hold a NUL. */
+        NAME_INVALID(true),
         PASSWORD_TOO_SHORT(true),
+        /** BCrypt reads 72 bytes of a password; Spring Security refuses to hash a longer one. */
+        PASSWORD_TOO_LONG(true),
         /** The role or district is not one the creator may give. */
         OUT_OF_SCOPE(true),
         UNKNOWN_DISTRICT(true);
