@@ -78,6 +78,32 @@ class Ledger {
         return chat(key, "");
     }
 
+    /**
+     * Whether the chat's invite link is no longer {@code link}, or a renewal of it is on its way: a join by
+     * {@code link} that VK refused may then succeed by the chat's next link.
+     */
+    boolean linkRenewedSince(ChatKey key, String link) {
+        return keyed(
+                        jdbc.sql(
+                                sql(
+                                        """
+                                select c.invite_link is distinct from :link
+                                       or exists (select 1 from sync.operation o
+                                                  where o.organization_id = c.organization_id
+                                                    and o.kind = {OperationKind.RENEW_INVITE_LINK}
+                                                    and o.status in ({OperationStatus.PENDING}, {OperationStatus.RUNNING})
+                                                    and o.payload ->> 'journal' = cast(c.journal_id as text))
+                                from sync.chat c
+                                where c.organization_id = :organization and c.journal_id = :journal
+                                  and c.academic_year_id = :year
+                                """)),
+                        key)
+                .param("link", link)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+    }
+
     private Optional<Chat> chat(ChatKey key, String lock) {
         return keyed(
                         jdbc.sql(

@@ -60,9 +60,17 @@ class MemberHandler {
                 .fold(
                         joined -> Completion.done(new LedgerChange.MemberAdded(
                                 action.chat(), action.vkUser(), action.person(), action.role())),
-                        problem -> problem.kind() == Problem.Kind.USER_CREDENTIALS
-                                ? problems.refused(problem, action.person(), action.role(), user, null)
-                                : problems.of(problem, null, link));
+                        problem -> {
+                            if (problem.kind() == Problem.Kind.USER_CREDENTIALS) {
+                                return problems.refused(problem, action.person(), action.role(), user, null);
+                            }
+                            if (ledger.linkRenewedSince(action.chat(), inviteLink)) {
+                                // the link was renewed while this join was on its way (a removal's renewal): join
+                                // again, by the new link, rather than fail a person who belongs
+                                return problems.retry(problems.explain(problem));
+                            }
+                            return problems.of(problem, null, link);
+                        });
     }
 
     /** The community takes the member out; the chat's invite link is renewed after the batch of removals. */
