@@ -240,6 +240,45 @@ class LessonChangeTests {
                 .isZero();
     }
 
+    /**
+     * A lesson held already is no news: withdrawn after it took place as announced, its call is finished and the chat
+     * is told nothing. (The ledger is set to what it would hold had the lesson been announced for yesterday: the
+     * application's clock is the real one here.)
+     */
+    @Test
+    @Order(7)
+    void aLessonHeldAlreadyIsNoNews() {
+        var yesterday = LocalDate.now(clock).minusDays(1);
+        jdbc.sql(
+                        """
+                        with held as (update school.lesson set lesson_date = :day, starts_at = time '10:00',
+                                                               duration_minutes = 45
+                                      where id = :lesson)
+                        update sync.call set told_start = :day + time '10:00', told_end = :day + time '10:45'
+                        where lesson_id = :lesson
+                        """)
+                .param("day", yesterday)
+                .param("lesson", MOVED)
+                .update();
+        var before = WORLD.vk.chats().get(0).textMessages().size();
+        var operations = lessonChangeOperationsOf(MOVED);
+        var call = callOf(MOVED);
+
+        steps.api("teacherA1", post("/api/lessons/" + MOVED + "/withdraw"), null);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> "finished".equals(emulatorCall(call).state()));
+        steps.settle();
+        steps.runNow("adminA", task);
+
+        assertThat(WORLD.vk.chats().get(0).textMessages()).hasSize(before);
+        assertThat(lessonChangeOperationsOf(MOVED)).isEqualTo(operations);
+    }
+
+    private int lessonChangeOperationsOf(UUID lesson) {
+        return count("sync.operation where kind = 'ANNOUNCE_LESSON_CHANGE' and payload ->> 'lesson' = '%s'"
+                .formatted(lesson));
+    }
+
     private void publishVideoLesson(UUID lesson, LocalDate day, String time) {
         steps.moveLesson(lesson, day, time);
         steps.api("teacherA1", put("/api/lessons/" + lesson + "/video-call"), "{\"on\": true}");
