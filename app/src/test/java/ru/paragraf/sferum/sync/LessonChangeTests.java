@@ -274,6 +274,51 @@ class LessonChangeTests {
         assertThat(lessonChangeOperationsOf(MOVED)).isEqualTo(operations);
     }
 
+    /**
+     * The chat VK lost meanwhile: the change cannot be said there; the operation fails with the chat recorded lost, as
+     * an announcement's does, and the chat that replaces it — which never heard of the lesson — gets the lesson's
+     * announcement at its new time, and no message about a change.
+     */
+    @Test
+    @Order(8)
+    void aChangeForAChatVkLostFailsWithTheLostChatAndTheNewChatHearsOnlyTheNewTime() {
+        steps.api("teacherA1", post("/api/lessons/" + WITHDRAWN + "/publish"), null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            var link = joinLinkOf(WITHDRAWN);
+            return link != null
+                    && WORLD.vk.chats().get(0).textMessages().stream()
+                            .anyMatch(m -> m.text().contains(link));
+        });
+        steps.settle();
+        var lost = WORLD.vk.chats().get(0);
+        assertThat(WORLD.vk.deleteChat(lost.id())).isTrue();
+
+        steps.moveLesson(WITHDRAWN, LocalDate.now(clock).plusDays(2), "11:00");
+        await().atMost(Duration.ofSeconds(30)).until(() -> WORLD.vk.chats().stream()
+                .anyMatch(chat -> chat.id() != lost.id() && !chat.textMessages().isEmpty()));
+        steps.settle();
+
+        assertThat(jdbc.sql(
+                                """
+                                select problem from sync.operation
+                                where kind = 'ANNOUNCE_LESSON_CHANGE' and payload ->> 'lesson' = :lesson
+                                  and status = 'FAILED'
+                                """)
+                        .param("lesson", WITHDRAWN.toString())
+                        .query(String.class)
+                        .list())
+                .singleElement()
+                .asString()
+                .contains("Чат «Математика 7А» больше не существует в VK Сферум");
+        var replacement = WORLD.vk.chats().stream()
+                .filter(chat -> chat.id() != lost.id())
+                .findFirst()
+                .orElseThrow();
+        assertThat(replacement.textMessages()).singleElement().satisfies(message -> assertThat(message.text())
+                .startsWith("Видеозвонок: Математика 7А, %s в 11:00.".formatted(dayAfter))
+                .contains(joinLinkOf(WITHDRAWN)));
+    }
+
     private int lessonChangeOperationsOf(UUID lesson) {
         return count("sync.operation where kind = 'ANNOUNCE_LESSON_CHANGE' and payload ->> 'lesson' = '%s'"
                 .formatted(lesson));
