@@ -20,7 +20,8 @@ sealed interface Action
                 Action.RemoveStranger,
                 Action.StartCall,
                 Action.FinishCall,
-                Action.AnnounceCall {
+                Action.AnnounceCall,
+                Action.AnnounceLessonChange {
 
     OperationKind kind();
 
@@ -49,6 +50,8 @@ sealed interface Action
         R finishCall(FinishCall action);
 
         R announceCall(AnnounceCall action);
+
+        R announceLessonChange(AnnounceLessonChange action);
     }
 
     /** Creates a journal's subject chat, titled «Алгебра 7А», with the journal's teachers in it. */
@@ -202,6 +205,23 @@ sealed interface Action
         @Override
         public <R> R accept(Cases<R> cases) {
             return cases.announceCall(this);
+        }
+    }
+
+    /**
+     * Says in the journal's chat that a lesson whose call was announced there was moved, switched to in-person,
+     * withdrawn or deleted: what changed since the chat last heard of it.
+     */
+    record AnnounceLessonChange(CallKey call, ChatKey chat) implements Action {
+
+        @Override
+        public OperationKind kind() {
+            return OperationKind.ANNOUNCE_LESSON_CHANGE;
+        }
+
+        @Override
+        public <R> R accept(Cases<R> cases) {
+            return cases.announceLessonChange(this);
         }
     }
 }

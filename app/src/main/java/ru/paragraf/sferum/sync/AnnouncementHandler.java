@@ -28,12 +28,14 @@ class AnnouncementHandler {
         if (chat == null || chat.chatId() == null || call == null || call.joinLink() == null || call.announced()) {
             return Completion.done();
         }
-        var text = announcements.text(action.call().lesson(), call.joinLink());
-        var dedupe = Announcements.dedupeKey(action.call(), call, chat.chatId());
+        var announcement = announcements.announcement(action.call().lesson(), call.joinLink());
+        var chatId = chat.chatId();
+        var dedupe = Announcements.dedupeKey(action.call(), call, chatId);
         return messenger
-                .post(community, chat.chatId(), dedupe, text)
+                .post(community, chatId, dedupe, announcement.text())
                 .fold(
-                        posted -> Completion.done(new LedgerChange.CallAnnounced(action.call())),
+                        posted -> Completion.done(new LedgerChange.CallAnnounced(
+                                action.call(), chatId, announcement.start(), announcement.end())),
                         problem -> problems.onChat(problem, action.chat(), chat));
     }
 }

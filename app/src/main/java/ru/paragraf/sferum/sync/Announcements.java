@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
@@ -26,24 +27,31 @@ class Announcements {
         this.messages = messages;
     }
 
-    String text(UUID lesson, String joinLink) {
-        var about = jdbc.sql(
+    /** A call's announcement: its text, and the lesson's time it tells the chat. */
+    record Announcement(String text, LocalDateTime start, LocalDateTime end) {}
+
+    Announcement announcement(UUID lesson, String joinLink) {
+        return jdbc.sql(
                         """
-                        select j.chat_title, l.lesson_date, l.starts_at, l.topic
+                        select j.chat_title, l.lesson_date, l.starts_at, l.duration_minutes, l.topic
                         from school.sync_lesson l join school.sync_journal j on j.journal_id = l.journal_id
                         where l.lesson_id = :lesson
                         """)
                 .param("lesson", lesson)
-                .query((rs, row) -> new Object[] {
-                    rs.getString("chat_title"),
-                    rs.getObject("lesson_date", LocalDate.class).format(DATE),
-                    rs.getObject("starts_at", LocalTime.class).format(TIME),
-                    rs.getString("topic"),
-                    joinLink
+                .query((rs, row) -> {
+                    var start = rs.getObject("lesson_date", LocalDate.class)
+                            .atTime(rs.getObject("starts_at", LocalTime.class));
+                    var topic = rs.getString("topic");
+                    var about = new Object[] {
+                        rs.getString("chat_title"), start.format(DATE), start.format(TIME), topic, joinLink
+                    };
+                    var key = topic == null || topic.isBlank() ? "sync.announce.noTopic" : "sync.announce";
+                    return new Announcement(
+                            messages.getMessage(key, about, SyncTexts.RUSSIAN),
+                            start,
+                            start.plusMinutes(rs.getInt("duration_minutes")));
                 })
                 .single();
-        var key = about[3] == null || ((String) about[3]).isBlank() ? "sync.announce.noTopic" : "sync.announce";
-        return messages.getMessage(key, about, SyncTexts.RUSSIAN);
     }
 
     /**

@@ -23,9 +23,11 @@ class Ledger {
     private final Clock clock;
 
     private final ChatStrangers strangers;
+    private final ToldLessons told;
 
     Ledger(JdbcClient jdbc, Clock clock) {
         this.strangers = new ChatStrangers(jdbc);
+        this.told = new ToldLessons(jdbc, clock);
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -521,14 +523,24 @@ class Ledger {
                 .update();
     }
 
-    void callAnnounced(CallKey key) {
+    /**
+     * The call's announcement is in chat {@code chatId}: the chat knows the lesson as held by video call at the time
+     * the announcement said ({@link ToldLessons}).
+     */
+    void callAnnounced(CallKey key, long chatId, LocalDateTime start, LocalDateTime end) {
         keyed(
                         jdbc.sql(
-                                """
-                                update sync.call set announced = true, updated_at = :now
+                                sql(
+                                        """
+                                update sync.call set announced = true, told_as = {HeldAs.VIDEO_CALL},
+                                                     told_chat_id = :chatId, told_start = :start, told_end = :end,
+                                                     updated_at = :now
                                 where organization_id = :organization and lesson_id = :lesson
-                                """),
+                                """)),
                         key)
+                .param("chatId", chatId)
+                .param("start", start)
+                .param("end", end)
                 .param("now", OffsetDateTime.now(clock))
                 .update();
     }
@@ -562,6 +574,11 @@ class Ledger {
     /** What member checks found in the chats: strangers, and members who left on their own. */
     ChatStrangers strangers() {
         return strangers;
+    }
+
+    /** What the journals' chats were told of their lessons. */
+    ToldLessons told() {
+        return told;
     }
 
     /** The full name of a teacher, pupil or parent, from the school's read contract. */

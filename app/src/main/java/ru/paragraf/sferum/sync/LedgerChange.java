@@ -1,5 +1,6 @@
 package ru.paragraf.sferum.sync;
 
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -210,11 +211,21 @@ sealed interface LedgerChange {
         }
     }
 
-    record CallAnnounced(CallKey call) implements LedgerChange {
+    /** The call's link is in chat {@code chatId}, which knows the lesson as held by video call at this time. */
+    record CallAnnounced(CallKey call, long chatId, LocalDateTime start, LocalDateTime end) implements LedgerChange {
 
         @Override
         public void applyTo(Ledger ledger) {
-            ledger.callAnnounced(call);
+            ledger.callAnnounced(call, chatId, start, end);
+        }
+    }
+
+    /** The chat was told that its lesson changed: it knows the lesson as {@code news} has it now. */
+    record LessonChangeSaid(CallKey call, LessonNews news) implements LedgerChange {
+
+        @Override
+        public void applyTo(Ledger ledger) {
+            ledger.told().said(call, news);
         }
     }
 }

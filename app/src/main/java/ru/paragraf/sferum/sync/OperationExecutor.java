@@ -24,6 +24,7 @@ class OperationExecutor {
     private final MemberCheckHandler strangers;
     private final CallHandler calls;
     private final AnnouncementHandler announcements;
+    private final LessonChangeHandler lessonChanges;
 
     OperationExecutor(
             MessengerProvider messenger,
@@ -35,7 +36,8 @@ class OperationExecutor {
             MemberHandler members,
             MemberCheckHandler strangers,
             CallHandler calls,
-            AnnouncementHandler announcements) {
+            AnnouncementHandler announcements,
+            LessonChangeHandler lessonChanges) {
         this.messenger = messenger;
         this.credentials = credentials;
         this.organizations = organizations;
@@ -46,6 +48,7 @@ class OperationExecutor {
         this.strangers = strangers;
         this.calls = calls;
         this.announcements = announcements;
+        this.lessonChanges = lessonChanges;
     }
 
     Completion execute(Operation operation) {
@@ -146,6 +149,11 @@ class OperationExecutor {
             @Override
             public Completion announceCall(Action.AnnounceCall action) {
                 return announcements.announce(action, community);
+            }
+
+            @Override
+            public Completion announceLessonChange(Action.AnnounceLessonChange action) {
+                return lessonChanges.announce(action, community);
             }
         };
     }

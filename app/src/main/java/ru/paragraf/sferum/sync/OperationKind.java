@@ -16,7 +16,8 @@ enum OperationKind {
     REMOVE_STRANGER,
     START_CALL,
     FINISH_CALL,
-    ANNOUNCE_CALL;
+    ANNOUNCE_CALL,
+    ANNOUNCE_LESSON_CHANGE;
 
     /** What the provider must be able to do for this kind; null: posting in a chat it has, which every provider can. */
     @Nullable
@@ -28,6 +29,8 @@ enum OperationKind {
             case CHECK_MEMBERS -> ProviderCapability.READS_MEMBERS;
                 // an announcement carries a call's link: nothing to announce without calls
             case START_CALL, FINISH_CALL, ANNOUNCE_CALL -> ProviderCapability.CALLS;
+                // a message in a chat the provider has: only a lesson whose call was announced has news to say
+            case ANNOUNCE_LESSON_CHANGE -> null;
         };
     }
 }

@@ -84,7 +84,8 @@ class Planner {
             Step.of(OperationKind.REMOVE_MEMBER, Planner::removeMember),
             Step.of(OperationKind.RENEW_INVITE_LINK, Planner::renewInviteLink),
             Step.of(OperationKind.FINISH_CALL, Planner::finishCall),
-            Step.of(OperationKind.ANNOUNCE_CALL, Planner::announceCall));
+            Step.of(OperationKind.ANNOUNCE_CALL, Planner::announceCall),
+            Step.of(OperationKind.ANNOUNCE_LESSON_CHANGE, Planner::announceLessonChange));
 
     private static final Step REMOVAL_STEP = STEPS.stream()
             .filter(step -> step.kind() == OperationKind.REMOVE_MEMBER)
@@ -519,6 +520,40 @@ class Planner {
                 """
                 .formatted(
                         payload("'lesson', k.lesson_id, 'journal', k.journal_id, 'year', c.academic_year_id"),
+                        ready("k.organization_id"),
+                        scope.journal("k.journal_id"));
+    }
+
+    /**
+     * A lesson whose call was announced in the chat the journal has now, and that changed since — moved, switched to
+     * in-person, withdrawn or deleted — is said so there ({@link LessonChangeHandler}); only while the lesson, as the
+     * chat knows it or as it is now, is still to come: a lesson held already is no news. Keyed by the lesson as it is
+     * now: a further change while one is queued or being said queues its own, and whichever runs first says the net
+     * change, the other finds nothing left to say.
+     */
+    private static String announceLessonChange(Scope scope) {
+        return """
+                select k.organization_id, c.community_id, {OperationKind.ANNOUNCE_LESSON_CHANGE} as kind,
+                       'lesson-change:' || k.lesson_id || ':' || n.held_as || ':' || coalesce(cast(n.starts as text), '')
+                           as object_key, %s as payload
+                from sync.call k
+                join school.sync_journal j on j.journal_id = k.journal_id and j.subject_chat_requested
+                join sync.chat c on c.organization_id = k.organization_id and c.journal_id = k.journal_id
+                                and c.academic_year_id = j.academic_year_id and c.state = {ChatState.ACTIVE}
+                                and c.chat_id = k.told_chat_id
+                left join school.sync_lesson l on l.lesson_id = k.lesson_id
+                cross join lateral (select %s as held_as, l.lesson_date + l.starts_at as starts,
+                                           l.lesson_date + l.starts_at + make_interval(mins => l.duration_minutes) as ends
+                                   ) n
+                %s
+                where k.organization_id = :organization %s
+                  and k.told_as = {HeldAs.VIDEO_CALL}
+                  and (n.held_as <> {HeldAs.VIDEO_CALL} or n.starts <> k.told_start)
+                  and (k.told_end > :localNow or n.ends > :localNow)
+                """
+                .formatted(
+                        payload("'lesson', k.lesson_id, 'journal', k.journal_id, 'year', c.academic_year_id"),
+                        ToldLessons.heldAs("l"),
                         ready("k.organization_id"),
                         scope.journal("k.journal_id"));
     }

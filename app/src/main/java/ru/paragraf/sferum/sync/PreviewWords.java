@@ -48,7 +48,7 @@ class PreviewWords {
             case ADD_MEMBER, REMOVE_MEMBER -> facts.person() != null && facts.personRole() != null
                     ? text("preview.object.member." + facts.personRole().name(), facts.person(), chat)
                     : text("preview.object.vkMember", facts.vkUser(), chat);
-            case START_CALL, FINISH_CALL, ANNOUNCE_CALL -> lesson(facts, chat);
+            case START_CALL, FINISH_CALL, ANNOUNCE_CALL, ANNOUNCE_LESSON_CHANGE -> lesson(facts, chat);
         };
     }
 
@@ -77,6 +77,12 @@ class PreviewWords {
                 return text("preview.reason.FINISH_CALL.deleted");
             }
             return text(facts.lessonPublished() ? "preview.reason.FINISH_CALL.inPerson" : "preview.reason.FINISH_CALL");
+        }
+        if (facts.kind() == OperationKind.ANNOUNCE_LESSON_CHANGE) {
+            var reason = !facts.lessonFound()
+                    ? ".deleted"
+                    : !facts.lessonPublished() ? ".cancelled" : facts.lessonVideo() ? "" : ".inPerson";
+            return text("preview.reason.ANNOUNCE_LESSON_CHANGE" + reason);
         }
         if (facts.kind() == OperationKind.ADD_MEMBER && facts.personRole() != null) {
             return text("preview.reason.ADD_MEMBER." + facts.personRole().name());

@@ -24,6 +24,7 @@ final class SqlNames {
     private static final Map<String, Class<? extends Enum<?>>> ENUMS = Map.ofEntries(
             Map.entry("ChatState", ChatState.class),
             Map.entry("CallState", CallState.class),
+            Map.entry("HeldAs", HeldAs.class),
             Map.entry("MemberState", MemberState.class),
             Map.entry("MemberRole", MemberRole.class),
             Map.entry("OperationStatus", OperationStatus.class),

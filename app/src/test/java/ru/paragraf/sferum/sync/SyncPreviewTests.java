@@ -156,10 +156,12 @@ class SyncPreviewTests {
                                 .formatted(tomorrow.format(DAY)),
                         "Учитель Словесникова Мария в чате «Математика 7А» | добавить в чат | учитель журнала привязал VK ID, но ещё не участник чата | PLANNED",
                         "Урок «Математика 7А», %s в 10:00 | завершить видеозвонок | урок снят с публикации | PLANNED"
+                                .formatted(tomorrow.format(DAY)),
+                        "Урок «Математика 7А», %s в 10:00 | сообщить в чат об изменении урока | урок снят с публикации после того, как в чат отправлена ссылка на звонок | PLANNED"
                                 .formatted(tomorrow.format(DAY)));
         assertThat(steps.html("adminA", "/orgs/" + SCHOOL_A + "/sync-preview"))
                 .contains(
-                        "Следующий запуск: действий — 5",
+                        "Следующий запуск: действий — 6",
                         "Чат «Русский язык 7А»",
                         "Учитель Словесникова Мария в чате «Математика 7А»",
                         "завершить видеозвонок",
@@ -174,7 +176,7 @@ class SyncPreviewTests {
     @Order(4)
     void thePreviewOfASchoolEqualsWhatTheNextRunThenDoes() {
         var preview = keys(preview("adminA", SCHOOL_A).get("operations"));
-        assertThat(preview).hasSize(5);
+        assertThat(preview).hasSize(6);
 
         var run = runNow();
 
@@ -263,7 +265,9 @@ class SyncPreviewTests {
                 "START_CALL call:" + RUSSIAN_LESSON,
                 "START_CALL call:" + SECOND_MATHS_LESSON,
                 "ADD_MEMBER member:" + JOURNAL_A_MATHS + ":" + YEAR + ":" + EverydayWorld.TEACHER_A2_VK,
-                "FINISH_CALL call:" + MATHS_LESSON);
+                "FINISH_CALL call:" + MATHS_LESSON,
+                // the withdrawn lesson's call was announced in the chat: the chat is told it is cancelled
+                "ANNOUNCE_LESSON_CHANGE lesson-change:" + MATHS_LESSON + ":CANCELLED:" + tomorrow + " 10:00:00");
     }
 
     private void insertLesson(UUID lesson, String time) {
