@@ -20,7 +20,8 @@ sealed interface Action
                 Action.RemoveStranger,
                 Action.StartCall,
                 Action.FinishCall,
-                Action.AnnounceCall {
+                Action.AnnounceCall,
+                Action.RenewCall {
 
     OperationKind kind();
 
@@ -49,6 +50,8 @@ sealed interface Action
         R finishCall(FinishCall action);
 
         R announceCall(AnnounceCall action);
+
+        R renewCall(RenewCall action);
     }
 
     /** Creates a journal's subject chat, titled «Алгебра 7А», with the journal's teachers in it. */
@@ -202,6 +205,24 @@ sealed interface Action
         @Override
         public <R> R accept(Cases<R> cases) {
             return cases.announceCall(this);
+        }
+    }
+
+    /**
+     * Finishes a call started before its lesson's window, shortly before the lesson, so that a new one is started
+     * (VK cannot be asked whether the old one still exists): only the generation it was planned for, and only while
+     * the lesson has not begun.
+     */
+    record RenewCall(CallKey call, UUID journal, int generation) implements Action {
+
+        @Override
+        public OperationKind kind() {
+            return OperationKind.RENEW_CALL;
+        }
+
+        @Override
+        public <R> R accept(Cases<R> cases) {
+            return cases.renewCall(this);
         }
     }
 }

@@ -28,7 +28,7 @@ class AnnouncementHandler {
         if (chat == null || chat.chatId() == null || call == null || call.joinLink() == null || call.announced()) {
             return Completion.done();
         }
-        var text = announcements.text(action.call().lesson(), call.joinLink());
+        var text = announcements.text(action.call().lesson(), call.joinLink(), call.generation());
         var dedupe = Announcements.dedupeKey(action.call(), call, chat.chatId());
         return messenger
                 .post(community, chat.chatId(), dedupe, text)

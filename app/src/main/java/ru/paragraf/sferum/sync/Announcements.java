@@ -26,7 +26,11 @@ class Announcements {
         this.messages = messages;
     }
 
-    String text(UUID lesson, String joinLink) {
+    /**
+     * The announcement of a call of this generation: from the second one on (a call replaced before the lesson, or
+     * started again), it says that the earlier link no longer works.
+     */
+    String text(UUID lesson, String joinLink, int generation) {
         var about = jdbc.sql(
                         """
                         select j.chat_title, l.lesson_date, l.starts_at, l.topic
@@ -42,7 +46,13 @@ class Announcements {
                     joinLink
                 })
                 .single();
-        var key = about[3] == null || ((String) about[3]).isBlank() ? "sync.announce.noTopic" : "sync.announce";
+        var noTopic = about[3] == null || ((String) about[3]).isBlank();
+        String key;
+        if (generation > 1) {
+            key = noTopic ? "sync.announce.renewed.noTopic" : "sync.announce.renewed";
+        } else {
+            key = noTopic ? "sync.announce.noTopic" : "sync.announce";
+        }
         return messages.getMessage(key, about, SyncTexts.RUSSIAN);
     }
 

@@ -147,6 +147,11 @@ class OperationExecutor {
             public Completion announceCall(Action.AnnounceCall action) {
                 return announcements.announce(action, community);
             }
+
+            @Override
+            public Completion renewCall(Action.RenewCall action) {
+                return calls.renew(action);
+            }
         };
     }
 }

@@ -16,7 +16,8 @@ enum OperationKind {
     REMOVE_STRANGER,
     START_CALL,
     FINISH_CALL,
-    ANNOUNCE_CALL;
+    ANNOUNCE_CALL,
+    RENEW_CALL;
 
     /** What the provider must be able to do for this kind; null: posting in a chat it has, which every provider can. */
     @Nullable
@@ -27,7 +28,7 @@ enum OperationKind {
             case ADD_MEMBER, REMOVE_MEMBER, REMOVE_STRANGER -> ProviderCapability.MEMBERS;
             case CHECK_MEMBERS -> ProviderCapability.READS_MEMBERS;
                 // an announcement carries a call's link: nothing to announce without calls
-            case START_CALL, FINISH_CALL, ANNOUNCE_CALL -> ProviderCapability.CALLS;
+            case START_CALL, FINISH_CALL, ANNOUNCE_CALL, RENEW_CALL -> ProviderCapability.CALLS;
         };
     }
 }

@@ -40,6 +40,7 @@ class PreviewQuery {
                    coalesce(j.chat_title, lj.chat_title) as chat_title,
                    l.lesson_id is not null as lesson_found, l.lesson_date, l.starts_at,
                    coalesce(l.publication = {Publication.PUBLISHED}, false) as lesson_published,
+                   coalesce(l.format = {LessonFormat.VIDEO_CALL}, false) as lesson_video,
                    coalesce(te.full_name, tv.full_name) as person, coalesce(te.role, tv.role) as person_role,
                    w.payload ->> 'vkUser' as vk_user,
                    case when c.state = {ChatState.FAILED} then c.problem
@@ -88,6 +89,7 @@ class PreviewQuery {
                         rs.getObject("lesson_date", java.time.LocalDate.class),
                         rs.getObject("starts_at", java.time.LocalTime.class),
                         rs.getBoolean("lesson_published"),
+                        rs.getBoolean("lesson_video"),
                         rs.getString("person"),
                         SqlNames.read(MemberRole.class, rs.getString("person_role")),
                         rs.getString("vk_user"),
