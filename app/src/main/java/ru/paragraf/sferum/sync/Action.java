@@ -21,7 +21,8 @@ sealed interface Action
                 Action.StartCall,
                 Action.FinishCall,
                 Action.AnnounceCall,
-                Action.AnnounceLessonChange {
+                Action.AnnounceLessonChange,
+                Action.RenewCall {
 
     OperationKind kind();
 
@@ -52,6 +53,8 @@ sealed interface Action
         R announceCall(AnnounceCall action);
 
         R announceLessonChange(AnnounceLessonChange action);
+
+        R renewCall(RenewCall action);
     }
 
     /** Creates a journal's subject chat, titled «Алгебра 7А», with the journal's teachers in it. */
@@ -222,6 +225,24 @@ sealed interface Action
         @Override
         public <R> R accept(Cases<R> cases) {
             return cases.announceLessonChange(this);
+        }
+    }
+
+    /**
+     * Finishes a call started before its lesson's window, shortly before the lesson, so that a new one is started
+     * (VK cannot be asked whether the old one still exists): only the generation it was planned for, and only while
+     * the lesson has not begun.
+     */
+    record RenewCall(CallKey call, UUID journal, int generation) implements Action {
+
+        @Override
+        public OperationKind kind() {
+            return OperationKind.RENEW_CALL;
+        }
+
+        @Override
+        public <R> R accept(Cases<R> cases) {
+            return cases.renewCall(this);
         }
     }
 }

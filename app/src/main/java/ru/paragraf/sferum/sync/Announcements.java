@@ -30,7 +30,11 @@ class Announcements {
     /** A call's announcement: its text, and the lesson's time it tells the chat. */
     record Announcement(String text, LocalDateTime start, LocalDateTime end) {}
 
-    Announcement announcement(UUID lesson, String joinLink) {
+    /**
+     * The announcement of a call of this generation: from the second one on (a call replaced before the lesson, or
+     * started again), it says that the earlier link no longer works.
+     */
+    Announcement announcement(UUID lesson, String joinLink, int generation) {
         return jdbc.sql(
                         """
                         select j.chat_title, l.lesson_date, l.starts_at, l.duration_minutes, l.topic
@@ -45,7 +49,10 @@ class Announcements {
                     var about = new Object[] {
                         rs.getString("chat_title"), start.format(DATE), start.format(TIME), topic, joinLink
                     };
-                    var key = topic == null || topic.isBlank() ? "sync.announce.noTopic" : "sync.announce";
+                    var noTopic = topic == null || topic.isBlank();
+                    var key = generation > 1
+                            ? (noTopic ? "sync.announce.renewed.noTopic" : "sync.announce.renewed")
+                            : (noTopic ? "sync.announce.noTopic" : "sync.announce");
                     return new Announcement(
                             messages.getMessage(key, about, SyncTexts.RUSSIAN),
                             start,

@@ -9,7 +9,7 @@ import ru.paragraf.sferum.sync.messenger.Outcome;
 import ru.paragraf.sferum.sync.messenger.Problem;
 import ru.paragraf.sferum.sync.messenger.UserAccess;
 
-/** Carries out the operations on a lesson's call: starting it, and finishing it. */
+/** Carries out the operations on a lesson's call: starting it, replacing it before the lesson, and finishing it. */
 @Component
 class CallHandler {
 
@@ -17,12 +17,19 @@ class CallHandler {
     private final Ledger ledger;
     private final PersonTokens tokens;
     private final OperationProblems problems;
+    private final SyncProperties.Calls calls;
 
-    CallHandler(MessengerProvider messenger, Ledger ledger, PersonTokens tokens, OperationProblems problems) {
+    CallHandler(
+            MessengerProvider messenger,
+            Ledger ledger,
+            PersonTokens tokens,
+            OperationProblems problems,
+            SyncProperties properties) {
         this.messenger = messenger;
         this.ledger = ledger;
         this.tokens = tokens;
         this.problems = problems;
+        this.calls = properties.calls();
     }
 
     /**
@@ -98,30 +105,55 @@ class CallHandler {
     Completion finish(Action.FinishCall action) {
         var key = action.call();
         var call = ledger.call(key).orElse(null);
-        if (call == null || call.state() != CallState.ACTIVE || call.callId() == null || call.startedBy() == null) {
+        if (call == null || call.state() != CallState.ACTIVE) {
             return Completion.done();
         }
+        return finish(call, new LedgerChange.CallFinished(key));
+    }
+
+    /**
+     * The call of the generation planned for is finished, as {@link #finish(Action.FinishCall)} does, and a new one
+     * follows. Nothing is done unless the planner's reason still holds (checked again here): a repeat, a renewal
+     * planned twice or late finds the generation replaced already, or the lesson begun (whoever is in the call
+     * stays).
+     */
+    Completion renew(Action.RenewCall action) {
+        var key = action.call();
+        var call = ledger.call(key).orElse(null);
+        if (call == null || !ledger.renewalDue(key, action.generation(), calls.beforeLesson())) {
+            return Completion.done();
+        }
+        return finish(call, new LedgerChange.CallReplaced(key, action.journal()));
+    }
+
+    /**
+     * Finishes a live call; {@code finished} is recorded once VK finished it, or once nobody can: the teacher who
+     * started it must re-link the VK ID, and VK ends the call in its own time, its link never shown again.
+     */
+    private Completion finish(Ledger.Call call, LedgerChange finished) {
         var starter = call.startedBy();
         var callId = call.callId();
+        if (callId == null || starter == null) {
+            return Completion.done();
+        }
         return tokens.of(starter)
                 .fold(
-                        user -> finish(key, callId, starter, user),
+                        user -> finish(callId, starter, user, finished),
                         reason -> problems.failed(
                                 problems.text("sync.problem.callNotFinished"),
                                 OperationProblems.staffFile(starter),
-                                new LedgerChange.CallFinished(key)),
+                                finished),
                         problems::tokenUnavailable);
     }
 
-    private Completion finish(CallKey key, String callId, UUID starter, UserAccess user) {
+    private Completion finish(String callId, UUID starter, UserAccess user, LedgerChange finished) {
         return messenger
                 .finishCall(user, callId)
                 .fold(
-                        finished -> Completion.done(new LedgerChange.CallFinished(key)),
+                        done -> Completion.done(finished),
                         // nobody else may finish the call: once the teacher must re-link, it is left to VK to end it
                         problem -> problem.kind() == Problem.Kind.USER_CREDENTIALS
-                                ? problems.refused(
-                                        problem, starter, MemberRole.TEACHER, user, new LedgerChange.CallFinished(key))
+                                ? problems.refused(problem, starter, MemberRole.TEACHER, user, finished)
                                 : problems.of(problem, null, null));
     }
 }

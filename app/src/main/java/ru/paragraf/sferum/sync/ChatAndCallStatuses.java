@@ -22,7 +22,9 @@ import ru.paragraf.sferum.sync.messenger.MessengerProvider;
 
 /**
  * What the journal and the diary show of chats and calls, from the ledger and the organization's state. A link
- * is shown only while it works: a withdrawn lesson or one no longer in video mode shows none.
+ * is shown only while it works: a withdrawn lesson or one no longer in video mode shows none, and a lesson whose end
+ * plus the grace period ({@code sferum.sync.calls.grace}) has passed shows its call as finished, even before VK was
+ * told.
  */
 @Component
 class ChatAndCallStatuses implements SubjectChatStatuses {
@@ -67,12 +69,19 @@ class ChatAndCallStatuses implements SubjectChatStatuses {
     private final MessageSource messages;
     private final Clock clock;
     private final MessengerProvider messenger;
+    private final SyncProperties.Calls calls;
 
-    ChatAndCallStatuses(JdbcClient jdbc, MessageSource messages, Clock clock, MessengerProvider messenger) {
+    ChatAndCallStatuses(
+            JdbcClient jdbc,
+            MessageSource messages,
+            Clock clock,
+            MessengerProvider messenger,
+            SyncProperties properties) {
         this.jdbc = jdbc;
         this.messages = messages;
         this.clock = clock;
         this.messenger = messenger;
+        this.calls = properties.calls();
     }
 
     @Override
@@ -207,6 +216,8 @@ class ChatAndCallStatuses implements SubjectChatStatuses {
                         select l.lesson_id,
                                l.publication = {Publication.PUBLISHED} and l.format = {LessonFormat.VIDEO_CALL} as wanted,
                                l.lesson_date + l.starts_at + make_interval(mins => l.duration_minutes) > :localNow as upcoming,
+                               l.lesson_date + l.starts_at + make_interval(mins => l.duration_minutes)
+                                   + make_interval(secs => :grace) <= :localNow as over,
                                k.state, k.join_link, k.problem, coalesce(so.ready, false) as ready, so.paused_reason
                         from school.sync_lesson l
                         left join sync.call k on k.organization_id = l.organization_id and k.lesson_id = l.lesson_id
@@ -215,10 +226,12 @@ class ChatAndCallStatuses implements SubjectChatStatuses {
                         """))
                 .param("lessons", lessons)
                 .param("localNow", LocalDateTime.now(clock))
+                .param("grace", calls.grace().toSeconds())
                 .query((rs, row) -> {
                     var status = call(
                             rs.getBoolean("wanted"),
                             rs.getBoolean("upcoming"),
+                            rs.getBoolean("over"),
                             SqlNames.read(CallState.class, rs.getString("state")),
                             rs.getString("join_link"),
                             rs.getString("problem"),
@@ -236,6 +249,7 @@ class ChatAndCallStatuses implements SubjectChatStatuses {
     private @Nullable LessonCallStatus call(
             boolean wanted,
             boolean upcoming,
+            boolean over,
             @Nullable CallState state,
             @Nullable String joinLink,
             @Nullable String problem,
@@ -243,6 +257,10 @@ class ChatAndCallStatuses implements SubjectChatStatuses {
             @Nullable String pausedReason) {
         if (!wanted) {
             return state == null ? null : new LessonCallStatus(LessonCallStatus.State.FINISHED, null, null);
+        }
+        // the call served its lesson: finished after it, or about to be; never a dead «Присоединиться»
+        if ((state == CallState.ACTIVE && over) || (state == CallState.FINISHED && !upcoming)) {
+            return new LessonCallStatus(LessonCallStatus.State.FINISHED, null, null);
         }
         if (state == CallState.ACTIVE) {
             return new LessonCallStatus(LessonCallStatus.State.READY, joinLink, null);

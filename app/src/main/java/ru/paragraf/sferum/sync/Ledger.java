@@ -3,6 +3,7 @@ package ru.paragraf.sferum.sync;
 import static ru.paragraf.sferum.sync.SqlNames.sql;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -429,7 +430,8 @@ class Ledger {
                                         """
                                 update sync.call set state = {CallState.ACTIVE}, call_id = :callId,
                                                      join_link = :joinLink, started_by_employee = :employee,
-                                                     started_by_vk_user = :vkUser, updated_at = :now
+                                                     started_by_vk_user = :vkUser, started_at = :now,
+                                                     updated_at = :now
                                 where organization_id = :organization and lesson_id = :lesson
                                 """)),
                         key)
@@ -458,6 +460,36 @@ class Ledger {
                 .param("link", link)
                 .param("now", OffsetDateTime.now(clock))
                 .update();
+    }
+
+    /**
+     * Whether the call of this generation is still to be replaced, as the planner found it: live, started more than
+     * {@code beforeLesson} ahead of its lesson, which is published in video mode and has not begun (a call replaced
+     * once the lesson has begun would throw out whoever is in it).
+     */
+    boolean renewalDue(CallKey key, int generation, Duration beforeLesson) {
+        return keyed(
+                        jdbc.sql(
+                                sql(
+                                        """
+                                select exists (
+                                    select 1 from sync.call k
+                                    join school.sync_lesson l on l.lesson_id = k.lesson_id
+                                                             and l.publication = {Publication.PUBLISHED}
+                                                             and l.format = {LessonFormat.VIDEO_CALL}
+                                    where k.organization_id = :organization and k.lesson_id = :lesson
+                                      and k.state = {CallState.ACTIVE} and k.generation = :generation
+                                      and l.lesson_date + l.starts_at > :localNow
+                                      and coalesce(k.started_at, k.created_at) at time zone :zone
+                                          < l.lesson_date + l.starts_at - make_interval(secs => :beforeLesson))
+                                """)),
+                        key)
+                .param("generation", generation)
+                .param("localNow", LocalDateTime.now(clock))
+                .param("zone", clock.getZone().getId())
+                .param("beforeLesson", beforeLesson.toSeconds())
+                .query(Boolean.class)
+                .single();
     }
 
     /** A live call of a lesson still to come, and who started it. */

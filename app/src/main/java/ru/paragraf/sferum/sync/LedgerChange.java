@@ -211,6 +211,23 @@ sealed interface LedgerChange {
         }
     }
 
+    /**
+     * The call started before its lesson's window is finished: a new one, of the next generation, is started for the
+     * lesson and announced; the old link is never shown again.
+     */
+    record CallReplaced(CallKey call, UUID journal) implements LedgerChange {
+
+        @Override
+        public void applyTo(Ledger ledger) {
+            ledger.callFinished(call);
+        }
+
+        @Override
+        public FollowUp followUp() {
+            return FollowUp.of(journal, OperationKind.START_CALL);
+        }
+    }
+
     /** The call's link is in chat {@code chatId}, which knows the lesson as held by video call at this time. */
     record CallAnnounced(CallKey call, long chatId, LocalDateTime start, LocalDateTime end) implements LedgerChange {
 

@@ -155,6 +155,11 @@ class OperationExecutor {
             public Completion announceLessonChange(Action.AnnounceLessonChange action) {
                 return lessonChanges.announce(action, community);
             }
+
+            @Override
+            public Completion renewCall(Action.RenewCall action) {
+                return calls.renew(action);
+            }
         };
     }
 }

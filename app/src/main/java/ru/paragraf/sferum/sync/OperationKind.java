@@ -17,7 +17,8 @@ enum OperationKind {
     START_CALL,
     FINISH_CALL,
     ANNOUNCE_CALL,
-    ANNOUNCE_LESSON_CHANGE;
+    ANNOUNCE_LESSON_CHANGE,
+    RENEW_CALL;
 
     /** What the provider must be able to do for this kind; null: posting in a chat it has, which every provider can. */
     @Nullable
@@ -28,7 +29,7 @@ enum OperationKind {
             case ADD_MEMBER, REMOVE_MEMBER, REMOVE_STRANGER -> ProviderCapability.MEMBERS;
             case CHECK_MEMBERS -> ProviderCapability.READS_MEMBERS;
                 // an announcement carries a call's link: nothing to announce without calls
-            case START_CALL, FINISH_CALL, ANNOUNCE_CALL -> ProviderCapability.CALLS;
+            case START_CALL, FINISH_CALL, ANNOUNCE_CALL, RENEW_CALL -> ProviderCapability.CALLS;
                 // a message in a chat the provider has: only a lesson whose call was announced has news to say
             case ANNOUNCE_LESSON_CHANGE -> null;
         };

@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,12 +36,19 @@ class Planner {
      * index for one shape or the organization's for the other (docs/benchmarks.md, city benchmark).
      */
     private enum Scope {
+        /** Every organization: only the call steps that lesson times make due ({@link #planCallTimes()}). */
+        CITY,
         ORGANIZATION,
         JOURNAL;
 
         /** The statement's condition on the journal, with the column of its journal. */
         String journal(String column) {
-            return this == ORGANIZATION ? "" : "and " + column + " = :journal";
+            return this == JOURNAL ? "and " + column + " = :journal" : "";
+        }
+
+        /** The statement's condition on the organization, with the column of its organization. */
+        String organization(String column) {
+            return this == CITY ? "true" : column + " = :organization";
         }
     }
 
@@ -53,7 +61,7 @@ class Planner {
         static Step of(OperationKind kind, Function<Scope, String> select) {
             var selects = new EnumMap<Scope, String>(Scope.class);
             var enqueues = new EnumMap<Scope, String>(Scope.class);
-            for (var scope : Scope.values()) {
+            for (var scope : EnumSet.of(Scope.ORGANIZATION, Scope.JOURNAL)) {
                 selects.put(scope, sql(select.apply(scope)));
                 enqueues.put(scope, ENQUEUE.formatted(selects.get(scope)));
             }
@@ -79,6 +87,7 @@ class Planner {
     private static final List<Step> STEPS = List.of(
             Step.of(OperationKind.CREATE_CHAT, Planner::createChat),
             Step.of(OperationKind.START_CALL, Planner::startCall),
+            Step.of(OperationKind.RENEW_CALL, Planner::renewCall),
             Step.of(OperationKind.INVITE_LINK, Planner::inviteLink),
             Step.of(OperationKind.ADD_MEMBER, Planner::addMember),
             Step.of(OperationKind.REMOVE_MEMBER, Planner::removeMember),
@@ -100,16 +109,25 @@ class Planner {
 
     private static final Step REMOVE_STRANGERS = Step.of(OperationKind.REMOVE_STRANGER, Planner::removeStranger);
 
+    /**
+     * What lesson times make due in the whole city, for the scheduled step ({@link CallTimes}): calls to replace
+     * shortly before their lessons, calls to finish after them (and any other live call to finish).
+     */
+    private static final List<String> CALL_TIMES =
+            List.of(ENQUEUE.formatted(sql(renewCall(Scope.CITY))), ENQUEUE.formatted(sql(finishCall(Scope.CITY))));
+
     private final JdbcClient jdbc;
     private final Clock clock;
     private final MessengerProvider messenger;
     private final RemovalHolds holds;
+    private final SyncProperties.Calls calls;
 
-    Planner(JdbcClient jdbc, Clock clock, MessengerProvider messenger, RemovalHolds holds) {
+    Planner(JdbcClient jdbc, Clock clock, MessengerProvider messenger, RemovalHolds holds, SyncProperties properties) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.messenger = messenger;
         this.holds = holds;
+        this.calls = properties.calls();
     }
 
     /** Enqueues what the organization (or one of its journals) needs; returns how many operations were new. */
@@ -163,6 +181,23 @@ class Planner {
      */
     int planStrangerRemovals(UUID organization, UUID run) {
         return possible(REMOVE_STRANGERS) ? enqueue(REMOVE_STRANGERS, Scope.ORGANIZATION, organization, null, run) : 0;
+    }
+
+    /**
+     * Enqueues, for every organization, the replacement of each call started before its lesson's window that the
+     * window has reached, and the finish of each call whose lesson ended more than the grace period ago; how many
+     * were new. Set-based, idempotent: a call with such an operation open gets no second one, and a renewal is of
+     * one generation.
+     */
+    int planCallTimes() {
+        if (!ProviderCapability.allows(messenger.capabilities(), OperationKind.RENEW_CALL)) {
+            return 0;
+        }
+        var planned = 0;
+        for (var statement : CALL_TIMES) {
+            planned += times(jdbc.sql(statement)).param("run", null).update();
+        }
+        return planned;
     }
 
     private boolean possible(Step step) {
@@ -239,11 +274,18 @@ class Planner {
 
     private JdbcClient.StatementSpec parameters(
             JdbcClient.StatementSpec statement, UUID organization, @Nullable UUID journal) {
-        statement
-                .param("organization", organization)
-                .param("localNow", LocalDateTime.now(clock))
-                .param("now", OffsetDateTime.now(clock));
+        times(statement).param("organization", organization);
         return journal == null ? statement : statement.param("journal", journal);
+    }
+
+    /** Now, in the school's time too, and how lesson times make calls due. */
+    private JdbcClient.StatementSpec times(JdbcClient.StatementSpec statement) {
+        return statement
+                .param("localNow", LocalDateTime.now(clock))
+                .param("now", OffsetDateTime.now(clock))
+                .param("zone", clock.getZone().getId())
+                .param("beforeLesson", calls.beforeLesson().toSeconds())
+                .param("grace", calls.grace().toSeconds());
     }
 
     /** Organizations whose work may go on: verified credentials, an enabled task, not paused. */
@@ -483,6 +525,10 @@ class Planner {
                         scope.journal("l.journal_id"));
     }
 
+    /**
+     * A live call is finished when its lesson is gone, withdrawn or switched to in-person, and after its lesson's end
+     * plus the grace period ({@code sferum.sync.calls.grace}).
+     */
     private static String finishCall(Scope scope) {
         return """
                 select k.organization_id, so.community_id, {OperationKind.FINISH_CALL} as kind,
@@ -490,14 +536,45 @@ class Planner {
                 from sync.call k
                 left join school.sync_lesson l on l.lesson_id = k.lesson_id
                 %s
-                where k.organization_id = :organization %s
+                where %s %s
                   and k.state = {CallState.ACTIVE}
                   and (l.lesson_id is null or l.publication <> {Publication.PUBLISHED}
-                       or l.format <> {LessonFormat.VIDEO_CALL})
+                       or l.format <> {LessonFormat.VIDEO_CALL}
+                       or l.lesson_date + l.starts_at + make_interval(mins => l.duration_minutes)
+                          + make_interval(secs => :grace) <= :localNow)
                 """
                 .formatted(
                         payload("'lesson', k.lesson_id, 'journal', k.journal_id"),
                         ready("k.organization_id"),
+                        scope.organization("k.organization_id"),
+                        scope.journal("k.journal_id"));
+    }
+
+    /**
+     * A live call started before its lesson's window ({@code sferum.sync.calls.before-lesson} ahead of the start) is
+     * replaced once the window has come and until the lesson begins: VK cannot be asked whether the call still
+     * exists, and it may have ended it overnight. The replacement finishes the call of this generation; the next
+     * generation is started within the window, so it is not replaced again.
+     */
+    private static String renewCall(Scope scope) {
+        return """
+                select k.organization_id, so.community_id, {OperationKind.RENEW_CALL} as kind,
+                       'call:' || k.lesson_id as object_key, %s as payload
+                from sync.call k
+                join school.sync_lesson l on l.lesson_id = k.lesson_id and l.publication = {Publication.PUBLISHED}
+                                         and l.format = {LessonFormat.VIDEO_CALL}
+                %s
+                where %s %s
+                  and k.state = {CallState.ACTIVE}
+                  and l.lesson_date + l.starts_at > :localNow
+                  and l.lesson_date + l.starts_at - make_interval(secs => :beforeLesson) <= :localNow
+                  and coalesce(k.started_at, k.created_at) at time zone :zone
+                      < l.lesson_date + l.starts_at - make_interval(secs => :beforeLesson)
+                """
+                .formatted(
+                        payload("'lesson', k.lesson_id, 'journal', k.journal_id, 'generation', k.generation"),
+                        ready("k.organization_id"),
+                        scope.organization("k.organization_id"),
                         scope.journal("k.journal_id"));
     }
 

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param source whether the operation is planned, queued or running
  * @param problem the queued operation's last problem, when it waits for another attempt
  * @param lessonFound whether the lesson of a call still exists
- * @param lessonVideo whether that lesson is held by video call
+ * @param lessonVideo whether that lesson is held by video call: a published one's call is finished after it
  * @param person the full name of the teacher, pupil or parent a member operation is about, if known
  * @param personRole why that person belongs in the chat
  * @param ledgerProblem why the chat's or call's last creation failed, when it did

@@ -48,7 +48,7 @@ class PreviewWords {
             case ADD_MEMBER, REMOVE_MEMBER -> facts.person() != null && facts.personRole() != null
                     ? text("preview.object.member." + facts.personRole().name(), facts.person(), chat)
                     : text("preview.object.vkMember", facts.vkUser(), chat);
-            case START_CALL, FINISH_CALL, ANNOUNCE_CALL, ANNOUNCE_LESSON_CHANGE -> lesson(facts, chat);
+            case START_CALL, FINISH_CALL, ANNOUNCE_CALL, ANNOUNCE_LESSON_CHANGE, RENEW_CALL -> lesson(facts, chat);
         };
     }
 
@@ -75,6 +75,9 @@ class PreviewWords {
         if (facts.kind() == OperationKind.FINISH_CALL) {
             if (!facts.lessonFound()) {
                 return text("preview.reason.FINISH_CALL.deleted");
+            }
+            if (facts.lessonPublished() && facts.lessonVideo()) {
+                return text("preview.reason.FINISH_CALL.ended");
             }
             return text(facts.lessonPublished() ? "preview.reason.FINISH_CALL.inPerson" : "preview.reason.FINISH_CALL");
         }

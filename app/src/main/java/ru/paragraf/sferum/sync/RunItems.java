@@ -23,7 +23,7 @@ final class RunItems {
             return switch (kind) {
                 case CREATE_CHAT, INVITE_LINK, RENEW_INVITE_LINK, CHECK_MEMBERS -> CHAT;
                 case ADD_MEMBER, REMOVE_MEMBER, REMOVE_STRANGER -> CHAT_MEMBER;
-                case START_CALL, FINISH_CALL, ANNOUNCE_CALL, ANNOUNCE_LESSON_CHANGE -> CALL;
+                case START_CALL, FINISH_CALL, ANNOUNCE_CALL, ANNOUNCE_LESSON_CHANGE, RENEW_CALL -> CALL;
             };
         }
     }

@@ -53,7 +53,9 @@ public class SyncOverview {
                             group by j.organization_id),
                         calls as (
                             select l.organization_id, count(*) as lessons,
-                                   count(*) filter (where k.state = {CallState.ACTIVE}) as ready,
+                                   -- a call finished after its lesson served it: counted as ready, as before
+                                   count(*) filter (where k.state in ({CallState.ACTIVE}, {CallState.FINISHED}))
+                                       as ready,
                                    count(*) filter (where k.state = {CallState.FAILED}) as failed
                             from school.sync_lesson l
                             left join sync.call k on k.organization_id = l.organization_id and k.lesson_id = l.lesson_id

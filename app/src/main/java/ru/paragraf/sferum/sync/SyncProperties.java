@@ -25,6 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxBackoff the longest retry delay
  * @param runTimeout how long a SFERUM_SYNC run waits for its operations
  * @param hold when a school's removals wait «на удержании» instead of being carried out ({@link RemovalHolds})
+ * @param calls when a lesson's call is replaced before the lesson and finished after it ({@link CallTimes})
  */
 @ConfigurationProperties("sferum.sync")
 record SyncProperties(
@@ -41,7 +42,8 @@ record SyncProperties(
         @DefaultValue("2s") Duration backoff,
         @DefaultValue("10m") Duration maxBackoff,
         @DefaultValue("10m") Duration runTimeout,
-        @DefaultValue Hold hold) {
+        @DefaultValue Hold hold,
+        @DefaultValue Calls calls) {
 
     /**
      * The threshold of a hold on big removals: the smaller of a share of the school's chat members and a number of
@@ -57,4 +59,17 @@ record SyncProperties(
             return (int) Math.min(Math.floor(share * members), maxPeople);
         }
     }
+
+    /**
+     * A call lives around its lesson (docs/architecture.md, «Жизнь звонка»).
+     *
+     * @param beforeLesson how long before the lesson's start a call started earlier is replaced by a new one: VK
+     *     cannot be asked whether it still exists, and the call must be live when pupils come
+     * @param grace how long after the lesson's end its call is finished
+     * @param interval how often one node of the cluster plans the replacements and finishes that are due
+     */
+    record Calls(
+            @DefaultValue("15m") Duration beforeLesson,
+            @DefaultValue("15m") Duration grace,
+            @DefaultValue("1m") Duration interval) {}
 }

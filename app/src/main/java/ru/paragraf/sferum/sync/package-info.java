@@ -17,7 +17,9 @@
  * next run would do, from the same {@code Planner} without enqueuing anything or reaching the messenger; and the
  * hold on big removals ({@code RemovalHolds}, {@code sync.removal_hold}): a school's removals beyond a threshold wait
  * «на удержании» until an administrator releases or discards them (page {@code /orgs/{org}/removal-hold}, API
- * {@code /api/orgs/{org}/removal-hold}).
+ * {@code /api/orgs/{org}/removal-hold}); and the step of lesson times ({@code CallTimes}, a Quartz job in the exchange
+ * module's clustered job store): a call started before its lesson's window is replaced shortly before the lesson,
+ * and finished after the lesson's end plus a grace period (docs/architecture.md, «Жизнь звонка»).
  *
  * <p><b>Messengers</b>: the engine speaks to a messenger only through the provider SPI ({@code sync.messenger});
  * VK Sferum is its implementation ({@code sync.vk}: the typed VK API client with per-token rate limits,

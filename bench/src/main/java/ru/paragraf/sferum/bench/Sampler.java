@@ -29,9 +29,9 @@ final class Sampler implements Runnable {
             """
             select count(distinct o.community_id) as communities,
                    count(distinct case when o.kind = 'ADD_MEMBER' then (o.payload ->> 'employee')::uuid
-                                       when o.kind in ('START_CALL', 'FINISH_CALL') then t.employee_id end) as users
+                                       when o.kind in ('START_CALL', 'FINISH_CALL', 'RENEW_CALL') then t.employee_id end) as users
             from sync.operation o
-            left join school.sync_journal_teacher t on o.kind in ('START_CALL', 'FINISH_CALL')
+            left join school.sync_journal_teacher t on o.kind in ('START_CALL', 'FINISH_CALL', 'RENEW_CALL')
                                                    and t.journal_id = (o.payload ->> 'journal')::uuid
                                                    and t.sferum_user_id is not null
             join sync.organization so on so.organization_id = o.organization_id and so.paused_reason is null
