@@ -28,7 +28,8 @@ class AnnouncementHandler {
         if (chat == null || chat.chatId() == null || call == null || call.joinLink() == null || call.announced()) {
             return Completion.done();
         }
-        var announcement = announcements.announcement(action.call().lesson(), call.joinLink(), call.generation());
+        var announcement = announcements.announcement(
+                action.call().lesson(), call.joinLink(), call.replacesALinkToldIn(chat.chatId()));
         var chatId = chat.chatId();
         var dedupe = Announcements.dedupeKey(action.call(), call, chatId);
         return messenger

@@ -31,10 +31,10 @@ class Announcements {
     record Announcement(String text, LocalDateTime start, LocalDateTime end) {}
 
     /**
-     * The announcement of a call of this generation: from the second one on (a call replaced before the lesson, or
-     * started again), it says that the earlier link no longer works.
+     * The announcement of a call: where it replaces a link the chat was told before (a call replaced before the
+     * lesson, or started again), it says that the earlier link no longer works.
      */
-    Announcement announcement(UUID lesson, String joinLink, int generation) {
+    Announcement announcement(UUID lesson, String joinLink, boolean replacesAToldLink) {
         return jdbc.sql(
                         """
                         select j.chat_title, l.lesson_date, l.starts_at, l.duration_minutes, l.topic
@@ -50,7 +50,7 @@ class Announcements {
                         rs.getString("chat_title"), start.format(DATE), start.format(TIME), topic, joinLink
                     };
                     var noTopic = topic == null || topic.isBlank();
-                    var key = generation > 1
+                    var key = replacesAToldLink
                             ? (noTopic ? "sync.announce.renewed.noTopic" : "sync.announce.renewed")
                             : (noTopic ? "sync.announce.noTopic" : "sync.announce");
                     return new Announcement(

@@ -368,13 +368,21 @@ class Ledger {
             @Nullable String callId,
             @Nullable String joinLink,
             @Nullable UUID startedBy,
-            boolean announced) {}
+            boolean announced,
+            @Nullable Long toldChatId) {
+
+        /** Whether chat {@code chatId} was told an earlier link of this lesson: a new one there replaces it. */
+        boolean replacesALinkToldIn(long chatId) {
+            return generation > 1 && toldChatId != null && toldChatId == chatId;
+        }
+    }
 
     Optional<Call> call(CallKey key) {
         return keyed(
                         jdbc.sql(
                                 """
-                                select state, generation, call_id, join_link, started_by_employee, announced
+                                select state, generation, call_id, join_link, started_by_employee, announced,
+                                       told_chat_id
                                 from sync.call
                                 where organization_id = :organization and lesson_id = :lesson
                                 """),
@@ -385,7 +393,8 @@ class Ledger {
                         rs.getString("call_id"),
                         rs.getString("join_link"),
                         rs.getObject("started_by_employee", UUID.class),
-                        rs.getBoolean("announced")))
+                        rs.getBoolean("announced"),
+                        (Long) rs.getObject("told_chat_id")))
                 .optional();
     }
 

@@ -295,7 +295,8 @@ class CallLifeTests {
                         rs.getString("call_id"),
                         rs.getString("join_link"),
                         null,
-                        rs.getBoolean("announced")))
+                        rs.getBoolean("announced"),
+                        null))
                 .optional()
                 .orElse(null);
     }
