@@ -1,6 +1,7 @@
 package ru.paragraf.sferum.notices;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import ru.paragraf.sferum.accounts.CurrentUser;
 
@@ -17,8 +18,16 @@ public class NoticeBell {
         this.notices = notices;
     }
 
+    /** The count; 0 without a person or an audience, and when the database cannot say (an error page still shows). */
     public int count(@Nullable CurrentUser user) {
         var audience = user == null ? null : Audience.of(user);
-        return audience == null ? 0 : notices.unread(audience, user.accountId());
+        if (audience == null) {
+            return 0;
+        }
+        try {
+            return notices.unread(audience, user.accountId());
+        } catch (DataAccessException unavailable) {
+            return 0;
+        }
     }
 }

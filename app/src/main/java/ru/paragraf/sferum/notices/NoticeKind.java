@@ -17,6 +17,11 @@ enum NoticeKind {
     /** The district's daily summary of schools not ready. Closed by the next summary, or when all are ready. */
     SCHOOLS_NOT_READY;
 
+    /** Whether the person has something to fix (the notice closes when it is fixed), or is only informed. */
+    boolean fixable() {
+        return this != CHAT_CREATED && this != STRANGERS_REMOVED;
+    }
+
     String textKey() {
         return "notices.kind." + name();
     }

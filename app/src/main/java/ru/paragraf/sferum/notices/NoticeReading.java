@@ -66,6 +66,7 @@ class NoticeReading {
                 notice.occurrences(),
                 notice.createdAt().atZoneSameInstant(clock.getZone()),
                 notice.closedAt() == null ? null : notice.closedAt().atZoneSameInstant(clock.getZone()),
+                notice.kind().fixable(),
                 notice.read());
     }
 }

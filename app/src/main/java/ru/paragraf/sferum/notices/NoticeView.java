@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param link the application's page where the person acts, if any
  * @param occurrences how often the cause was told while open (shown once)
  * @param closedAt when the cause was fixed; null while open
+ * @param fixable whether the person has something to fix (else they are only informed)
  */
 record NoticeView(
         UUID id,
@@ -21,6 +22,7 @@ record NoticeView(
         int occurrences,
         ZonedDateTime createdAt,
         @Nullable ZonedDateTime closedAt,
+        boolean fixable,
         boolean read) {
 
     public boolean open() {

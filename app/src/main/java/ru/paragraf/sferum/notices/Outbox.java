@@ -2,6 +2,7 @@ package ru.paragraf.sferum.notices;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,10 +52,10 @@ class Outbox implements Mailbox {
                         rs.getString("recipient"),
                         rs.getString("subject"),
                         rs.getString("body"),
-                        rs.getObject("stored_at", OffsetDateTime.class)))
+                        rs.getObject("stored_at", OffsetDateTime.class).atZoneSameInstant(clock.getZone())))
                 .list();
     }
 
     /** A mail kept instead of sent. */
-    record KeptMail(String recipient, String subject, String body, OffsetDateTime storedAt) {}
+    record KeptMail(String recipient, String subject, String body, ZonedDateTime storedAt) {}
 }
