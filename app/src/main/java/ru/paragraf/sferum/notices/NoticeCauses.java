@@ -13,8 +13,9 @@ import ru.paragraf.sferum.linkbase.CommunityCredentialsChanged;
 import ru.paragraf.sferum.linkbase.VerificationState;
 import ru.paragraf.sferum.school.LessonWithdrawn;
 import ru.paragraf.sferum.school.PersonKind;
+import ru.paragraf.sferum.school.SferumAccountChanged;
+import ru.paragraf.sferum.sync.ChatFacts;
 import ru.paragraf.sferum.sync.LessonCallFailed;
-import ru.paragraf.sferum.sync.LessonCallStarted;
 import ru.paragraf.sferum.sync.StrangerRemoved;
 import ru.paragraf.sferum.sync.SubjectChatCreated;
 import ru.paragraf.sferum.sync.SynchronizationPaused;
@@ -31,10 +32,12 @@ class NoticeCauses {
 
     private final Notices notices;
     private final MoscowDays days;
+    private final ChatFacts chats;
 
-    NoticeCauses(Notices notices, MoscowDays days) {
+    NoticeCauses(Notices notices, MoscowDays days, ChatFacts chats) {
         this.notices = notices;
         this.days = days;
+        this.chats = chats;
     }
 
     @ApplicationModuleListener
@@ -49,26 +52,38 @@ class NoticeCauses {
         }
     }
 
+    /** The teacher linked again: their VK ID notice closes, and so do their calls that failed for want of it. */
     @ApplicationModuleListener
     void on(VkIdLinked linked) {
         notices.close(relinkCause(linked.person()));
+        if (linked.kind() == PersonKind.EMPLOYEE) {
+            notices.closeOthers(Audience.employee(linked.person()), NoticeKind.CALL_FAILED, null);
+        }
     }
 
+    /** A VK Sferum account entered in the staff file: the teacher's calls that failed for want of it may start. */
     @ApplicationModuleListener
-    void on(LessonCallFailed failed) {
-        for (var teacher : failed.teachers()) {
-            notices.tell(
-                    Audience.employee(teacher),
-                    NoticeKind.CALL_FAILED,
-                    callCause(failed.lesson()),
-                    List.of(failed.title(), DATE.format(failed.date()), TIME.format(failed.startsAt())),
-                    "/journals/" + failed.journal());
+    void on(SferumAccountChanged changed) {
+        if (changed.vkUserId() != null && !changed.relinkRequired()) {
+            notices.closeOthers(Audience.employee(changed.employee()), NoticeKind.CALL_FAILED, null);
         }
     }
 
     @ApplicationModuleListener
-    void on(LessonCallStarted started) {
-        notices.close(callCause(started.lesson()));
+    void on(LessonCallFailed failed) {
+        var lesson = chats.lesson(failed.lesson()).orElse(null);
+        if (lesson == null) {
+            return;
+        }
+        var title = chats.title(lesson.journal());
+        for (var teacher : chats.teachers(lesson.journal())) {
+            notices.tell(
+                    Audience.employee(teacher),
+                    NoticeKind.CALL_FAILED,
+                    callCause(failed.lesson()),
+                    List.of(title, DATE.format(lesson.date()), TIME.format(lesson.startsAt())),
+                    "/journals/" + lesson.journal());
+        }
     }
 
     @ApplicationModuleListener
@@ -78,12 +93,13 @@ class NoticeCauses {
 
     @ApplicationModuleListener
     void on(SubjectChatCreated created) {
-        for (var teacher : created.teachers()) {
+        var title = chats.title(created.journal());
+        for (var teacher : chats.teachers(created.journal())) {
             notices.tell(
                     Audience.employee(teacher),
                     NoticeKind.CHAT_CREATED,
                     "chat:" + created.journal(),
-                    List.of(created.title()),
+                    List.of(title),
                     "/journals/" + created.journal());
         }
     }
@@ -123,7 +139,7 @@ class NoticeCauses {
                 Audience.schoolAdmins(removed.organization()),
                 NoticeKind.STRANGERS_REMOVED,
                 "strangers:" + removed.organization() + ":" + days.today(),
-                List.of(removed.title()),
+                List.of(chats.title(removed.journal())),
                 "/journals/" + removed.journal());
     }
 

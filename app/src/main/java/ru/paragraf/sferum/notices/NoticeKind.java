@@ -4,7 +4,10 @@ package ru.paragraf.sferum.notices;
 enum NoticeKind {
     /** The teacher's VK ID link stopped working. Closed when they link again. */
     VK_ID_RELINK,
-    /** A call could not be started for the teacher's lesson. Closed when a call starts or the lesson is withdrawn. */
+    /**
+     * A call could not be started for the teacher's lesson. Closed when the teacher links their VK ID (again), a VK
+     * Sferum account is entered in their staff file, or the lesson is withdrawn.
+     */
     CALL_FAILED,
     /** The teacher's subject chat was created. */
     CHAT_CREATED,

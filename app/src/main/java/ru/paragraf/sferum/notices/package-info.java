@@ -7,7 +7,7 @@
  * community credentials failed ({@code linkbase}, {@code sync}'s pause), an exchange run found errors
  * ({@code exchange}), strangers were removed from a chat ({@code sync}); the district operator's daily summary of
  * schools not ready ({@code readiness}). A notice has a cause key: nothing is told twice while the cause is open, and
- * a fixed cause (re-linked, credentials verified, a call started, a clean run, all schools ready) closes its notice.
+ * a fixed cause (re-linked, credentials verified, a clean run, all schools ready) closes its notice.
  *
  * <p><b>Email</b>: a person gives an address and may turn mail off on the notices page; a cluster-wide Quartz job
  * sends each person at most one digest a day of the open notices they have neither read nor been mailed. With no

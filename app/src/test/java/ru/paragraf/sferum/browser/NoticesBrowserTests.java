@@ -11,7 +11,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -79,8 +78,7 @@ class NoticesBrowserTests {
     @Test
     void theBellCountsATeachersNoticesAndTheEmbeddedDefaultKeepsTheirMailOnTheDemoPage() throws Exception {
         transactions.executeWithoutResult(status -> {
-            events.publishEvent(
-                    new SubjectChatCreated(SCHOOL_A, JOURNAL_A_MATHS, "Математика 7А", List.of(TEACHER_A1)));
+            events.publishEvent(new SubjectChatCreated(SCHOOL_A, JOURNAL_A_MATHS));
             events.publishEvent(new VkIdRelinkRequired(TEACHER_A1, PersonKind.EMPLOYEE, SCHOOL_A, 700_300_001L));
         });
         await().atMost(Duration.ofSeconds(20)).until(() -> count("notices.notice") == 2);
