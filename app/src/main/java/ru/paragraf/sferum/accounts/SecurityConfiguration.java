@@ -89,6 +89,9 @@ class SecurityConfiguration {
                         .hasAnyRole(ADMINISTRATORS)
                         .requestMatchers("/api/me", "/api/me/**")
                         .authenticated()
+                        // «Уведомления»: everyone's own
+                        .requestMatchers("/api/notices", "/api/notices/**")
+                        .authenticated()
                         // lifting a login lock: administrators, each for the accounts of their scope (LoginLocks)
                         .requestMatchers("/api/accounts/login-locks/**")
                         .hasAnyRole(ADMINISTRATORS)
@@ -146,6 +149,9 @@ class SecurityConfiguration {
                         .requestMatchers("/districts/*/readiness")
                         .hasAnyRole("CITY_OPERATOR", "DISTRICT_OPERATOR")
                         .requestMatchers("/readiness")
+                        .hasRole("CITY_OPERATOR")
+                        // the mail the demo kept instead of sending: the city operator's
+                        .requestMatchers("/demo/mail")
                         .hasRole("CITY_OPERATOR")
                         .requestMatchers(STAFF_PAGES)
                         .hasAnyRole(STAFF)

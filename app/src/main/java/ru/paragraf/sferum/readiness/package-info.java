@@ -13,7 +13,9 @@
  * school data: what the person may not see does not exist for them (404). Owns no table.
  *
  * <p><b>Depends on</b> {@code accounts}, {@code school}, {@code linkbase}, {@code exchange}, {@code sync} (its
- * {@code SyncOverview}) and {@code audit}. Publishes and listens to nothing.
+ * {@code SyncOverview}) and {@code audit}. Publishes and listens to nothing. Offers
+ * {@link ru.paragraf.sferum.readiness.NotReadySchools} (each district's schools not ready) for the district
+ * operators' daily summary in {@code notices}.
  */
 @NullMarked
 @ApplicationModule(

@@ -22,6 +22,7 @@ class Outcomes {
     private final Ledger ledger;
     private final SyncProperties properties;
     private final PauseNotices notices;
+    private final LedgerNews news;
 
     Outcomes(
             Operations operations,
@@ -29,13 +30,15 @@ class Outcomes {
             Planner planner,
             Ledger ledger,
             SyncProperties properties,
-            PauseNotices notices) {
+            PauseNotices notices,
+            LedgerNews news) {
         this.operations = operations;
         this.organizations = organizations;
         this.planner = planner;
         this.ledger = ledger;
         this.properties = properties;
         this.notices = notices;
+        this.news = news;
     }
 
     /** Records the completion; returns the status the operation has now. */
@@ -102,6 +105,7 @@ class Outcomes {
             ledger.lockJournal(followUp.journal());
         }
         change.applyTo(ledger);
+        news.told(change);
         return followUp;
     }
 

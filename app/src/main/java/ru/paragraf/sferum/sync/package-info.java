@@ -31,7 +31,11 @@
  * {@code SubjectChatCancelled}, {@code SferumAccountChanged}, {@code FamilySferumAccountChanged} and {@code
  * RosterChanged} ({@code SchoolChanges}: plans the journal or the person's journals); the link
  * base's {@code CommunityCredentialsChanged} and the exchange's {@code ExchangeTaskChanged} ({@code
- * ReadinessChanges}: resumes and plans the organization). Publishes nothing.
+ * ReadinessChanges}: resumes and plans the organization). Publishes, for the notices, in the transaction of the
+ * ledger change ({@code LedgerNews}, ids only): {@link ru.paragraf.sferum.sync.SubjectChatCreated},
+ * {@link ru.paragraf.sferum.sync.LessonCallFailed}, {@link ru.paragraf.sferum.sync.StrangerRemoved}; and
+ * {@link ru.paragraf.sferum.sync.SynchronizationPaused}; {@link ru.paragraf.sferum.sync.ChatFacts} tells a journal's
+ * chat title and teachers and a lesson's time.
  *
  * <p><b>Depends on</b> {@code school} (its events, read contract and views {@code school.sync_*}), {@code linkbase}
  * (community credentials), {@code exchange} (the task type and its runs), {@code diary} (people's VK ID tokens),

@@ -94,6 +94,17 @@ public final class EndpointRules {
             // accounts: «Мои входы», everyone's own
             rule(GET, "/me/logins", EVERYONE, Scope.SESSION),
             rule(GET, "/api/me/logins", EVERYONE, Scope.SESSION),
+            // notices: «Уведомления», everyone's own; the mail the demo kept, the city operator's
+            rule(GET, "/notices", EVERYONE, Scope.SESSION),
+            rule(POST, "/notices/read", EVERYONE, Scope.SESSION, "notice=" + NO_HOLD),
+            rule(POST, "/notices/read-all", EVERYONE, Scope.SESSION),
+            rule(POST, "/notices/mail", EVERYONE, Scope.SESSION, "address=&enabled=false"),
+            rule(GET, "/api/notices", EVERYONE, Scope.SESSION),
+            rule(POST, "/api/notices/read", EVERYONE, Scope.SESSION, "{\"notice\":\"" + NO_HOLD + "\"}"),
+            rule(POST, "/api/notices/read-all", EVERYONE, Scope.SESSION),
+            rule(GET, "/api/notices/mail", EVERYONE, Scope.SESSION),
+            rule(PUT, "/api/notices/mail", EVERYONE, Scope.SESSION, "{\"address\":\"\",\"enabled\":false}"),
+            rule(GET, "/demo/mail", Set.of(CITY), Scope.SESSION),
             // accounts: «Учётные записи» of operators
             rule(GET, "/accounts", OPERATORS, Scope.SESSION),
             rule(POST, "/accounts", OPERATORS, Scope.SESSION),
