@@ -20,7 +20,8 @@ sealed interface Action
                 Action.RemoveStranger,
                 Action.StartCall,
                 Action.FinishCall,
-                Action.AnnounceCall {
+                Action.AnnounceCall,
+                Action.ArchiveChat {
 
     OperationKind kind();
 
@@ -49,6 +50,8 @@ sealed interface Action
         R finishCall(FinishCall action);
 
         R announceCall(AnnounceCall action);
+
+        R archiveChat(ArchiveChat action);
     }
 
     /** Creates a journal's subject chat, titled «Алгебра 7А», with the journal's teachers in it. */
@@ -202,6 +205,26 @@ sealed interface Action
         @Override
         public <R> R accept(Cases<R> cases) {
             return cases.announceCall(this);
+        }
+    }
+
+    /**
+     * Archives the chat of a closed academic year: renames it with the year («Алгебра 7А · 2025/2026») and posts and
+     * pins the closing message; the ledger marks it ARCHIVED.
+     *
+     * @param title the chat's new title
+     * @param yearTitle the closed year, «2025/2026»
+     */
+    record ArchiveChat(ChatKey chat, String title, String yearTitle) implements Action {
+
+        @Override
+        public OperationKind kind() {
+            return OperationKind.ARCHIVE_CHAT;
+        }
+
+        @Override
+        public <R> R accept(Cases<R> cases) {
+            return cases.archiveChat(this);
         }
     }
 }

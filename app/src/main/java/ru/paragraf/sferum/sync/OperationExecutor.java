@@ -147,6 +147,11 @@ class OperationExecutor {
             public Completion announceCall(Action.AnnounceCall action) {
                 return announcements.announce(action, community);
             }
+
+            @Override
+            public Completion archiveChat(Action.ArchiveChat action) {
+                return chats.archive(action, community);
+            }
         };
     }
 }

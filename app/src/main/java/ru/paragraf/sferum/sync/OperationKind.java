@@ -16,7 +16,8 @@ enum OperationKind {
     REMOVE_STRANGER,
     START_CALL,
     FINISH_CALL,
-    ANNOUNCE_CALL;
+    ANNOUNCE_CALL,
+    ARCHIVE_CHAT;
 
     /** What the provider must be able to do for this kind; null: posting in a chat it has, which every provider can. */
     @Nullable
@@ -28,6 +29,8 @@ enum OperationKind {
             case CHECK_MEMBERS -> ProviderCapability.READS_MEMBERS;
                 // an announcement carries a call's link: nothing to announce without calls
             case START_CALL, FINISH_CALL, ANNOUNCE_CALL -> ProviderCapability.CALLS;
+                // renaming and pinning in a chat it has, as posting
+            case ARCHIVE_CHAT -> null;
         };
     }
 }

@@ -11,7 +11,8 @@ import tools.jackson.databind.JsonNode;
  * <p>Version 2: chat operations hold {@code journal} and {@code year} (UUIDs), CREATE_CHAT also {@code title},
  * ADD_MEMBER {@code person} (UUID: an employee, a pupil or a parent), {@code role} ({@link MemberRole}) and
  * {@code vkUser} (number), REMOVE_MEMBER and REMOVE_STRANGER {@code vkUser}, CHECK_MEMBERS nothing more; call operations hold {@code lesson} and {@code journal},
- * ANNOUNCE_CALL also {@code year}. Version 1 differs only in ADD_MEMBER, which put only teachers into chats: it
+ * ANNOUNCE_CALL also {@code year}; ARCHIVE_CHAT (added in version 2, nothing older holds it) the chat's {@code journal}
+ * and {@code year}, its new {@code title} and the year's {@code yearTitle}. Version 1 differs only in ADD_MEMBER, which put only teachers into chats: it
  * holds {@code employee} instead of {@code person} and {@code role}. Rows queued before the payload had a version
  * have no {@code v}: they are version 1. Changing what a kind holds is a new version, read beside the old one until
  * no row of the old one can be open.
@@ -48,6 +49,8 @@ final class OperationPayload {
             case START_CALL -> new Action.StartCall(fields.call(organization), fields.uuid("journal"));
             case FINISH_CALL -> new Action.FinishCall(fields.call(organization), fields.uuid("journal"));
             case ANNOUNCE_CALL -> new Action.AnnounceCall(fields.call(organization), fields.chat(organization));
+            case ARCHIVE_CHAT -> new Action.ArchiveChat(
+                    fields.chat(organization), fields.text("title"), fields.text("yearTitle"));
         };
     }
 
