@@ -17,7 +17,11 @@
  * next run would do, from the same {@code Planner} without enqueuing anything or reaching the messenger; and the
  * hold on big removals ({@code RemovalHolds}, {@code sync.removal_hold}): a school's removals beyond a threshold wait
  * «на удержании» until an administrator releases or discards them (page {@code /orgs/{org}/removal-hold}, API
- * {@code /api/orgs/{org}/removal-hold}).
+ * {@code /api/orgs/{org}/removal-hold}); and «Закрыть учебный год» ({@code YearClosing}, {@code sync.year_close}):
+ * a school's year closed by its admin, by an operator for a district, or by the scheduled run once it has ended; its
+ * calls finished, its chats archived ({@code ARCHIVE_CHAT}: renamed with the year, the closing message pinned, {@code
+ * ChatState.ARCHIVED}) and emptied of pupils and parents where the school chose it (pages {@code
+ * /orgs/{org}/year-close} and {@code /districts/{district}/year-close}, the same under {@code /api}).
  *
  * <p><b>Messengers</b>: the engine speaks to a messenger only through the provider SPI ({@code sync.messenger});
  * VK Sferum is its implementation ({@code sync.vk}: the typed VK API client with per-token rate limits,
