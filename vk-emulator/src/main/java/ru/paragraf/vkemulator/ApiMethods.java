@@ -34,6 +34,7 @@ final class ApiMethods {
                         new ApiMethod("users.get", ANY, null, READS, users::get),
                         new ApiMethod("messages.createChat", ANY, MESSAGES, CHANGES, chats::createChat),
                         new ApiMethod("messages.editChat", ANY, MESSAGES, CHANGES, chats::editChat),
+                        new ApiMethod("messages.pin", ANY, MESSAGES, CHANGES, chats::pin),
                         // creates the first link, or a new one with reset=1
                         new ApiMethod("messages.getInviteLink", ANY, MESSAGES, CHANGES, chats::getInviteLink),
                         new ApiMethod(

@@ -49,6 +49,9 @@ final class Chat {
     private final MembershipHistory history = new MembershipHistory();
     private String title;
     private @Nullable String inviteToken;
+    /** The conversation_message_id of the pinned message; null while none is pinned. */
+    private @Nullable Long pinned;
+
     private long activity;
 
     Chat(long id, long ownerId, String title, long now) {
@@ -191,6 +194,27 @@ final class Chat {
                 now);
     }
 
+    /**
+     * messages.pin: an admin pins a message of the chat by its conversation_message_id; pinning the pinned message
+     * again changes nothing. Answers the pinned message.
+     */
+    synchronized ChatMessage pin(long caller, long conversationMessageId, long now, Chats chats) {
+        requireAdmin(caller);
+        var message = messages.stream()
+                .filter(m -> m.conversationMessageId() == conversationMessageId && m.action() == null)
+                .findFirst()
+                .orElseThrow(() -> ApiError.param("conversation_message_id is invalid"));
+        if (pinned == null || pinned != conversationMessageId) {
+            pinned = conversationMessageId;
+            append(chats, caller, message.text(), 0, now, "chat_pin_message", null);
+        }
+        return message;
+    }
+
+    synchronized @Nullable Long pinned() {
+        return pinned;
+    }
+
     synchronized void rename(long caller, String newTitle, long now, Chats chats) {
         requireAdmin(caller);
         title = newTitle;
@@ -256,7 +280,8 @@ final class Chat {
                 Map.copyOf(localIds),
                 memberViews,
                 messageViews,
-                history.snapshot());
+                history.snapshot(),
+                pinned);
     }
 
     synchronized SavedState.SavedChat saved() {
@@ -282,7 +307,8 @@ final class Chat {
                                 m.action(),
                                 m.actionMemberId()))
                         .toList(),
-                history.saved());
+                history.saved(),
+                pinned);
     }
 
     /** The chat as it was saved: members in joining order, messages, links and local ids. */
@@ -307,6 +333,7 @@ final class Chat {
             chat.localIds.putAll(saved.localIds());
             chat.inviteToken = saved.inviteToken();
             chat.activity = saved.activity();
+            chat.pinned = saved.pinned();
             chat.history.restore(saved.history());
         }
         return chat;

@@ -5,7 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
- * Chat lifecycle: messages.createChat, editChat, getInviteLink, joinChatByInviteLink, addChatUser,
+ * Chat lifecycle: messages.createChat, editChat, pin, getInviteLink, joinChatByInviteLink, addChatUser,
  * removeChatUser. Chat ids in parameters and answers are always in the caller's own numbering.
  */
 final class ChatMethods {
@@ -52,6 +52,34 @@ final class ChatMethods {
         chat.rename(request.caller(), request.params().require("title"), request.now(), state.chats);
         return 1;
     }
+
+    /**
+     * messages.pin ({@code peer_id}, {@code conversation_message_id}): not in docs/reference/vk-protocol.md, so its
+     * rules here are UNCONFIRMED. The answer's shape follows vk-io's {@code MessagesPinnedMessage} (id, date, from_id,
+     * text, peer_id, conversation_message_id); that only an admin may pin (925 otherwise, as editChat) is the
+     * emulator's choice.
+     */
+    Object pin(ApiRequest request) {
+        long peerId = request.params().requireLong("peer_id");
+        if (!Chats.isChatPeer(peerId)) {
+            throw ApiError.param("peer_id is invalid");
+        }
+        var chat = state.chats.byPeerId(request.caller(), peerId);
+        if (chat == null) {
+            throw ApiError.of(917);
+        }
+        var message = chat.pin(
+                request.caller(), request.params().requireLong("conversation_message_id"), request.now(), state.chats);
+        return new PinnedMessage(
+                Conversations.messageId(message, request.caller()),
+                message.date(),
+                message.fromId(),
+                message.text(),
+                peerId,
+                message.conversationMessageId());
+    }
+
+    record PinnedMessage(long id, long date, long fromId, String text, long peerId, long conversationMessageId) {}
 
     /** Only an admin may see the link; {@code reset=1} revokes the old link. */
     Object getInviteLink(ApiRequest request) {

@@ -33,6 +33,7 @@ public record EmulatorSnapshot(
      * @param ownerId the creator's peer id ({@code -group_id} for a community)
      * @param localIds each member's peer id → that member's own chat_id (peer_id = 2000000000 + chat_id)
      * @param history every membership change in order (emulator-only: VK shows them only as service messages)
+     * @param pinned the conversation_message_id of the pinned message, null if none
      */
     public record Chat(
             long id,
@@ -43,7 +44,8 @@ public record EmulatorSnapshot(
             Map<Long, Long> localIds,
             List<Member> members,
             List<Message> messages,
-            List<MembershipChange> history) {
+            List<MembershipChange> history,
+            @Nullable Long pinned) {
 
         /** Members whose state is {@code in}. */
         public List<Member> activeMembers() {
@@ -67,6 +69,13 @@ public record EmulatorSnapshot(
                 }
             }
             return in;
+        }
+
+        /** The pinned message, if any. */
+        public java.util.Optional<Message> pinnedMessage() {
+            return messages.stream()
+                    .filter(m -> pinned != null && m.action() == null && m.conversationMessageId() == pinned)
+                    .findFirst();
         }
 
         /** Messages that are not service messages (chat created, user invited, …). */

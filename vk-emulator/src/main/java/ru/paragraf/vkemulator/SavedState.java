@@ -86,7 +86,8 @@ record SavedState(
             Map<Long, Long> localIds,
             List<SavedMember> members,
             List<SavedMessage> messages,
-            @Nullable List<SavedChange> history) {}
+            @Nullable List<SavedChange> history,
+            @Nullable Long pinned) {}
 
     record SavedMember(long id, long invitedBy, long joinDate, boolean owner, Chat.MemberState state) {}
 

@@ -112,6 +112,40 @@ class ChatMethodsTests {
                 .isEqualTo(100);
     }
 
+    /**
+     * messages.pin is not in docs/reference/vk-protocol.md: UNCONFIRMED. The answer follows vk-io's
+     * MessagesPinnedMessage; admin-only pinning (925) is the emulator's choice, as for editChat.
+     */
+    @Test
+    void pinPinsAMessageOfTheChatForAdminOnlyAndOnce() {
+        createChat(SCHOOL_TOKEN, "Алгебра 7А", TEACHER);
+        var sent = http.ok(
+                        "messages.send", SCHOOL_TOKEN, "peer_ids", "2000000001", "random_id", "9", "message", "Итоги")
+                .get(0)
+                .path("conversation_message_id")
+                .asString();
+
+        var pinned = http.ok("messages.pin", SCHOOL_TOKEN, "peer_id", "2000000001", "conversation_message_id", sent);
+        http.ok("messages.pin", SCHOOL_TOKEN, "peer_id", "2000000001", "conversation_message_id", sent);
+
+        assertThat(pinned.path("text").asString()).isEqualTo("Итоги");
+        assertThat(pinned.path("conversation_message_id").asString()).isEqualTo(sent);
+        assertThat(pinned.path("peer_id").asLong()).isEqualTo(2_000_000_001L);
+        var chat = emulator.chats().get(0);
+        assertThat(chat.pinnedMessage()).map(EmulatorSnapshot.Message::text).contains("Итоги");
+        assertThat(chat.messages().stream().filter(m -> "chat_pin_message".equals(m.action())))
+                .hasSize(1);
+        assertThat(http.errorCode(
+                        "messages.pin", teacherToken, "peer_id", "2000000001", "conversation_message_id", sent))
+                .isEqualTo(925);
+        assertThat(http.errorCode(
+                        "messages.pin", SCHOOL_TOKEN, "peer_id", "2000000001", "conversation_message_id", "99"))
+                .isEqualTo(100);
+        assertThat(http.errorCode(
+                        "messages.pin", SCHOOL_TOKEN, "peer_id", "2000000077", "conversation_message_id", sent))
+                .isEqualTo(917);
+    }
+
     @Test
     void getInviteLinkIsStableUntilReset() {
         createChat(SCHOOL_TOKEN, "Алгебра 7А");

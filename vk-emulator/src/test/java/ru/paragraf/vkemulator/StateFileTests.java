@@ -64,6 +64,14 @@ class StateFileTests {
                             "message",
                             "Урок в 10:00")
                     .toString();
+            var sent = tools.jackson.databind.json.JsonMapper.builder()
+                    .build()
+                    .readTree(sentAnswer)
+                    .path("response")
+                    .get(0)
+                    .path("conversation_message_id")
+                    .asString();
+            http.ok("messages.pin", SCHOOL_TOKEN, "peer_id", "2000000001", "conversation_message_id", sent);
             firstLink = http.ok("messages.getInviteLink", SCHOOL_TOKEN, "peer_id", "2000000001")
                     .path("link")
                     .asString();
@@ -92,6 +100,10 @@ class StateFileTests {
             assertThat(after.chats())
                     .as("chats: ids, titles, members and states, messages, local ids, link")
                     .isEqualTo(before.chats());
+            assertThat(after.chats().get(0).pinnedMessage())
+                    .as("the pinned message")
+                    .map(EmulatorSnapshot.Message::text)
+                    .contains("Урок в 10:00");
             assertThat(after.calls()).isEqualTo(before.calls());
             assertThat(after.communities())
                     .as("tokens keep their ids and revocations")

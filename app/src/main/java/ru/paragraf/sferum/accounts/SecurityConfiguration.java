@@ -44,7 +44,8 @@ class SecurityConfiguration {
         "/orgs/*/sync-preview",
         "/orgs/*/removal-hold/**",
         "/orgs/*/chat-policy",
-        "/orgs/*/accounts/**"
+        "/orgs/*/accounts/**",
+        "/orgs/*/year-close"
     };
 
     /** API of administrators only: school data of staff files, imports, exchange tasks and runs. */
@@ -62,7 +63,8 @@ class SecurityConfiguration {
         "/api/orgs/*/sync-preview",
         "/api/orgs/*/removal-hold/**",
         "/api/orgs/*/chat-policy",
-        "/api/orgs/*/accounts/**"
+        "/api/orgs/*/accounts/**",
+        "/api/orgs/*/year-close"
     };
 
     static final String[] STAFF_PAGES = {"/orgs/**", "/journals/**", "/lessons/**"};
@@ -99,7 +101,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/accounts/**")
                         .hasAnyRole("CITY_OPERATOR", "DISTRICT_OPERATOR")
                         // «Готовность к работе со Сферум» of a district and of the city: operators only
-                        .requestMatchers("/api/districts/*/readiness")
+                        .requestMatchers("/api/districts/*/readiness", "/api/districts/*/year-close")
                         .hasAnyRole("CITY_OPERATOR", "DISTRICT_OPERATOR")
                         .requestMatchers("/api/readiness")
                         .hasRole("CITY_OPERATOR")
@@ -146,7 +148,7 @@ class SecurityConfiguration {
                         .hasAnyRole(ADMINISTRATORS)
                         .requestMatchers("/accounts/**")
                         .hasAnyRole("CITY_OPERATOR", "DISTRICT_OPERATOR")
-                        .requestMatchers("/districts/*/readiness")
+                        .requestMatchers("/districts/*/readiness", "/districts/*/year-close")
                         .hasAnyRole("CITY_OPERATOR", "DISTRICT_OPERATOR")
                         .requestMatchers("/readiness")
                         .hasRole("CITY_OPERATOR")

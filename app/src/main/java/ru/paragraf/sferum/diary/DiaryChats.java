@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import ru.paragraf.sferum.school.ArchivedChat;
 import ru.paragraf.sferum.school.ChatMembership;
 import ru.paragraf.sferum.school.JournalSummaries;
 import ru.paragraf.sferum.school.JournalSummary;
@@ -32,15 +33,26 @@ class DiaryChats {
     List<DiaryChat> ofPupil(UUID pupil, UUID person) {
         return chats(journals.ofPupil(pupil), person).stream()
                 .filter(it -> it.chat().state() != SubjectChatStatus.State.NOT_REQUESTED)
+                .filter(it -> it.chat().state() != SubjectChatStatus.State.ARCHIVED)
                 .toList();
+    }
+
+    /** «Архив»: the chats of closed years the person was put into; none without a messenger side. */
+    List<ArchivedChat> archivedOf(UUID person) {
+        var provider = statuses.getIfAvailable();
+        return provider == null ? List.of() : provider.archivedChatsOf(person);
     }
 
     List<DiaryChat> ofTeacher(UUID employee) {
         return chats(
-                journals.ofTeacher(employee).stream()
-                        .filter(it -> it.kind().allowsSubjectChat())
-                        .toList(),
-                employee);
+                        journals.ofTeacher(employee).stream()
+                                .filter(it -> it.kind().allowsSubjectChat())
+                                .toList(),
+                        employee)
+                .stream()
+                // listed under «Архив»
+                .filter(it -> it.chat().state() != SubjectChatStatus.State.ARCHIVED)
+                .toList();
     }
 
     private List<DiaryChat> chats(List<JournalSummary> summaries, UUID person) {

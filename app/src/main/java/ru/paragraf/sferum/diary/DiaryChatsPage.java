@@ -41,9 +41,12 @@ class DiaryChatsPage {
         model.addAttribute("teacher", user.is(Role.TEACHER));
         if (user.is(Role.TEACHER)) {
             model.addAttribute("chats", chats.ofTeacher(user.employeeId()));
+            model.addAttribute("archive", chats.archivedOf(user.employeeId()));
         } else if (user.is(Role.PUPIL)) {
             model.addAttribute("chats", chats.ofPupil(user.pupilId(), user.pupilId()));
+            model.addAttribute("archive", chats.archivedOf(user.pupilId()));
         } else {
+            model.addAttribute("archive", chats.archivedOf(user.parentId()));
             var choice = ChildChoice.of(timetables.childrenOf(user.parentId()), child);
             model.addAttribute("children", choice.children());
             if (choice.selected() != null) {

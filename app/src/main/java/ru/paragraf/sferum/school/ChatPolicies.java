@@ -14,7 +14,8 @@ class ChatPolicies {
     private static final String SELECT =
             """
             select o.id as organization, coalesce(cp.parents_in_chats, false) as parents_in_chats,
-                   coalesce(cp.remove_strangers, true) as remove_strangers, cp.updated_at, cp.updated_by
+                   coalesce(cp.remove_strangers, true) as remove_strangers,
+                   coalesce(cp.empty_archived_chats, false) as empty_archived_chats, cp.updated_at, cp.updated_by
             from school.organization o left join school.chat_policy cp on cp.organization_id = o.id
             where o.id = :id and %s""";
 
@@ -39,19 +40,26 @@ class ChatPolicies {
                 .optional();
     }
 
-    void save(UUID organization, boolean parentsInChats, boolean removeStrangers, OffsetDateTime at, String by) {
+    void save(
+            UUID organization,
+            boolean parentsInChats,
+            boolean removeStrangers,
+            boolean emptyArchivedChats,
+            OffsetDateTime at,
+            String by) {
         jdbc.sql(
                         """
-                        insert into school.chat_policy (organization_id, parents_in_chats, remove_strangers, updated_at,
-                                                        updated_by)
-                        values (:organization, :parents, :strangers, :at, :by)
+                        insert into school.chat_policy (organization_id, parents_in_chats, remove_strangers,
+                                                        empty_archived_chats, updated_at, updated_by)
+                        values (:organization, :parents, :strangers, :emptyArchived, :at, :by)
                         on conflict (organization_id) do update
                         set parents_in_chats = excluded.parents_in_chats, remove_strangers = excluded.remove_strangers,
-                            updated_at = excluded.updated_at, updated_by = excluded.updated_by
+                            empty_archived_chats = excluded.empty_archived_chats, updated_at = excluded.updated_at, updated_by = excluded.updated_by
                         """)
                 .param("organization", organization)
                 .param("parents", parentsInChats)
                 .param("strangers", removeStrangers)
+                .param("emptyArchived", emptyArchivedChats)
                 .param("at", at)
                 .param("by", by)
                 .update();

@@ -7,8 +7,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A school's choices about its subject chats («Настройки чатов»): whether the pupils' parents are in them (default
- * off) and whether people who do not belong are removed from them (default on). A school that never changed them has
- * the defaults and no {@code updatedAt}.
+ * off), whether people who do not belong are removed from them (default on), and whether the chats of a closed
+ * academic year are emptied of pupils and parents (default off: kept as they are). A school that never changed them
+ * has the defaults and no {@code updatedAt}.
  *
  * @param updatedBy who changed them last, as the audit names people
  */
@@ -16,6 +17,7 @@ record ChatPolicy(
         UUID organization,
         boolean parentsInChats,
         boolean removeStrangers,
+        boolean emptyArchivedChats,
         @Nullable OffsetDateTime updatedAt,
         @Nullable String updatedBy) {
 
@@ -27,11 +29,12 @@ record ChatPolicy(
                         organization,
                         parentsInChats,
                         removeStrangers,
+                        emptyArchivedChats,
                         updatedAt.atZoneSameInstant(zone).toOffsetDateTime(),
                         updatedBy);
     }
 
-    boolean differsFrom(boolean parents, boolean strangers) {
-        return parentsInChats != parents || removeStrangers != strangers;
+    boolean differsFrom(boolean parents, boolean strangers, boolean emptyArchived) {
+        return parentsInChats != parents || removeStrangers != strangers || emptyArchivedChats != emptyArchived;
     }
 }

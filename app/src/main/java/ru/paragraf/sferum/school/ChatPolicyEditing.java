@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -15,7 +16,7 @@ import ru.paragraf.sferum.audit.AuditTrail;
 
 /**
  * «Настройки чатов»: the school admin, or an operator of the school's district or city, changes them; each switch
- * is audited, and switching parents in or out publishes {@link RosterChanged} for the school's chats of the current
+ * is audited (the choice for closed years' chats too), and switching parents in or out publishes {@link RosterChanged} for the school's chats of the current
  * academic year, in the same transaction.
  */
 @Service
@@ -49,16 +50,28 @@ class ChatPolicyEditing {
 
     @Transactional
     ChatPolicy change(CurrentUser user, UUID organization, boolean parentsInChats, boolean removeStrangers) {
+        return change(user, organization, parentsInChats, removeStrangers, null);
+    }
+
+    /** As above, and the closed years' chats emptied of pupils and parents or not; null: as it is. */
+    @Transactional
+    ChatPolicy change(
+            CurrentUser user,
+            UUID organization,
+            boolean parentsInChats,
+            boolean removeStrangers,
+            @Nullable Boolean emptyArchivedChats) {
         if (!mayChange(user)) {
             throw new AccessDeniedException("Only administrators change a school's chat settings");
         }
         var scope = SchoolScope.of(user);
         var current = policies.lock(scope, organization).orElseThrow(SchoolPages::notFound);
-        if (!current.differsFrom(parentsInChats, removeStrangers)) {
+        var emptyArchived = emptyArchivedChats == null ? current.emptyArchivedChats() : emptyArchivedChats;
+        if (!current.differsFrom(parentsInChats, removeStrangers, emptyArchived)) {
             return current.inZone(clock.getZone());
         }
         var by = user.displayName() + " (" + user.username() + ")";
-        policies.save(organization, parentsInChats, removeStrangers, OffsetDateTime.now(clock), by);
+        policies.save(organization, parentsInChats, removeStrangers, emptyArchived, OffsetDateTime.now(clock), by);
         var subject = "organization:" + organization;
         if (current.parentsInChats() != parentsInChats) {
             audit.record(AuditEntry.by(
@@ -72,6 +85,13 @@ class ChatPolicyEditing {
         if (current.removeStrangers() != removeStrangers) {
             audit.record(AuditEntry.by(
                     user, organization, removeStrangers ? "REMOVE_STRANGERS_ON" : "REMOVE_STRANGERS_OFF", subject));
+        }
+        if (current.emptyArchivedChats() != emptyArchived) {
+            audit.record(AuditEntry.by(
+                    user,
+                    organization,
+                    emptyArchived ? "EMPTY_ARCHIVED_CHATS_ON" : "EMPTY_ARCHIVED_CHATS_OFF",
+                    subject));
         }
         return policies.find(scope, organization)
                 .map(policy -> policy.inZone(clock.getZone()))

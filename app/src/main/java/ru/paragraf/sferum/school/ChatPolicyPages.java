@@ -41,9 +41,10 @@ class ChatPolicyPages {
             @PathVariable UUID organization,
             @RequestParam(defaultValue = "false") boolean parentsInChats,
             @RequestParam(defaultValue = "false") boolean removeStrangers,
+            @RequestParam(defaultValue = "false") boolean emptyArchivedChats,
             @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
             Model model) {
-        var policy = editing.change(user, organization, parentsInChats, removeStrangers);
+        var policy = editing.change(user, organization, parentsInChats, removeStrangers, emptyArchivedChats);
         if (htmx == null) {
             return "redirect:/orgs/" + organization + "/chat-policy";
         }

@@ -22,7 +22,9 @@ public record SubjectChatStatus(
         CREATED,
         /** The selector was switched off: the chat stays, but is no longer kept in sync. */
         NOT_SYNCED,
-        ERROR
+        ERROR,
+        /** Its academic year was closed: renamed with the year, in the archive; nothing is kept in sync any more. */
+        ARCHIVED
     }
 
     /**

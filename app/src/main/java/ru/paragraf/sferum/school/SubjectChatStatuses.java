@@ -1,6 +1,7 @@
 package ru.paragraf.sferum.school;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -21,6 +22,9 @@ public interface SubjectChatStatuses {
      * the chats of their child's journals); journals whose chat does not exist (or is not kept) are absent.
      */
     Map<UUID, ChatMembership> membershipsOf(UUID person, Collection<UUID> journals);
+
+    /** The archived chats (of closed years) that the person — a teacher, a pupil or a parent — was put into. */
+    List<ArchivedChat> archivedChatsOf(UUID person);
 
     /** The calls of the given lessons; lessons without a call are absent from the map. */
     Map<UUID, LessonCallStatus> callsOf(Collection<UUID> lessons);

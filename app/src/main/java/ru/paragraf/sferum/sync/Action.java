@@ -22,7 +22,8 @@ sealed interface Action
                 Action.FinishCall,
                 Action.AnnounceCall,
                 Action.AnnounceLessonChange,
-                Action.RenewCall {
+                Action.RenewCall,
+                Action.ArchiveChat {
 
     OperationKind kind();
 
@@ -55,6 +56,8 @@ sealed interface Action
         R announceLessonChange(AnnounceLessonChange action);
 
         R renewCall(RenewCall action);
+
+        R archiveChat(ArchiveChat action);
     }
 
     /** Creates a journal's subject chat, titled «Алгебра 7А», with the journal's teachers in it. */
@@ -243,6 +246,26 @@ sealed interface Action
         @Override
         public <R> R accept(Cases<R> cases) {
             return cases.renewCall(this);
+        }
+    }
+
+    /**
+     * Archives the chat of a closed academic year: renames it with the year («Алгебра 7А · 2025/2026») and posts and
+     * pins the closing message; the ledger marks it ARCHIVED.
+     *
+     * @param title the chat's new title
+     * @param yearTitle the closed year, «2025/2026»
+     */
+    record ArchiveChat(ChatKey chat, String title, String yearTitle) implements Action {
+
+        @Override
+        public OperationKind kind() {
+            return OperationKind.ARCHIVE_CHAT;
+        }
+
+        @Override
+        public <R> R accept(Cases<R> cases) {
+            return cases.archiveChat(this);
         }
     }
 }

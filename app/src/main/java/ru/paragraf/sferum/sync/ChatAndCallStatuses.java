@@ -6,14 +6,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import ru.paragraf.sferum.school.ArchivedChat;
 import ru.paragraf.sferum.school.ChatMembership;
 import ru.paragraf.sferum.school.LessonCallStatus;
 import ru.paragraf.sferum.school.SubjectChatStatus;
@@ -117,6 +120,9 @@ class ChatAndCallStatuses implements SubjectChatStatuses {
     }
 
     private SubjectChatStatus chat(ChatFacts facts, boolean requested) {
+        if (facts.state() == ChatState.ARCHIVED) {
+            return SubjectChatStatus.of(SubjectChatStatus.State.ARCHIVED);
+        }
         var capabilities = messenger.capabilities();
         if (facts.state() == ChatState.ACTIVE) {
             var state = requested ? SubjectChatStatus.State.CREATED : SubjectChatStatus.State.NOT_SYNCED;
@@ -202,6 +208,31 @@ class ChatAndCallStatuses implements SubjectChatStatuses {
             return new ChatMembership(ChatMembership.State.ERROR, rs.getString("member_problem"));
         }
         return ChatMembership.of(ChatMembership.State.ADDING);
+    }
+
+    @Override
+    public List<ArchivedChat> archivedChatsOf(UUID person) {
+        return jdbc.sql(
+                        sql(
+                                """
+                        select c.journal_id, c.title, c.archived_at,
+                               bool_or(m.state = {MemberState.ACTIVE}) as still_member
+                        from sync.chat_member m
+                        join sync.chat c on c.organization_id = m.organization_id and c.journal_id = m.journal_id
+                                        and c.academic_year_id = m.academic_year_id
+                        where m.person_id = :person and c.state = {ChatState.ARCHIVED}
+                        group by c.journal_id, c.title, c.archived_at
+                        order by c.archived_at desc, c.title
+                        """))
+                .param("person", person)
+                .query((rs, row) -> new ArchivedChat(
+                        rs.getObject("journal_id", UUID.class),
+                        rs.getString("title"),
+                        rs.getObject("archived_at", OffsetDateTime.class)
+                                .atZoneSameInstant(clock.getZone())
+                                .toOffsetDateTime(),
+                        rs.getBoolean("still_member")))
+                .list();
     }
 
     @Override

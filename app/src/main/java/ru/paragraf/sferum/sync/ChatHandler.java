@@ -12,7 +12,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import ru.paragraf.sferum.sync.messenger.CommunityAccess;
 import ru.paragraf.sferum.sync.messenger.MessengerProvider;
 
-/** Carries out the operations on a subject chat itself: creating it, getting its invite link and renewing it. */
+/**
+ * Carries out the operations on a subject chat itself: creating it, getting its invite link and renewing it, and
+ * archiving it when its academic year is closed.
+ */
 @Component
 class ChatHandler {
 
@@ -44,7 +47,7 @@ class ChatHandler {
         var key = action.chat();
         var before = transactions.execute(status -> ledger.beginCreating(key, community.communityId(), action.title()));
         var state = before == null ? null : before.map(Ledger.Chat::state).orElse(null);
-        if (state == ChatState.ACTIVE) {
+        if (state == ChatState.ACTIVE || state == ChatState.ARCHIVED) {
             return Completion.done();
         }
         if (state == ChatState.CREATING) {
@@ -109,7 +112,9 @@ class ChatHandler {
     Completion renewInviteLink(Action.RenewInviteLink action, CommunityAccess community) {
         var key = action.chat();
         var chat = ledger.chat(key).orElse(null);
-        if (chat == null || chat.chatId() == null || chat.state() != ChatState.ACTIVE) {
+        if (chat == null
+                || chat.chatId() == null
+                || (chat.state() != ChatState.ACTIVE && chat.state() != ChatState.ARCHIVED)) {
             return Completion.done();
         }
         var asked = OffsetDateTime.now(clock);
@@ -117,6 +122,31 @@ class ChatHandler {
                 .renewInviteLink(community, chat.chatId())
                 .fold(
                         link -> Completion.done(new LedgerChange.InviteLinkReceived(key, link, asked)),
+                        problem -> problems.onChat(problem, key, chat));
+    }
+
+    /**
+     * Renames the chat with its year and posts and pins the closing message; the ledger marks it ARCHIVED after both.
+     * A repeat after a crash renames it to the same title and pins the same message (its {@code random_id} comes
+     * from the chat), so nothing is done twice.
+     */
+    Completion archive(Action.ArchiveChat action, CommunityAccess community) {
+        var key = action.chat();
+        var chat = ledger.chat(key).orElse(null);
+        if (chat == null || chat.chatId() == null || chat.state() != ChatState.ACTIVE) {
+            return Completion.done();
+        }
+        long chatId = chat.chatId();
+        var text = problems.text("yearClose.closingMessage", action.yearTitle(), action.title());
+        var dedupe = Announcements.dedupeKey("archive:" + key.journal() + ":" + key.year() + ":" + chatId);
+        return messenger
+                .rename(community, chatId, action.title())
+                .fold(
+                        renamed -> messenger
+                                .pin(community, chatId, dedupe, text)
+                                .fold(
+                                        pinned -> Completion.done(new LedgerChange.ChatArchived(key, action.title())),
+                                        problem -> problems.onChat(problem, key, chat)),
                         problem -> problems.onChat(problem, key, chat));
     }
 }

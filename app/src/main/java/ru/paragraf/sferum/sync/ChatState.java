@@ -8,5 +8,10 @@ enum ChatState {
     /** Its creation failed; the next planning tries again. */
     FAILED,
     /** The messenger no longer has it: a new chat replaces it at the next video lesson. */
-    LOST
+    LOST,
+    /**
+     * Its academic year was closed: renamed with the year, the closing message pinned; nothing more is planned for
+     * it but taking its pupils and parents out where the school chose it.
+     */
+    ARCHIVED
 }

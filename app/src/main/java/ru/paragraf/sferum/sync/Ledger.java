@@ -58,7 +58,7 @@ class Ledger {
                     .param("title", title)
                     .param("now", now)
                     .update();
-        } else if (before.get().state() != ChatState.ACTIVE) {
+        } else if (before.get().state() != ChatState.ACTIVE && before.get().state() != ChatState.ARCHIVED) {
             keyed(
                             jdbc.sql(
                                     sql(
@@ -249,6 +249,24 @@ class Ledger {
         members.forEach(member -> memberAdded(key, member));
     }
 
+    /** The chat of a closed year, renamed and its closing message pinned. */
+    void chatArchived(ChatKey key, String title) {
+        var now = OffsetDateTime.now(clock);
+        keyed(
+                        jdbc.sql(
+                                sql(
+                                        """
+                                update sync.chat set state = {ChatState.ARCHIVED}, title = :title, archived_at = :now,
+                                                     updated_at = :now
+                                where organization_id = :organization and journal_id = :journal
+                                  and academic_year_id = :year and state = {ChatState.ACTIVE}
+                                """)),
+                        key)
+                .param("title", title)
+                .param("now", now)
+                .update();
+    }
+
     void chatFailed(ChatKey key, Problem.Kind category, String problem) {
         keyed(
                         jdbc.sql(
@@ -257,7 +275,8 @@ class Ledger {
                                 update sync.chat set state = {ChatState.FAILED}, problem = :problem,
                                                      problem_category = :category, updated_at = :now
                                 where organization_id = :organization and journal_id = :journal
-                                  and academic_year_id = :year and state <> {ChatState.ACTIVE}
+                                  and academic_year_id = :year
+                                  and state not in ({ChatState.ACTIVE}, {ChatState.ARCHIVED})
                                 """)),
                         key)
                 .param("category", SqlNames.stored(category))
@@ -277,7 +296,7 @@ class Ledger {
                                         """
                                 update sync.chat set invite_link = :link, invite_link_at = :asked, updated_at = :now
                                 where organization_id = :organization and journal_id = :journal
-                                  and academic_year_id = :year and state = {ChatState.ACTIVE}
+                                  and academic_year_id = :year and state in ({ChatState.ACTIVE}, {ChatState.ARCHIVED})
                                 """)),
                         key)
                 .param("link", link)

@@ -60,6 +60,23 @@ sealed interface LedgerChange {
         }
     }
 
+    /**
+     * The chat of a closed year is renamed with the year and its closing message pinned: archived. Its pupils and
+     * parents are taken out next where the school chose it.
+     */
+    record ChatArchived(ChatKey chat, String title) implements LedgerChange {
+
+        @Override
+        public void applyTo(Ledger ledger) {
+            ledger.chatArchived(chat, title);
+        }
+
+        @Override
+        public FollowUp followUp() {
+            return FollowUp.of(chat.journal(), OperationKind.REMOVE_MEMBER);
+        }
+    }
+
     record ChatFailed(ChatKey chat, Problem.Kind category, String problem) implements LedgerChange {
 
         @Override

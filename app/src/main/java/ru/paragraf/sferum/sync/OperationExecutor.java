@@ -160,6 +160,11 @@ class OperationExecutor {
             public Completion renewCall(Action.RenewCall action) {
                 return calls.renew(action);
             }
+
+            @Override
+            public Completion archiveChat(Action.ArchiveChat action) {
+                return chats.archive(action, community);
+            }
         };
     }
 }

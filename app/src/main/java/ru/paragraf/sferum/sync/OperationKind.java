@@ -18,7 +18,8 @@ enum OperationKind {
     FINISH_CALL,
     ANNOUNCE_CALL,
     ANNOUNCE_LESSON_CHANGE,
-    RENEW_CALL;
+    RENEW_CALL,
+    ARCHIVE_CHAT;
 
     /** What the provider must be able to do for this kind; null: posting in a chat it has, which every provider can. */
     @Nullable
@@ -32,6 +33,8 @@ enum OperationKind {
             case START_CALL, FINISH_CALL, ANNOUNCE_CALL, RENEW_CALL -> ProviderCapability.CALLS;
                 // a message in a chat the provider has: only a lesson whose call was announced has news to say
             case ANNOUNCE_LESSON_CHANGE -> null;
+                // renaming and pinning in a chat it has, as posting
+            case ARCHIVE_CHAT -> null;
         };
     }
 }

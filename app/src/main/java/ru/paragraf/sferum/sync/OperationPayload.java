@@ -11,7 +11,8 @@ import tools.jackson.databind.JsonNode;
  * <p>Version 2: chat operations hold {@code journal} and {@code year} (UUIDs), CREATE_CHAT also {@code title},
  * ADD_MEMBER {@code person} (UUID: an employee, a pupil or a parent), {@code role} ({@link MemberRole}) and
  * {@code vkUser} (number), REMOVE_MEMBER and REMOVE_STRANGER {@code vkUser}, CHECK_MEMBERS nothing more; call operations hold {@code lesson} and {@code journal},
- * ANNOUNCE_CALL and ANNOUNCE_LESSON_CHANGE also {@code year}, RENEW_CALL also {@code generation} (number: the call's generation to replace). Version 1 differs only in ADD_MEMBER, which put only teachers into chats: it
+ * ANNOUNCE_CALL and ANNOUNCE_LESSON_CHANGE also {@code year}, RENEW_CALL also {@code generation} (number: the call's generation to replace); ARCHIVE_CHAT (added in version 2, nothing older holds it) the chat's {@code journal}
+ * and {@code year}, its new {@code title} and the year's {@code yearTitle}. Version 1 differs only in ADD_MEMBER, which put only teachers into chats: it
  * holds {@code employee} instead of {@code person} and {@code role}. Rows queued before the payload had a version
  * have no {@code v}: they are version 1. Changing what a kind holds is a new version, read beside the old one until
  * no row of the old one can be open.
@@ -52,6 +53,8 @@ final class OperationPayload {
                     fields.call(organization), fields.chat(organization));
             case RENEW_CALL -> new Action.RenewCall(
                     fields.call(organization), fields.uuid("journal"), (int) fields.number("generation"));
+            case ARCHIVE_CHAT -> new Action.ArchiveChat(
+                    fields.chat(organization), fields.text("title"), fields.text("yearTitle"));
         };
     }
 

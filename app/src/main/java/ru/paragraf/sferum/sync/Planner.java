@@ -94,8 +94,15 @@ class Planner {
             Step.of(OperationKind.RENEW_INVITE_LINK, Planner::renewInviteLink),
             Step.of(OperationKind.FINISH_CALL, Planner::finishCall),
             Step.of(OperationKind.ANNOUNCE_CALL, Planner::announceCall),
-            Step.of(OperationKind.ANNOUNCE_LESSON_CHANGE, Planner::announceLessonChange));
+            Step.of(OperationKind.ANNOUNCE_LESSON_CHANGE, Planner::announceLessonChange),
+            // a closed academic year (sync.year_close): its calls finished, its chats archived, then emptied of
+            // pupils and parents where the school chose it and their link renewed (YearClosing)
+            Step.of(OperationKind.FINISH_CALL, Planner::finishClosedYearCall),
+            Step.of(OperationKind.ARCHIVE_CHAT, Planner::archiveChat),
+            Step.of(OperationKind.REMOVE_MEMBER, Planner::emptyArchivedChat),
+            Step.of(OperationKind.RENEW_INVITE_LINK, Planner::renewArchivedChatLink));
 
+    /** The removals of people who no longer belong: the ones a school's hold counts (not a closed year's emptying). */
     private static final Step REMOVAL_STEP = STEPS.stream()
             .filter(step -> step.kind() == OperationKind.REMOVE_MEMBER)
             .findFirst()
@@ -147,8 +154,7 @@ class Planner {
         var scope = journal == null ? Scope.ORGANIZATION : Scope.JOURNAL;
         var planned = 0;
         for (var step : possibleSteps()) {
-            if (step.kind() != OperationKind.REMOVE_MEMBER
-                    || removalsPermitted(scope, organization, journal, released)) {
+            if (step != REMOVAL_STEP || removalsPermitted(scope, organization, journal, released)) {
                 planned += enqueue(step, scope, organization, journal, run);
             }
         }
@@ -209,7 +215,7 @@ class Planner {
         var planned = 0;
         for (var step : possibleSteps()) {
             if (followUp.kinds().contains(step.kind())
-                    && (step.kind() != OperationKind.REMOVE_MEMBER
+                    && (step != REMOVAL_STEP
                             || removalsPermitted(Scope.JOURNAL, organization, followUp.journal(), 0))) {
                 planned += enqueue(step, Scope.JOURNAL, organization, followUp.journal(), null);
             }
@@ -322,6 +328,10 @@ class Planner {
                   and not exists (select 1 from sync.chat c
                                   where c.organization_id = j.organization_id and c.journal_id = j.journal_id
                                     and c.academic_year_id = j.academic_year_id and c.state = {ChatState.ACTIVE})
+                  -- a closed year gets no chats (its own are archived)
+                  and not exists (select 1 from sync.year_close yc
+                                  where yc.organization_id = j.organization_id
+                                    and yc.academic_year_id = j.academic_year_id)
                   -- a journal whose chats VK keeps losing gets no new ones in a loop: three within an hour wait for
                   -- people
                   and (select count(*) from sync.lost_chat lc
@@ -518,6 +528,10 @@ class Planner {
                   and not exists (select 1 from sync.call k
                                   where k.organization_id = l.organization_id and k.lesson_id = l.lesson_id
                                     and k.state = {CallState.ACTIVE})
+                  -- a closed year starts no calls (its own are finished)
+                  and not exists (select 1 from sync.year_close yc
+                                  join school.sync_journal yj on yj.academic_year_id = yc.academic_year_id
+                                  where yc.organization_id = l.organization_id and yj.journal_id = l.journal_id)
                 """
                 .formatted(
                         payload("'lesson', l.lesson_id, 'journal', l.journal_id"),
@@ -633,5 +647,95 @@ class Planner {
                         ToldLessons.heldAs("l"),
                         ready("k.organization_id"),
                         scope.journal("k.journal_id"));
+    }
+
+    /** The calls still live of a closed year's journals are finished. */
+    private static String finishClosedYearCall(Scope scope) {
+        return """
+                select k.organization_id, so.community_id, {OperationKind.FINISH_CALL} as kind,
+                       'call:' || k.lesson_id as object_key, %s as payload
+                from sync.call k
+                join school.sync_journal j on j.journal_id = k.journal_id
+                join sync.year_close yc on yc.organization_id = k.organization_id
+                                       and yc.academic_year_id = j.academic_year_id
+                %s
+                where k.organization_id = :organization %s
+                  and k.state = {CallState.ACTIVE}
+                """
+                .formatted(
+                        payload("'lesson', k.lesson_id, 'journal', k.journal_id"),
+                        ready("k.organization_id"),
+                        scope.journal("k.journal_id"));
+    }
+
+    /**
+     * Each chat of a closed year that the ledger holds as ACTIVE is archived: renamed «Алгебра 7А · 2025/2026» and its
+     * closing message pinned. Keyed as the chat's archive: one per chat, ever, once it is ARCHIVED.
+     */
+    private static String archiveChat(Scope scope) {
+        return """
+                select c.organization_id, c.community_id, {OperationKind.ARCHIVE_CHAT} as kind,
+                       'archive:' || c.journal_id || ':' || c.academic_year_id as object_key, %s as payload
+                from sync.chat c
+                join sync.year_close yc on yc.organization_id = c.organization_id
+                                       and yc.academic_year_id = c.academic_year_id
+                join school.sync_academic_year y on y.academic_year_id = c.academic_year_id
+                %s
+                where c.organization_id = :organization %s
+                  and c.state = {ChatState.ACTIVE} and c.chat_id is not null
+                """
+                .formatted(
+                        payload("'journal', c.journal_id, 'year', c.academic_year_id, "
+                                + "'title', c.title || ' · ' || y.title, 'yearTitle', y.title"),
+                        ready("c.organization_id"),
+                        scope.journal("c.journal_id"));
+    }
+
+    /**
+     * The pupils and parents the engine put into an archived chat are taken out where the school chose it when the
+     * year was closed; the teachers stay. Not held back by the hold on big removals: the close was confirmed.
+     */
+    private static String emptyArchivedChat(Scope scope) {
+        return """
+                select c.organization_id, c.community_id, {OperationKind.REMOVE_MEMBER} as kind,
+                       'member:' || c.journal_id || ':' || c.academic_year_id || ':' || m.vk_user_id as object_key,
+                       %s as payload
+                from sync.chat_member m
+                join sync.chat c on c.organization_id = m.organization_id and c.journal_id = m.journal_id
+                                and c.academic_year_id = m.academic_year_id and c.state = {ChatState.ARCHIVED}
+                join sync.year_close yc on yc.organization_id = c.organization_id
+                                       and yc.academic_year_id = c.academic_year_id and yc.empty_chats
+                %s
+                where c.organization_id = :organization %s
+                  and m.state = {MemberState.ACTIVE} and m.role in ({MemberRole.PUPIL}, {MemberRole.PARENT})
+                """
+                .formatted(
+                        payload("'journal', c.journal_id, 'year', c.academic_year_id, 'vkUser', m.vk_user_id"),
+                        ready("c.organization_id"),
+                        scope.journal("c.journal_id"));
+    }
+
+    /** An emptied archived chat gets a new invite link once its removals are done: the old one lets nobody back. */
+    private static String renewArchivedChatLink(Scope scope) {
+        return """
+                select c.organization_id, c.community_id, {OperationKind.RENEW_INVITE_LINK} as kind,
+                       'chat:' || c.journal_id || ':' || c.academic_year_id as object_key, %s as payload
+                from sync.chat c
+                join sync.year_close yc on yc.organization_id = c.organization_id
+                                       and yc.academic_year_id = c.academic_year_id and yc.empty_chats
+                %s
+                where c.organization_id = :organization %s
+                  and c.state = {ChatState.ARCHIVED} and c.invite_link is not null
+                  and c.members_removed_at > c.invite_link_at
+                  and not exists (select 1 from sync.operation o
+                                  where o.organization_id = c.organization_id
+                                    and o.status in ({OperationStatus.PENDING}, {OperationStatus.RUNNING})
+                                    and o.kind = {OperationKind.REMOVE_MEMBER}
+                                    and o.payload ->> 'journal' = cast(c.journal_id as text))
+                """
+                .formatted(
+                        payload("'journal', c.journal_id, 'year', c.academic_year_id"),
+                        ready("c.organization_id"),
+                        scope.journal("c.journal_id"));
     }
 }

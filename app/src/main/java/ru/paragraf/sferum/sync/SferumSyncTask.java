@@ -34,6 +34,7 @@ class SferumSyncTask implements ExchangeTaskType {
     private final CommunityCredentials credentials;
     private final LedgerCheck ledgerCheck;
     private final SyncProperties properties;
+    private final YearClosing yearClosing;
     private final Clock clock;
 
     SferumSyncTask(
@@ -47,6 +48,7 @@ class SferumSyncTask implements ExchangeTaskType {
             CommunityCredentials credentials,
             LedgerCheck ledgerCheck,
             SyncProperties properties,
+            YearClosing yearClosing,
             Clock clock) {
         this.communities = communities;
         this.readiness = readiness;
@@ -58,6 +60,7 @@ class SferumSyncTask implements ExchangeTaskType {
         this.credentials = credentials;
         this.ledgerCheck = ledgerCheck;
         this.properties = properties;
+        this.yearClosing = yearClosing;
         this.clock = clock;
     }
 
@@ -98,6 +101,17 @@ class SferumSyncTask implements ExchangeTaskType {
         }
         if (!ready) {
             return;
+        }
+        // a year that has ended is closed as by «Закрыть учебный год»: its chats are archived by this run's planning
+        for (var year : yearClosing.closeEndedYears(organization)) {
+            run.record(RunItems.of(
+                    ItemResult.OK,
+                    RunItems.Subject.ORGANIZATION,
+                    organization,
+                    null,
+                    RunItems.Step.SYNCHRONIZE,
+                    run.text("yearClose.run.closed", year)));
+            checked++;
         }
         planner.plan(organization, null, run.id());
         planner.planMemberChecks(organization, run.id());

@@ -19,7 +19,11 @@
  * «на удержании» until an administrator releases or discards them (page {@code /orgs/{org}/removal-hold}, API
  * {@code /api/orgs/{org}/removal-hold}); and the step of lesson times ({@code CallTimes}, a Quartz job in the exchange
  * module's clustered job store): a call started before its lesson's window is replaced shortly before the lesson,
- * and finished after the lesson's end plus a grace period (docs/architecture.md, «Жизнь звонка»).
+ * and finished after the lesson's end plus a grace period (docs/architecture.md, «Жизнь звонка»); and «Закрыть учебный год» ({@code YearClosing}, {@code sync.year_close}):
+ * a school's year closed by its admin, by an operator for a district, or by the scheduled run once it has ended; its
+ * calls finished, its chats archived ({@code ARCHIVE_CHAT}: renamed with the year, the closing message pinned, {@code
+ * ChatState.ARCHIVED}) and emptied of pupils and parents where the school chose it (pages {@code
+ * /orgs/{org}/year-close} and {@code /districts/{district}/year-close}, the same under {@code /api}).
  *
  * <p><b>Messengers</b>: the engine speaks to a messenger only through the provider SPI ({@code sync.messenger});
  * VK Sferum is its implementation ({@code sync.vk}: the typed VK API client with per-token rate limits,

@@ -82,6 +82,8 @@ public final class EndpointRules {
 
     /** A hold id no school has: a decision about it is refused (409) where the caller may decide at all. */
     private static final String NO_HOLD = "00000000-0000-0000-0000-00000000f00d";
+    /** An academic year nobody has: closing it is refused (404), so the access tests change nothing. */
+    private static final String NO_YEAR = "00000000-0000-0000-0000-00000000e4a0";
 
     public static final List<Rule> RULES = List.of(
             // accounts
@@ -263,7 +265,26 @@ public final class EndpointRules {
                     "/api/orgs/{organization}/removal-hold/discard",
                     ADMINISTRATORS,
                     Scope.ORGANIZATION,
-                    "{\"holdId\":\"" + NO_HOLD + "\",\"removals\":0}"));
+                    "{\"holdId\":\"" + NO_HOLD + "\",\"removals\":0}"),
+            // sync: «Закрыть учебный год» of a school, and of a district's schools (operators)
+            rule(GET, "/orgs/{organization}/year-close", ADMINISTRATORS, Scope.ORGANIZATION),
+            rule(POST, "/orgs/{organization}/year-close", ADMINISTRATORS, Scope.ORGANIZATION, "year=" + NO_YEAR),
+            rule(GET, "/api/orgs/{organization}/year-close", ADMINISTRATORS, Scope.ORGANIZATION),
+            rule(
+                    POST,
+                    "/api/orgs/{organization}/year-close",
+                    ADMINISTRATORS,
+                    Scope.ORGANIZATION,
+                    "{\"year\":\"" + NO_YEAR + "\"}"),
+            rule(GET, "/districts/{district}/year-close", OPERATORS, Scope.ORGANIZATION),
+            rule(POST, "/districts/{district}/year-close", OPERATORS, Scope.ORGANIZATION, "year=" + NO_YEAR),
+            rule(GET, "/api/districts/{district}/year-close", OPERATORS, Scope.ORGANIZATION),
+            rule(
+                    POST,
+                    "/api/districts/{district}/year-close",
+                    OPERATORS,
+                    Scope.ORGANIZATION,
+                    "{\"year\":\"" + NO_YEAR + "\"}"));
 
     private EndpointRules() {}
 

@@ -104,6 +104,16 @@ final class DeclaredCapabilities implements MessengerProvider {
         return vk.post(community, chatId, dedupeKey, text);
     }
 
+    @Override
+    public Outcome<Boolean> rename(CommunityAccess community, long chatId, String title) {
+        return vk.rename(community, chatId, title);
+    }
+
+    @Override
+    public Outcome<Boolean> pin(CommunityAccess community, long chatId, long dedupeKey, String text) {
+        return vk.pin(community, chatId, dedupeKey, text);
+    }
+
     /** The engine's messenger, declaring what a test says. */
     @TestConfiguration(proxyBeanMethods = false)
     static class Installed {

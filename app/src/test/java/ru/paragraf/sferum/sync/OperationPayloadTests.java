@@ -60,6 +60,20 @@ class OperationPayloadTests {
     }
 
     @Test
+    void anArchiveIsAboutTheChatWithItsNewTitleAndYear() {
+        var payload = JSON.readTree(
+                """
+                {"v": 2, "journal": "%s", "year": "%s", "title": "Алгебра 7А · 2025/2026", "yearTitle": "2025/2026"}"""
+                        .formatted(JOURNAL, YEAR));
+
+        assertThat(OperationPayload.decode(OperationKind.ARCHIVE_CHAT, ORGANIZATION, payload))
+                .isEqualTo(new Action.ArchiveChat(CHAT, "Алгебра 7А · 2025/2026", "2025/2026"));
+        assertThat(OperationKind.ARCHIVE_CHAT.needs())
+                .as("renaming and pinning in its own chat")
+                .isNull();
+    }
+
+    @Test
     void anUnknownVersionIsRefused() {
         var payload =
                 JSON.readTree("""

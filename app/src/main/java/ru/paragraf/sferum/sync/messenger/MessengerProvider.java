@@ -62,6 +62,15 @@ public interface MessengerProvider {
     /** Posts a message as the community; the same {@code dedupeKey} never posts twice. */
     Outcome<Boolean> post(CommunityAccess community, long chatId, long dedupeKey, String text);
 
+    /** Gives the chat a new title; renaming it to the title it has is harmless. */
+    Outcome<Boolean> rename(CommunityAccess community, long chatId, String title);
+
+    /**
+     * Posts a message as the community and pins it in the chat: the same {@code dedupeKey} never posts twice (a
+     * repeat pins the first message again), and pinning the pinned message again is harmless.
+     */
+    Outcome<Boolean> pin(CommunityAccess community, long chatId, long dedupeKey, String text);
+
     /** A created chat and the members the messenger actually added. */
     record CreatedChat(long chatId, Set<Long> memberIds) {}
 

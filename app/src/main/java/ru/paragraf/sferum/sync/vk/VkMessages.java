@@ -99,6 +99,36 @@ public final class VkMessages {
 
     public record PeerError(int code, @Nullable String description) {}
 
+    /**
+     * messages.pin: pins a message of the chat by its {@code conversation_message_id}. Not in
+     * docs/reference/vk-protocol.md (UNCONFIRMED): the answer, the pinned message, is read as vk-io's
+     * {@code MessagesPinnedMessage}; pinning the pinned message again is harmless.
+     */
+    public record Pin(long peerId, long conversationMessageId, @Nullable Long groupId) implements VkRequest<Pinned> {
+
+        @Override
+        public String method() {
+            return "messages.pin";
+        }
+
+        @Override
+        public VkParams params() {
+            return VkParams.of()
+                    .with("peer_id", peerId)
+                    .with("conversation_message_id", conversationMessageId)
+                    .with("group_id", groupId);
+        }
+
+        @Override
+        public Class<Pinned> responseType() {
+            return Pinned.class;
+        }
+    }
+
+    /** The pinned message, of which only its place in the chat is read. */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    public record Pinned(@Nullable Long conversationMessageId) {}
+
     private static void requireRandomId(long randomId) {
         // 0 switches VK's dedupe off, and with it the idempotency the retries rely on
         if (randomId == 0) {

@@ -201,6 +201,43 @@ public class VkMessengerProvider implements MessengerProvider {
         return chat(outcome, sent -> true);
     }
 
+    @Override
+    public Outcome<Boolean> rename(CommunityAccess community, long chatId, String title) {
+        return chat(vk.call(token(community), new VkChats.EditChat(chatId, title)), done -> true);
+    }
+
+    /**
+     * messages.send to the chat's peer (VK answers a repeated {@code random_id} with the first message), then
+     * messages.pin of the message by its {@code conversation_message_id}.
+     */
+    @Override
+    public Outcome<Boolean> pin(CommunityAccess community, long chatId, long dedupeKey, String text) {
+        var peer = VkPeers.ofChat(chatId);
+        var outcome = vk.call(
+                token(community), new VkMessages.SendToPeers(List.of(peer), dedupeKey, text, community.communityId()));
+        if (outcome instanceof VkOutcome.Ok<VkMessages.Sent> ok) {
+            var sent = ok.value().results().stream().findFirst().orElse(null);
+            if (sent != null && sent.error() != null) {
+                var error = sent.error();
+                return Outcome.failed(chatProblem(VkFailure.apiError(
+                        "messages.send",
+                        error.code(),
+                        error.description() == null ? "" : error.description(),
+                        java.util.Map.of())));
+            }
+            if (sent == null || sent.conversationMessageId() == null) {
+                return Outcome.failed(chatProblem(VkFailure.apiError(
+                        "messages.send", 0, "no conversation_message_id in the answer", java.util.Map.of())));
+            }
+            return chat(
+                    vk.call(
+                            token(community),
+                            new VkMessages.Pin(peer, sent.conversationMessageId(), community.communityId())),
+                    pinned -> true);
+        }
+        return chat(outcome, sent -> true);
+    }
+
     /** A community's call about one chat: an answer that the chat is gone says so ({@link Problem.Kind#GONE}). */
     private static <T, R> Outcome<R> chat(VkOutcome<T> outcome, Function<T, R> answer) {
         return outcome.fold(
