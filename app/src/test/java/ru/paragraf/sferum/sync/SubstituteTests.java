@@ -2,10 +2,12 @@ package ru.paragraf.sferum.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static ru.paragraf.sferum.SchoolFixture.*;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -26,6 +28,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -154,6 +157,33 @@ class SubstituteTests {
 
     @Test
     @Order(2)
+    void theJournalAndTheDiariesShowWhoHoldsTheLessonAndAnotherSchoolsEmployeeIsRefused() throws Exception {
+        var journal = steps.html("teacherA1", "/journals/" + JOURNAL_A_MATHS + "?month=2026-11");
+        assertThat(row(journal, LESSON)).contains("Замена: Словесникова Мария");
+        assertThat(row(steps.html("pupilA", "/diary?week=" + TOMORROW), LESSON)).contains("Замена: Словесникова Мария");
+        assertThat(row(steps.html("teacherA2", "/diary?week=" + TOMORROW), LESSON))
+                .as("the substitute's own diary has the lesson")
+                .contains("Замена: Словесникова Мария");
+
+        var refused = mvc.perform(put("/api/lessons/" + LESSON + "/substitute")
+                        .with(httpBasic("adminA", PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"employee\": \"%s\"}".formatted(TEACHER_B1)))
+                .andReturn()
+                .getResponse();
+        assertThat(refused.getStatus()).isEqualTo(422);
+        assertThat(refused.getContentAsString(StandardCharsets.UTF_8))
+                .contains("Заменять урок может только сотрудник этой школы")
+                .contains("substitute-not-allowed");
+        assertThat(jdbc.sql("select substitute_employee_id from school.lesson where id = :id")
+                        .param("id", LESSON)
+                        .query(UUID.class)
+                        .single())
+                .isEqualTo(TEACHER_A2);
+    }
+
+    @Test
+    @Order(3)
     void aSubstituteIsInTheChatForTheDayAndOutAfter() {
         clock.moveTo(at(TOMORROW, "00:00").plusSeconds(30).toInstant());
         callTimes.planDue();
@@ -178,7 +208,7 @@ class SubstituteTests {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aSubstituteWhoTeachesTheJournalStays() throws Exception {
         // teacher A2 teaches maths too from now (the school's data), and substitutes at a lesson of the day
         jdbc.sql("insert into school.journal_teacher (journal_id, employee_id) values (:journal, :employee)")
@@ -216,6 +246,13 @@ class SubstituteTests {
 
     private static ZonedDateTime at(LocalDate day, String time) {
         return ZonedDateTime.of(day, LocalTime.parse(time), MOSCOW);
+    }
+
+    /** The table row of the lesson in a page's HTML. */
+    private static String row(String html, UUID lesson) {
+        var start = html.indexOf("id=\"lesson-" + lesson + "\"");
+        assertThat(start).as("the lesson's row").isNotNegative();
+        return html.substring(start, html.indexOf("</tr>", start));
     }
 
     /** The people in the maths chat (the community, a member too, left out). */
