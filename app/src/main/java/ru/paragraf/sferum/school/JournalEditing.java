@@ -1,6 +1,7 @@
 package ru.paragraf.sferum.school;
 
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -102,6 +103,43 @@ class JournalEditing {
         }
         lessons.save(lesson);
         caused.forEach(events::publishEvent);
+    }
+
+    /**
+     * Gives the lesson to another teacher of its school for this lesson, or back to the journal's teachers
+     * ({@code employee} null): the substitute starts its call and is in the journal's chat for the lesson's day.
+     */
+    @Transactional
+    void substitute(CurrentUser user, UUID lessonId, @Nullable UUID employee) {
+        if (!isEditor(user)) {
+            throw new NotAnEditorException();
+        }
+        var lesson = lessons.lockVisible(SchoolScope.of(user), lessonId).orElseThrow(SchoolPages::notFound);
+        if (employee != null
+                && !jdbc.sql("select exists (select 1 from school.employee where id = :id and organization_id = :org)")
+                        .param("id", employee)
+                        .param("org", lesson.organization())
+                        .query(Boolean.class)
+                        .single()) {
+            throw new SubstituteNotAllowedException();
+        }
+        var changed = jdbc.sql(
+                        """
+                        update school.lesson set substitute_employee_id = :employee, version = version + 1
+                        where id = :id and substitute_employee_id is distinct from :employee
+                        """)
+                .param("employee", employee)
+                .param("id", lessonId)
+                .update();
+        if (changed == 0) {
+            return;
+        }
+        audit.record(AuditEntry.by(
+                user,
+                lesson.organization(),
+                employee == null ? "LESSON_SUBSTITUTE_CLEARED" : "LESSON_SUBSTITUTE_SET",
+                "lesson:" + lessonId));
+        events.publishEvent(new LessonSubstituteChanged(lessonId, lesson.journal(), lesson.organization(), employee));
     }
 
     private record SelectorState(JournalKind kind, boolean requested, UUID organization, UUID academicYear) {}

@@ -53,6 +53,15 @@ class JournalEditingApi {
         return lessonRow(user, lesson);
     }
 
+    /** Body of the substitute change: the employee who holds the lesson instead, or null for the journal's teachers. */
+    record SubstituteRequest(@org.jspecify.annotations.Nullable UUID employee) {}
+
+    @PutMapping("/lessons/{lesson}/substitute")
+    LessonRow substitute(CurrentUser user, @PathVariable UUID lesson, @RequestBody SubstituteRequest body) {
+        editing.substitute(user, lesson, body.employee());
+        return lessonRow(user, lesson);
+    }
+
     @PostMapping("/lessons/{lesson}/publish")
     LessonRow publish(CurrentUser user, @PathVariable UUID lesson) {
         editing.edit(user, lesson, new LessonEdit.Publish());
@@ -107,6 +116,15 @@ class JournalEditingApi {
         problem.setType(URI.create("urn:sferum:problem:subject-chat-not-allowed"));
         problem.setProperty("reason", "JOURNAL_KIND_NOT_GENERAL_EDUCATION");
         problem.setProperty("journalKind", exception.kind().name());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail notASubstitute(SubstituteNotAllowedException exception) {
+        var problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.UNPROCESSABLE_CONTENT, messages.getMessage("lesson.substitute.notAllowed", null, RUSSIAN));
+        problem.setType(URI.create("urn:sferum:problem:substitute-not-allowed"));
+        problem.setProperty("reason", "NOT_AN_EMPLOYEE_OF_THE_SCHOOL");
         return problem;
     }
 

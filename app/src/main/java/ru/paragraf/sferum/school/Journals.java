@@ -30,7 +30,14 @@ class Journals {
             rs.getInt("duration_minutes"),
             rs.getString("topic"),
             LessonFormat.valueOf(rs.getString("format")),
-            Publication.valueOf(rs.getString("publication")));
+            Publication.valueOf(rs.getString("publication")),
+            rs.getString("substitute"));
+
+    /** The full name of the lesson's substitute teacher, null if the journal's teachers hold it. */
+    private static final String SUBSTITUTE =
+            """
+            (select e.last_name || ' ' || e.first_name || coalesce(' ' || e.middle_name, '') from school.employee e
+             where e.id = substitute_employee_id) as substitute""";
 
     private static final UUID ANY = new UUID(0, 0);
 
@@ -137,10 +144,11 @@ class Journals {
     List<LessonRow> lessons(UUID journal, LocalDate from, LocalDate to) {
         return jdbc.sql(
                         """
-                        select id, lesson_date, starts_at, duration_minutes, topic, format, publication
+                        select id, lesson_date, starts_at, duration_minutes, topic, format, publication, %s
                         from school.lesson where journal_id = :journal and lesson_date between :from and :to
                         order by lesson_date, starts_at
-                        """)
+                        """
+                                .formatted(SUBSTITUTE))
                 .param("journal", journal)
                 .param("from", from)
                 .param("to", to)
@@ -199,9 +207,10 @@ class Journals {
     Optional<LessonRow> lesson(UUID id) {
         return jdbc.sql(
                         """
-                        select id, lesson_date, starts_at, duration_minutes, topic, format, publication
+                        select id, lesson_date, starts_at, duration_minutes, topic, format, publication, %s
                         from school.lesson where id = :id
-                        """)
+                        """
+                                .formatted(SUBSTITUTE))
                 .param("id", id)
                 .query(LESSON)
                 .optional();
@@ -210,10 +219,11 @@ class Journals {
     private List<LessonRow> lessons(UUID journal) {
         return jdbc.sql(
                         """
-                        select id, lesson_date, starts_at, duration_minutes, topic, format, publication
+                        select id, lesson_date, starts_at, duration_minutes, topic, format, publication, %s
                         from school.lesson where journal_id = :journal
                         order by lesson_date, starts_at
-                        """)
+                        """
+                                .formatted(SUBSTITUTE))
                 .param("journal", journal)
                 .query(LESSON)
                 .list();

@@ -13,4 +13,5 @@ record LessonRow(
         int durationMinutes,
         @Nullable String topic,
         LessonFormat format,
-        Publication publication) {}
+        Publication publication,
+        @Nullable String substitute) {}

@@ -16,4 +16,5 @@ public record TimetableLesson(
         String groupTitle,
         @Nullable String topic,
         LessonFormat format,
-        Publication publication) {}
+        Publication publication,
+        @Nullable String substitute) {}

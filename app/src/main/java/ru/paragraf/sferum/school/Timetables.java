@@ -18,9 +18,11 @@ public class Timetables {
             """
             select l.id as lesson_id, l.journal_id, l.lesson_date, l.starts_at, l.duration_minutes,
                    s.name as subject, coalesce(c.grade || c.letter, g.title) as group_title, l.topic, l.format,
-                   l.publication
+                   l.publication,
+                   sub.last_name || ' ' || sub.first_name || coalesce(' ' || sub.middle_name, '') as substitute
             from school.lesson l
             join school.journal j on j.id = l.journal_id
+            left join school.employee sub on sub.id = l.substitute_employee_id
             join school.subject s on s.id = j.subject_id
             left join school.class_unit c on c.id = j.class_unit_id
             left join school.study_group g on g.id = j.study_group_id
@@ -37,7 +39,8 @@ public class Timetables {
             rs.getString("group_title"),
             rs.getString("topic"),
             LessonFormat.valueOf(rs.getString("format")),
-            Publication.valueOf(rs.getString("publication")));
+            Publication.valueOf(rs.getString("publication")),
+            rs.getString("substitute"));
 
     private final JdbcClient jdbc;
 
@@ -72,14 +75,18 @@ public class Timetables {
                 .list();
     }
 
-    /** All lessons of the journals the teacher teaches between the two dates, inclusive. */
+    /**
+     * All lessons of the journals the teacher teaches, and the lessons they substitute at, between the two dates,
+     * inclusive.
+     */
     public List<TimetableLesson> ofTeacher(UUID employee, LocalDate from, LocalDate to) {
         return jdbc.sql(
                         SELECT
                                 + """
                         where l.lesson_date between :from and :to
-                          and exists (select 1 from school.journal_teacher jt
-                                      where jt.journal_id = j.id and jt.employee_id = :employee)
+                          and (exists (select 1 from school.journal_teacher jt
+                                       where jt.journal_id = j.id and jt.employee_id = :employee)
+                               or l.substitute_employee_id = :employee)
                         order by l.lesson_date, l.starts_at
                         """)
                 .param("employee", employee)

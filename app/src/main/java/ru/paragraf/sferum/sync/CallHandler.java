@@ -34,7 +34,7 @@ class CallHandler {
 
     /**
      * The call is marked STARTING, and that committed, before the messenger is asked; it is started with the
-     * journal's first teacher who has a token the messenger accepts.
+     * lesson's substitute, or else the journal's first teacher, who has a token the messenger accepts.
      */
     Completion start(Action.StartCall action, CommunityAccess community) {
         var key = action.call();
@@ -42,7 +42,7 @@ class CallHandler {
         if (!ledger.beginStarting(key, action.journal())) {
             return Completion.done();
         }
-        var teachers = ledger.teachersOf(action.journal());
+        var teachers = ledger.teachersOfLesson(action.journal(), key.lesson());
         if (teachers.isEmpty()) {
             var problem = problems.text("sync.problem.noTeacher");
             return problems.failed(problem, null, new LedgerChange.CallFailed(key, Problem.Kind.ITEM, problem, null));

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -629,6 +630,32 @@ class Ledger {
                         (Long) rs.getObject("sferum_user_id"),
                         rs.getString("full_name")))
                 .list();
+    }
+
+    /**
+     * Who may start the lesson's call, in order: its substitute (the lesson is theirs), then the journal's teachers.
+     */
+    List<Teacher> teachersOfLesson(UUID journal, UUID lesson) {
+        var substitute = jdbc.sql(
+                        """
+                        select employee_id, sferum_user_id, full_name from school.sync_lesson_substitute
+                        where lesson_id = :lesson
+                        """)
+                .param("lesson", lesson)
+                .query((rs, row) -> new Teacher(
+                        rs.getObject("employee_id", UUID.class),
+                        (Long) rs.getObject("sferum_user_id"),
+                        rs.getString("full_name")))
+                .optional();
+        if (substitute.isEmpty()) {
+            return teachersOf(journal);
+        }
+        var teachers = new ArrayList<Teacher>();
+        teachers.add(substitute.get());
+        teachersOf(journal).stream()
+                .filter(teacher -> !teacher.employee().equals(substitute.get().employee()))
+                .forEach(teachers::add);
+        return teachers;
     }
 
     /** What member checks found in the chats: strangers, and members who left on their own. */

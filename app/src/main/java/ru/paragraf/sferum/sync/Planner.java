@@ -123,6 +123,13 @@ class Planner {
     private static final List<String> CALL_TIMES =
             List.of(ENQUEUE.formatted(sql(renewCall(Scope.CITY))), ENQUEUE.formatted(sql(finishCall(Scope.CITY))));
 
+    private static final String SUBSTITUTE_JOURNALS = sql(
+            """
+            select distinct s.organization_id, s.journal_id from school.sync_lesson_substitute s
+            where s.publication = {Publication.PUBLISHED}
+              and s.lesson_date between cast(:localNow as date) - 1 and cast(:localNow as date)
+            """);
+
     private final JdbcClient jdbc;
     private final Clock clock;
     private final MessengerProvider messenger;
@@ -202,6 +209,24 @@ class Planner {
         var planned = 0;
         for (var statement : CALL_TIMES) {
             planned += times(jdbc.sql(statement)).param("run", null).update();
+        }
+        return planned + planSubstitutes();
+    }
+
+    /**
+     * The journals with a substitute's lesson today or yesterday are planned again: the substitute joins the chat on
+     * the lesson's day and leaves after the lesson's end plus the grace period ({@link #BELONGING}), times that no
+     * change of the school marks.
+     */
+    private int planSubstitutes() {
+        var journals = jdbc.sql(SUBSTITUTE_JOURNALS)
+                .param("localNow", LocalDateTime.now(clock))
+                .query((rs, row) ->
+                        List.of(rs.getObject("organization_id", UUID.class), rs.getObject("journal_id", UUID.class)))
+                .list();
+        var planned = 0;
+        for (var journal : journals) {
+            planned += plan(journal.get(0), journal.get(1), null);
         }
         return planned;
     }
@@ -361,9 +386,28 @@ class Planner {
     }
 
     /**
-     * Everyone who belongs and has a VK account that VK ID still accepts, and is not in the chat yet, joins it: the
-     * journal's teachers, its pupils and, where the school wants them, their parents (school.sync_journal_member). A
-     * person in two roles of one journal (a teacher who is a pupil's parent) joins once, in the first role.
+     * Who belongs in a journal's chat: its members (school.sync_journal_member), and the substitute of each published
+     * lesson of the journal from the start of the lesson's day until its end plus the grace period, in the role of a
+     * teacher (school.sync_lesson_substitute; the school's time, the {@code Clock}). A substitute who teaches the
+     * journal belongs as its teacher anyway, and stays.
+     */
+    private static final String BELONGING =
+            """
+            (select m.journal_id, m.organization_id, m.person_id, m.role, m.sferum_user_id, m.sferum_relink_required
+             from school.sync_journal_member m
+             union all
+             select s.journal_id, s.organization_id, s.employee_id, {MemberRole.TEACHER}, s.sferum_user_id,
+                    s.sferum_relink_required
+             from school.sync_lesson_substitute s
+             where s.publication = {Publication.PUBLISHED} and cast(s.lesson_date as timestamp) <= :localNow
+               and s.lesson_date + s.starts_at + make_interval(mins => s.duration_minutes)
+                   + make_interval(secs => :grace) > :localNow)""";
+
+    /**
+     * Everyone who belongs ({@link #BELONGING}) and has a VK account that VK ID still accepts, and is not in the chat
+     * yet, joins it: the journal's teachers, its pupils and, where the school wants them, their parents, and the
+     * substitutes of the day. A person in two roles of one journal (a teacher who is a pupil's parent) joins once, in
+     * the first role.
      */
     private static String addMember(Scope scope) {
         return """
@@ -374,7 +418,7 @@ class Planner {
                 join school.sync_journal j on j.journal_id = c.journal_id and j.subject_chat_requested
                 join (select distinct on (b.journal_id, b.sferum_user_id)
                              b.journal_id, b.person_id, b.role, b.sferum_user_id
-                      from school.sync_journal_member b
+                      from %s b
                       where b.organization_id = :organization %s
                         and b.sferum_user_id is not null and not b.sferum_relink_required
                       order by b.journal_id, b.sferum_user_id, b.role = {MemberRole.TEACHER} desc,
@@ -390,6 +434,7 @@ class Planner {
                 .formatted(
                         payload("'journal', c.journal_id, 'year', c.academic_year_id, 'person', p.person_id, "
                                 + "'role', p.role, 'vkUser', p.sferum_user_id"),
+                        BELONGING,
                         scope.journal("b.journal_id"),
                         ready("c.organization_id"),
                         scope.journal("c.journal_id"));
@@ -419,7 +464,7 @@ class Planner {
                   -- (docs/benchmarks.md, «Planning cost»); the null accounts are left out, so «not in» is «not
                   -- exists»
                   and (m.journal_id, m.vk_user_id) not in (select p.journal_id, p.sferum_user_id
-                                                           from school.sync_journal_member p
+                                                           from %s p
                                                            where p.organization_id = :organization %s
                                                              and p.sferum_user_id is not null)
                   -- a discarded hold keeps its people in their chats (sync.removal_hold_item)
@@ -439,6 +484,7 @@ class Planner {
                         payload("'journal', c.journal_id, 'year', c.academic_year_id, 'vkUser', m.vk_user_id"),
                         ready("c.organization_id"),
                         scope.journal("c.journal_id"),
+                        BELONGING,
                         scope.journal("p.journal_id"));
     }
 

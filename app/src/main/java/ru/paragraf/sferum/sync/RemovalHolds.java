@@ -3,6 +3,7 @@ package ru.paragraf.sferum.sync;
 import static ru.paragraf.sferum.sync.SqlNames.sql;
 
 import java.time.Clock;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -114,7 +115,7 @@ class RemovalHolds {
         if (held(organization).isPresent()) {
             return false;
         }
-        var count = jdbc.sql(PENDING)
+        var count = removalTimes(jdbc.sql(PENDING))
                 .param("organization", organization)
                 .query((rs, row) -> new int[] {rs.getInt("pending"), rs.getInt("members")})
                 .single();
@@ -149,6 +150,13 @@ class RemovalHolds {
         }
     }
 
+    /** The times the removals' statement reads: a substitute belongs until their lesson's end plus the grace. */
+    private JdbcClient.StatementSpec removalTimes(JdbcClient.StatementSpec statement) {
+        return statement
+                .param("localNow", LocalDateTime.now(clock))
+                .param("grace", properties.calls().grace().toSeconds());
+    }
+
     /** The school's hold waiting for a decision, if any. */
     Optional<RemovalHold> held(UUID organization) {
         return jdbc.sql(sql("select * from sync.removal_hold where organization_id = :organization"
@@ -169,7 +177,7 @@ class RemovalHolds {
 
     /** Who the school's removals would take out of which chat now, as the REMOVE_MEMBER step selects them. */
     List<HeldRemoval> preview(UUID organization) {
-        return jdbc.sql(PREVIEW)
+        return removalTimes(jdbc.sql(PREVIEW))
                 .param("organization", organization)
                 .query((rs, row) -> new HeldRemoval(
                         rs.getObject("journal_id", UUID.class),
@@ -203,7 +211,7 @@ class RemovalHolds {
 
     /** Keeps the pairs the school's removals would take out now in their chats; how many. */
     int keep(RemovalHold hold) {
-        return jdbc.sql(DISCARD)
+        return removalTimes(jdbc.sql(DISCARD))
                 .param("organization", hold.organization())
                 .param("hold", hold.id())
                 .update();

@@ -11,6 +11,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import ru.paragraf.sferum.school.FamilySferumAccountChanged;
 import ru.paragraf.sferum.school.LessonChanged;
 import ru.paragraf.sferum.school.LessonPublished;
+import ru.paragraf.sferum.school.LessonSubstituteChanged;
 import ru.paragraf.sferum.school.LessonWithdrawn;
 import ru.paragraf.sferum.school.RosterChanged;
 import ru.paragraf.sferum.school.SferumAccountChanged;
@@ -48,6 +49,11 @@ class SchoolChanges {
 
     @ApplicationModuleListener
     void on(LessonChanged event) {
+        plan(event.organization(), event.journal());
+    }
+
+    @ApplicationModuleListener
+    void on(LessonSubstituteChanged event) {
         plan(event.organization(), event.journal());
     }
 

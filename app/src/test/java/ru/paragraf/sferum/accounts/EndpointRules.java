@@ -163,6 +163,7 @@ public final class EndpointRules {
             rule(GET, "/lessons/{lesson}/row", STAFF, Scope.ORGANIZATION),
             rule(PUT, "/api/journals/{journal}/subject-chat", EDITORS, Scope.ORGANIZATION, "{\"requested\":true}"),
             rule(PUT, "/api/lessons/{lesson}/video-call", EDITORS, Scope.ORGANIZATION, "{\"on\":true}"),
+            rule(PUT, "/api/lessons/{lesson}/substitute", EDITORS, Scope.ORGANIZATION, "{\"employee\":null}"),
             rule(POST, "/api/lessons/{lesson}/publish", EDITORS, Scope.ORGANIZATION),
             rule(POST, "/api/lessons/{lesson}/withdraw", EDITORS, Scope.ORGANIZATION),
             rule(PUT, "/api/lessons/{lesson}", EDITORS, Scope.ORGANIZATION, "{\"topic\":\"Access\"}"),

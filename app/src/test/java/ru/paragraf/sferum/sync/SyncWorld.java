@@ -32,7 +32,10 @@ final class SyncWorld {
             .version(HttpClient.Version.HTTP_1_1)
             .build();
 
-    private SyncWorld() {
+    private SyncWorld(List<Seed.User> others) {
+        var users = new java.util.ArrayList<Seed.User>();
+        users.add(Seed.User.of(TEACHER_A1_VK, "Пётр", "Учителев", TEACHER_A1_LOGIN, TEACHER_A1_PASSWORD));
+        users.addAll(others);
         vk = VkEmulator.start(EmulatorConfig.builder()
                 .seed(Seed.of(
                         List.of(Seed.Community.of(
@@ -40,13 +43,18 @@ final class SyncWorld {
                                 "Школа A — Сферум",
                                 "school_a_sferum",
                                 Seed.Token.of(TOKEN_A, CommunityPermission.MESSAGES, CommunityPermission.MANAGE))),
-                        List.of(Seed.User.of(TEACHER_A1_VK, "Пётр", "Учителев", TEACHER_A1_LOGIN, TEACHER_A1_PASSWORD)),
+                        users,
                         List.of(Seed.Client.of(CLIENT_ID, "http://localhost/diary/vkid/callback"))))
                 .build());
     }
 
     static SyncWorld start() {
-        return new SyncWorld();
+        return new SyncWorld(List.of());
+    }
+
+    /** The emulator with VK users besides teacher A1's. */
+    static SyncWorld start(Seed.User... others) {
+        return new SyncWorld(List.of(others));
     }
 
     /** Logs in on the emulator's VK ID page reached from {@code authorizeUrl}; returns VK's redirect back. */
