@@ -421,7 +421,8 @@ class Ledger {
     /**
      * Marks the call STARTING before the messenger is asked to start it. A finished or failed call of a lesson
      * published again starts a new generation; a call still STARTING was attempted without an answer, which VK
-     * offers no way to find again: counted as an unconfirmed start. False if the call is live already.
+     * offers no way to find again: counted as an unconfirmed start. False if the call is live already, or the lesson
+     * no longer wants one (withdrawn or switched to in-person after the planning).
      */
     boolean beginStarting(CallKey key, UUID journal) {
         var now = OffsetDateTime.now(clock);
@@ -431,7 +432,13 @@ class Ledger {
                                                 """
                                 insert into sync.call (organization_id, lesson_id, journal_id, state, created_at,
                                                        updated_at)
-                                values (:organization, :lesson, :journal, {CallState.STARTING}, :now, :now)
+                                select :organization, :lesson, :journal, {CallState.STARTING}, :now, :now
+                                -- the lesson still wants its call when the operation runs: one withdrawn or
+                                -- switched to in-person after the planning gets none
+                                where exists (select 1 from school.sync_lesson l
+                                              where l.organization_id = :organization and l.lesson_id = :lesson
+                                                and l.publication = {Publication.PUBLISHED}
+                                                and l.format = {LessonFormat.VIDEO_CALL})
                                 on conflict (organization_id, lesson_id) do update
                                     set generation = case when sync.call.state = {CallState.FINISHED}
                                                           then sync.call.generation + 1
