@@ -16,6 +16,7 @@ import ru.paragraf.sferum.school.PersonKind;
 import ru.paragraf.sferum.school.SferumAccountChanged;
 import ru.paragraf.sferum.sync.ChatFacts;
 import ru.paragraf.sferum.sync.LessonCallFailed;
+import ru.paragraf.sferum.sync.LessonCallStarted;
 import ru.paragraf.sferum.sync.StrangerRemoved;
 import ru.paragraf.sferum.sync.SubjectChatCreated;
 import ru.paragraf.sferum.sync.SynchronizationPaused;
@@ -89,6 +90,12 @@ class NoticeCauses {
     @ApplicationModuleListener
     void on(LessonWithdrawn withdrawn) {
         notices.close(callCause(withdrawn.lesson()));
+    }
+
+    /** The call was started after all: its failure is fixed. */
+    @ApplicationModuleListener
+    void on(LessonCallStarted started) {
+        notices.close(callCause(started.lesson()));
     }
 
     @ApplicationModuleListener

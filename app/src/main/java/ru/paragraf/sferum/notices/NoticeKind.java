@@ -6,7 +6,7 @@ enum NoticeKind {
     VK_ID_RELINK,
     /**
      * A call could not be started for the teacher's lesson. Closed when the teacher links their VK ID (again), a VK
-     * Sferum account is entered in their staff file, or the lesson is withdrawn.
+     * Sferum account is entered in their staff file, the lesson is withdrawn, or its call is started after all.
      */
     CALL_FAILED,
     /** The teacher's subject chat was created. */

@@ -39,7 +39,8 @@ class CallHandler {
     Completion start(Action.StartCall action, CommunityAccess community) {
         var key = action.call();
         // one statement, committed before the messenger is asked; a call that is live already is not started again
-        if (!ledger.beginStarting(key, action.journal())) {
+        var start = ledger.beginStarting(key, action.journal());
+        if (start == Ledger.CallStart.NONE) {
             return Completion.done();
         }
         var teachers = ledger.teachersOfLesson(action.journal(), key.lesson());
@@ -56,7 +57,7 @@ class CallHandler {
                 var started = messenger.startCall(granted.access(), community.communityId());
                 var refused = refusal(started);
                 if (refused == null) {
-                    return started(action, teacher, granted.access(), started);
+                    return started(action, teacher, granted.access(), started, start);
                 }
                 // VK refused the teacher's token: refreshed, try again; else the teacher must re-link, try another
                 token = tokens.rejected(teacher.employee(), granted.access());
@@ -88,12 +89,19 @@ class CallHandler {
             Action.StartCall action,
             Ledger.Teacher teacher,
             UserAccess user,
-            Outcome<MessengerProvider.StartedCall> started) {
+            Outcome<MessengerProvider.StartedCall> started,
+            Ledger.CallStart start) {
         var key = action.call();
         var link = OperationProblems.staffFile(teacher.employee());
         return started.fold(
                 call -> Completion.done(new LedgerChange.CallStarted(
-                        key, action.journal(), call.callId(), call.joinLink(), teacher.employee(), user.userId())),
+                        key,
+                        action.journal(),
+                        call.callId(),
+                        call.joinLink(),
+                        teacher.employee(),
+                        user.userId(),
+                        start == Ledger.CallStart.AFTER_FAILURE)),
                 problem -> problems.of(
                         problem,
                         new LedgerChange.CallFailed(

@@ -421,15 +421,17 @@ class Ledger {
     /**
      * Marks the call STARTING before the messenger is asked to start it. A finished or failed call of a lesson
      * published again starts a new generation; a call still STARTING was attempted without an answer, which VK
-     * offers no way to find again: counted as an unconfirmed start. False if the call is live already, or the lesson
-     * no longer wants one (withdrawn or switched to in-person after the planning).
+     * offers no way to find again: counted as an unconfirmed start. {@link CallStart#NONE} if the call is live
+     * already, or the lesson no longer wants one (withdrawn or switched to in-person after the planning).
      */
-    boolean beginStarting(CallKey key, UUID journal) {
+    CallStart beginStarting(CallKey key, UUID journal) {
         var now = OffsetDateTime.now(clock);
-        return keyed(
-                                jdbc.sql(
-                                        sql(
-                                                """
+        var before = keyed(
+                        jdbc.sql(
+                                sql(
+                                        """
+                                with before as (select state from sync.call
+                                                where organization_id = :organization and lesson_id = :lesson)
                                 insert into sync.call (organization_id, lesson_id, journal_id, state, created_at,
                                                        updated_at)
                                 select :organization, :lesson, :journal, {CallState.STARTING}, :now, :now
@@ -451,12 +453,27 @@ class Ledger {
                                         problem = null, problem_category = null, problem_link = null,
                                         updated_at = excluded.updated_at
                                     where sync.call.state <> {CallState.ACTIVE}
+                                returning coalesce((select state from before), '') as before
                                 """)),
-                                key)
-                        .param("journal", journal)
-                        .param("now", now)
-                        .update()
-                > 0;
+                        key)
+                .param("journal", journal)
+                .param("now", now)
+                .query(String.class)
+                .optional();
+        if (before.isEmpty()) {
+            return CallStart.NONE;
+        }
+        return before.get().equals(CallState.FAILED.name()) ? CallStart.AFTER_FAILURE : CallStart.STARTING;
+    }
+
+    /** What marking a call STARTING found. */
+    enum CallStart {
+        /** Nothing to start: the call is live already, or its lesson no longer wants one. */
+        NONE,
+        /** The call is to be started: the first time, a new generation, or again after an unanswered start. */
+        STARTING,
+        /** The call is to be started again after it failed for good: a start now fixes what its teachers were told. */
+        AFTER_FAILURE
     }
 
     void callStarted(CallKey key, String callId, String joinLink, UUID employee, long vkUser) {

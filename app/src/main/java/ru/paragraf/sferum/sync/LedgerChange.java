@@ -195,8 +195,16 @@ sealed interface LedgerChange {
      * The call is live, started by this teacher.
      *
      * @param vkUser the teacher's messenger account, whose token alone may finish the call
+     * @param afterFailure the call had failed for good before: its teachers were told, and are told it is fixed
      */
-    record CallStarted(CallKey call, UUID journal, String callId, String joinLink, UUID employee, long vkUser)
+    record CallStarted(
+            CallKey call,
+            UUID journal,
+            String callId,
+            String joinLink,
+            UUID employee,
+            long vkUser,
+            boolean afterFailure)
             implements LedgerChange {
 
         @Override

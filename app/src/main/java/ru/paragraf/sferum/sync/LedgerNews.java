@@ -5,7 +5,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Publishes what people must be told of a ledger change ({@link SubjectChatCreated}, {@link LessonCallFailed},
- * {@link StrangerRemoved}), in the transaction that records it, so that the event publication registry delivers it
+ * {@link LessonCallStarted} after a failure, {@link StrangerRemoved}), in the transaction that records it, so that the event publication registry delivers it
  * after commit and loses nothing to a crash. Ids only: one statement (the registry's) per such change, none for any
  * other; what the notices show of them they ask {@link ChatFacts} after commit.
  */
@@ -28,6 +28,9 @@ class LedgerNews {
         } else if (change instanceof LedgerChange.CallFailed failed) {
             events.publishEvent(new LessonCallFailed(
                     failed.call().organization(), failed.call().lesson()));
+        } else if (change instanceof LedgerChange.CallStarted started && started.afterFailure()) {
+            events.publishEvent(new LessonCallStarted(
+                    started.call().organization(), started.call().lesson()));
         }
     }
 }

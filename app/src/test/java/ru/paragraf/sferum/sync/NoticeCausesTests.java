@@ -396,6 +396,47 @@ class NoticeCausesTests {
                 .isZero();
     }
 
+    @Test
+    @Order(12)
+    void aCallStartedAfterAllClosesItsFailureNotice() throws Exception {
+        steps.api("teacherA1", post("/api/lessons/" + MATHS_LESSON + "/withdraw"), null);
+        steps.settle();
+        var failures = kinds("teacherA1").stream().filter("CALL_FAILED"::equals).count();
+        // VK refuses this lesson's call for good (access to the community denied): the teacher is told
+        WORLD.vk.faults(FaultPlan.NONE.withError(203, 1.0, "calls.start"));
+        steps.api("teacherA1", post("/api/lessons/" + MATHS_LESSON + "/publish"), null);
+        steps.settle();
+        await().atMost(Duration.ofSeconds(20)).until(() -> callFailure("teacherA1", "10:00") != null);
+        assertThat(isOpen(callFailure("teacherA1", "10:00"))).isTrue();
+
+        // VK takes it again: the next run starts the call, and the notice of its failure closes by itself
+        WORLD.vk.faults(FaultPlan.NONE);
+        var calls = WORLD.vk.calls().size();
+        steps.runNow("adminA", task);
+        await().atMost(Duration.ofSeconds(30)).until(() -> WORLD.vk.calls().size() == calls + 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !isOpen(callFailure("teacherA1", "10:00")));
+        assertThat(kinds("teacherA1"))
+                .as("one new notice for this failure of the lesson's call")
+                .filteredOn("CALL_FAILED"::equals)
+                .hasSize((int) failures + 1);
+    }
+
+    /** The teacher's CALL_FAILED notice of the lesson at {@code time}, or null. */
+    private @org.jspecify.annotations.Nullable JsonNode callFailure(String who, String time) throws Exception {
+        for (var notice : notices(who)) {
+            if (notice.get("kind").asString().equals("CALL_FAILED")
+                    && notice.get("text").asString().contains(" в " + time)) {
+                return notice;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isOpen(@org.jspecify.annotations.Nullable JsonNode notice) {
+        return notice != null
+                && (notice.get("closedAt") == null || notice.get("closedAt").isNull());
+    }
+
     /** «Проверить снова» in «База ссылок». */
     private void verifyCredentials() throws Exception {
         steps.api("adminA", post("/api/orgs/" + SCHOOL_A + "/sferum-community/verify"), null);
