@@ -3,6 +3,7 @@ package ru.paragraf.sferum.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,6 +26,9 @@ class SyncFaultTests {
 
     @Autowired
     ConnectedCity city;
+
+    @Autowired
+    MeterRegistry meters;
 
     @BeforeAll
     void connect() throws Exception {
@@ -90,6 +94,9 @@ class SyncFaultTests {
         assertThat(checks.duplicateMessages()).isZero();
         assertThat(checks.announcements()).isEqualTo(checks.announcedCalls()).isEqualTo(checks.ledgerCalls());
         assertThat(checks.orphanCalls()).isLessThanOrEqualTo(checks.unconfirmedStarts());
+        assertThat(meters.get("sferum.calls.unconfirmed-starts").gauge().value())
+                .as("the operators' meter of unanswered starts")
+                .isEqualTo(checks.unconfirmedStarts());
     }
 
     private static void report(List<String> lines) throws Exception {
