@@ -45,9 +45,13 @@ class Digests {
         this.transactions = transactions;
     }
 
-    /** Sends today's digests that are due; returns how many went out. */
+    /**
+     * Sends today's digests that are due; returns how many went out. People who never set their mail get it at their
+     * staff file's address first ({@link MailSettings#fromStaffFiles}).
+     */
     int send() {
         var today = days.today();
+        settings.fromStaffFiles();
         var sent = 0;
         for (var recipient : settings.due(today)) {
             try {

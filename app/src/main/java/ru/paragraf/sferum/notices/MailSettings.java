@@ -24,9 +24,11 @@ class MailSettings {
 
     @Transactional(readOnly = true)
     MailSetting of(UUID account) {
-        return jdbc.sql("select address, enabled from notices.mail_setting where account_id = :account")
+        return jdbc.sql(
+                        "select address, enabled, from_staff_file from notices.mail_setting where account_id = :account")
                 .param("account", account)
-                .query((rs, row) -> new MailSetting(rs.getString("address"), rs.getBoolean("enabled")))
+                .query((rs, row) -> new MailSetting(
+                        rs.getString("address"), rs.getBoolean("enabled"), rs.getBoolean("from_staff_file")))
                 .optional()
                 .orElse(MailSetting.NONE);
     }
@@ -40,13 +42,36 @@ class MailSettings {
                         values (:account, :address, :enabled, :audience, :audienceId, :now)
                         on conflict (account_id) do update set address = excluded.address, enabled = excluded.enabled,
                             audience = excluded.audience, audience_id = excluded.audience_id,
-                            updated_at = excluded.updated_at
+                            from_staff_file = false, updated_at = excluded.updated_at
                         """)
                 .param("account", account)
                 .param("address", setting.address())
                 .param("enabled", setting.enabled())
                 .param("audience", audience == null ? null : audience.kind().name())
                 .param("audienceId", audience == null ? null : audience.id())
+                .param("now", OffsetDateTime.now(clock))
+                .update();
+    }
+
+    /**
+     * Gives each teacher and school admin who never set their mail the address of their staff file, with mail on: one
+     * statement for the city; a setting that exists (saved, or given before) is never touched, so mail turned off stays
+     * off and an address the person typed stays theirs. Returns how many got one.
+     */
+    @Transactional
+    int fromStaffFiles() {
+        return jdbc.sql(
+                        """
+                        insert into notices.mail_setting (account_id, address, enabled, audience, audience_id,
+                                                          from_staff_file, updated_at)
+                        select a.account_id, m.address, true,
+                               case a.role when 'TEACHER' then 'EMPLOYEE' else 'SCHOOL_ADMINS' end,
+                               case a.role when 'TEACHER' then a.employee_id else a.organization_id end, true, :now
+                        from accounts.staff_account a
+                        join school.staff_mail_address m on m.employee_id = a.employee_id
+                        where not exists (select 1 from notices.mail_setting s where s.account_id = a.account_id)
+                        on conflict (account_id) do nothing
+                        """)
                 .param("now", OffsetDateTime.now(clock))
                 .update();
     }

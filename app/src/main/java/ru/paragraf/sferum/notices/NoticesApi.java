@@ -64,14 +64,14 @@ class NoticesApi {
     @Operation(summary = "The caller's mail setting: the address of the daily digest and whether mail is on")
     MailAnswer mail(CurrentUser user) {
         var mail = reading.mail(user);
-        return new MailAnswer(mail.address(), mail.enabled(), mailbox.keepsMail());
+        return new MailAnswer(mail.address(), mail.enabled(), mail.fromStaffFile(), mailbox.keepsMail());
     }
 
     @PutMapping("/api/notices/mail")
     @Operation(summary = "Set the caller's digest address (blank: none) and turn mail on or off")
     @ApiResponse(responseCode = "422", description = "ADDRESS_INVALID (`reason`): not one plain address")
     MailAnswer saveMail(CurrentUser user, @RequestBody MailRequest body) {
-        reading.saveMail(user, new MailSetting(MailAddress.check(body.address()), body.enabled()));
+        reading.saveMail(user, MailSetting.chosen(MailAddress.check(body.address()), body.enabled()));
         return mail(user);
     }
 
@@ -96,8 +96,11 @@ class NoticesApi {
     /** @param enabled false turns the digests off */
     record MailRequest(@Nullable String address, boolean enabled) {}
 
-    /** @param kept true where no SMTP server is configured: mail is kept for the demo page, not sent */
-    record MailAnswer(@Nullable String address, boolean enabled, boolean kept) {}
+    /**
+     * @param fromStaffFile the caller never set their mail: the address is their staff file's
+     * @param kept true where no SMTP server is configured: mail is kept for the demo page, not sent
+     */
+    record MailAnswer(@Nullable String address, boolean enabled, boolean fromStaffFile, boolean kept) {}
 
     static class NoticeNotFoundException extends RuntimeException {}
 }

@@ -55,11 +55,11 @@ class NoticesPage {
             Model model,
             HttpServletResponse response) {
         try {
-            reading.saveMail(user, new MailSetting(MailAddress.check(address), enabled));
+            reading.saveMail(user, MailSetting.chosen(MailAddress.check(address), enabled));
         } catch (InvalidMailAddressException refused) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             var typed = address == null ? null : address.replaceAll("\\p{Cntrl}", "");
-            return show(user, model, new MailSetting(typed, enabled), texts.text(refused.getMessage()));
+            return show(user, model, MailSetting.chosen(typed, enabled), texts.text(refused.getMessage()));
         }
         return "redirect:/notices?saved";
     }

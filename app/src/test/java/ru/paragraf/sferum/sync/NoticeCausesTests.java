@@ -421,6 +421,56 @@ class NoticeCausesTests {
                 .hasSize((int) failures + 1);
     }
 
+    @Test
+    @Order(13)
+    void aTeacherWhoNeverSetTheirMailGetsItAtTheStaffFilesAddressUntilTheyTurnItOff() throws Exception {
+        var account = jdbc.sql("select id from accounts.user_account where username = 'teacherA1'")
+                .query(UUID.class)
+                .single();
+        // the teacher never set their mail; their staff file has an address (as the roster import brings it)
+        jdbc.sql("delete from notices.mail_setting where account_id = :account")
+                .param("account", account)
+                .update();
+        jdbc.sql("update school.employee set email = ' P.Uchitelev@School.test ' where id = :teacher")
+                .param("teacher", SchoolFixture.TEACHER_A1)
+                .update();
+        var staffFile = "p.uchitelev@school.test";
+        tellTeacherA1("staff-mail:1");
+
+        fire(DIGESTS);
+        assertThat(mailTo(staffFile)).hasSize(1);
+        assertThat(body(mailTo(staffFile).get(0))).contains("Русский язык 7А");
+        var mail = EverydaySteps.json(steps.api("teacherA1", get("/api/notices/mail"), null));
+        assertThat(mail.get("address").asString()).isEqualTo(staffFile);
+        assertThat(mail.get("fromStaffFile").asBoolean()).isTrue();
+        assertThat(steps.html("teacherA1", "/notices")).contains("Адрес взят из вашего личного дела");
+
+        // the teacher turns mail off: the staff file's address never turns it on again
+        steps.api("teacherA1", put("/api/notices/mail"), "{\"address\":\"%s\",\"enabled\":false}".formatted(staffFile));
+        tellTeacherA1("staff-mail:2");
+        jdbc.sql("update notices.mail_setting set last_digest_on = last_digest_on - 1")
+                .update();
+        fire(DIGESTS);
+        assertThat(mailTo(staffFile)).as("mail off: no second digest").hasSize(1);
+        assertThat(EverydaySteps.json(steps.api("teacherA1", get("/api/notices/mail"), null))
+                        .get("fromStaffFile")
+                        .asBoolean())
+                .isFalse();
+    }
+
+    /** An open notice for teacher A1 of a cause of its own (what the digest sends is tested above). */
+    private void tellTeacherA1(String cause) {
+        jdbc.sql(
+                        """
+                        insert into notices.notice (id, audience, audience_id, kind, cause, args, created_at, updated_at)
+                        values (gen_random_uuid(), 'EMPLOYEE', :teacher, 'CHAT_CREATED', :cause,
+                                array['Русский язык 7А'], now(), now())
+                        """)
+                .param("teacher", SchoolFixture.TEACHER_A1)
+                .param("cause", cause)
+                .update();
+    }
+
     /** The teacher's CALL_FAILED notice of the lesson at {@code time}, or null. */
     private @org.jspecify.annotations.Nullable JsonNode callFailure(String who, String time) throws Exception {
         for (var notice : notices(who)) {
