@@ -57,9 +57,7 @@ class CallLifeTests {
 
     @DynamicPropertySource
     static void vk(DynamicPropertyRegistry registry) {
-        registry.add("sferum.vk.api-url", WORLD.vk::baseUrl);
-        registry.add("sferum.vk.id-url", WORLD.vk::baseUrl);
-        registry.add("sferum.vkid.client-id", () -> SyncWorld.CLIENT_ID);
+        WORLD.register(registry);
     }
 
     /** The evening before: 25 November 2026, 18:00 in St Petersburg. */
@@ -95,21 +93,7 @@ class CallLifeTests {
     void schoolAConnectedWithTheMathsChatRequested() throws Exception {
         steps = new SyncSteps(mvc, jdbc, WORLD);
         SchoolFixture.insert(jdbc, accounts, LocalDate.now(clock));
-        steps.api(
-                "adminA",
-                put("/api/orgs/" + SCHOOL_A + "/sferum-community"),
-                "{\"communityId\": %d, \"token\": \"%s\"}".formatted(SyncWorld.COMMUNITY_A, SyncWorld.TOKEN_A));
-        // once a year: no scheduled run stands in for the step of lesson times
-        steps.api(
-                "adminA",
-                post("/api/orgs/" + SCHOOL_A + "/exchange-tasks"),
-                "{\"type\":\"SFERUM_SYNC\",\"cron\":\"0 0 3 1 1 ?\",\"enabled\":true}");
-        steps.linkVkId(
-                "teacherA1",
-                TEACHER_A1,
-                SyncWorld.TEACHER_A1_VK,
-                SyncWorld.TEACHER_A1_LOGIN,
-                SyncWorld.TEACHER_A1_PASSWORD);
+        steps.connectSchoolA(SyncSteps.YEARLY_TASK);
         steps.api("teacherA1", put("/api/journals/" + JOURNAL_A_MATHS + "/subject-chat"), "{\"requested\": true}");
         moveLesson(MORNING_LESSON, "09:00");
         moveLesson(LATE_LESSON, "11:00");

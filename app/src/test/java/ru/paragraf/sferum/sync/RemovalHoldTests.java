@@ -63,9 +63,7 @@ class RemovalHoldTests {
 
     @DynamicPropertySource
     static void vk(DynamicPropertyRegistry registry) {
-        registry.add("sferum.vk.api-url", WORLD.vk::baseUrl);
-        registry.add("sferum.vk.id-url", WORLD.vk::baseUrl);
-        registry.add("sferum.vkid.client-id", () -> SyncWorld.CLIENT_ID);
+        WORLD.register(registry);
     }
 
     @Autowired
@@ -96,23 +94,7 @@ class RemovalHoldTests {
         pupil(PUPIL_A2, "Второв", "Глеб", CLASS_A_7A);
         pupil(PUPIL_A3, "Третьякова", "Дина", CLASS_A_7A);
         pupil(PUPIL_A4, "Четвертаков", "Иван", null);
-        assertThat(steps.api(
-                        "adminA",
-                        put("/api/orgs/" + SCHOOL_A + "/sferum-community"),
-                        "{\"communityId\": %d, \"token\": \"%s\"}".formatted(SyncWorld.COMMUNITY_A, SyncWorld.TOKEN_A)))
-                .contains("VERIFIED");
-        task = UUID.fromString(EverydaySteps.json(steps.api(
-                        "adminA",
-                        post("/api/orgs/" + SCHOOL_A + "/exchange-tasks"),
-                        "{\"type\":\"SFERUM_SYNC\",\"enabled\":true}"))
-                .get("id")
-                .asString());
-        steps.linkVkId(
-                "teacherA1",
-                TEACHER_A1,
-                SyncWorld.TEACHER_A1_VK,
-                SyncWorld.TEACHER_A1_LOGIN,
-                SyncWorld.TEACHER_A1_PASSWORD);
+        task = steps.connectSchoolA();
         link(PUPIL_A, PUPIL_A_VK, "Алиса", "Ученикова");
         link(PUPIL_A2, PUPIL_A2_VK, "Глеб", "Второв");
         link(PUPIL_A3, PUPIL_A3_VK, "Дина", "Третьякова");

@@ -69,9 +69,7 @@ class SubstituteTests {
 
     @DynamicPropertySource
     static void vk(DynamicPropertyRegistry registry) {
-        registry.add("sferum.vk.api-url", WORLD.vk::baseUrl);
-        registry.add("sferum.vk.id-url", WORLD.vk::baseUrl);
-        registry.add("sferum.vkid.client-id", () -> SyncWorld.CLIENT_ID);
+        WORLD.register(registry);
     }
 
     /** The evening before: 25 November 2026, 18:00 in St Petersburg. */
@@ -108,20 +106,7 @@ class SubstituteTests {
         SchoolFixture.insert(jdbc, accounts, LocalDate.now(clock));
         accounts.registerAll(
                 List.of(NewAccount.teacher("teacherA2", "Словесникова М.", SCHOOL_A, TEACHER_A2)), PASSWORD);
-        steps.api(
-                "adminA",
-                put("/api/orgs/" + SCHOOL_A + "/sferum-community"),
-                "{\"communityId\": %d, \"token\": \"%s\"}".formatted(SyncWorld.COMMUNITY_A, SyncWorld.TOKEN_A));
-        steps.api(
-                "adminA",
-                post("/api/orgs/" + SCHOOL_A + "/exchange-tasks"),
-                "{\"type\":\"SFERUM_SYNC\",\"cron\":\"0 0 3 1 1 ?\",\"enabled\":true}");
-        steps.linkVkId(
-                "teacherA1",
-                TEACHER_A1,
-                SyncWorld.TEACHER_A1_VK,
-                SyncWorld.TEACHER_A1_LOGIN,
-                SyncWorld.TEACHER_A1_PASSWORD);
+        steps.connectSchoolA(SyncSteps.YEARLY_TASK);
         steps.linkVkId("teacherA2", TEACHER_A2, TEACHER_A2_VK, TEACHER_A2_LOGIN, TEACHER_A2_PASSWORD);
         steps.api("teacherA1", put("/api/journals/" + JOURNAL_A_MATHS + "/subject-chat"), "{\"requested\": true}");
         steps.api(

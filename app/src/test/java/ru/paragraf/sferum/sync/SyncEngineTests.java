@@ -48,9 +48,7 @@ class SyncEngineTests {
 
     @DynamicPropertySource
     static void vk(DynamicPropertyRegistry registry) {
-        registry.add("sferum.vk.api-url", WORLD.vk::baseUrl);
-        registry.add("sferum.vk.id-url", WORLD.vk::baseUrl);
-        registry.add("sferum.vkid.client-id", () -> SyncWorld.CLIENT_ID);
+        WORLD.register(registry);
     }
 
     @Autowired
@@ -83,23 +81,7 @@ class SyncEngineTests {
         steps = new SyncSteps(mvc, jdbc, WORLD);
         SchoolFixture.insert(jdbc, accounts, LocalDate.now(clock));
         tomorrow = LocalDate.now(clock).plusDays(1);
-        var credentials = steps.api(
-                "adminA",
-                put("/api/orgs/" + SCHOOL_A + "/sferum-community"),
-                "{\"communityId\": %d, \"token\": \"%s\"}".formatted(SyncWorld.COMMUNITY_A, SyncWorld.TOKEN_A));
-        assertThat(credentials).contains("VERIFIED");
-        task = UUID.fromString(EverydaySteps.json(steps.api(
-                        "adminA",
-                        post("/api/orgs/" + SCHOOL_A + "/exchange-tasks"),
-                        "{\"type\":\"SFERUM_SYNC\",\"enabled\":true}"))
-                .get("id")
-                .asString());
-        steps.linkVkId(
-                "teacherA1",
-                TEACHER_A1,
-                SyncWorld.TEACHER_A1_VK,
-                SyncWorld.TEACHER_A1_LOGIN,
-                SyncWorld.TEACHER_A1_PASSWORD);
+        task = steps.connectSchoolA();
         for (var lesson : new UUID[] {MATHS_LESSON, RUSSIAN_LESSON}) {
             steps.api(
                     "adminA",

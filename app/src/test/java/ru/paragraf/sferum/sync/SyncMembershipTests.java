@@ -33,7 +33,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-import ru.paragraf.sferum.EverydaySteps;
 import ru.paragraf.sferum.SchoolFixture;
 import ru.paragraf.sferum.accounts.AccountRegistration;
 import ru.paragraf.sferum.accounts.NewAccount;
@@ -65,9 +64,7 @@ class SyncMembershipTests {
 
     @DynamicPropertySource
     static void vk(DynamicPropertyRegistry registry) {
-        registry.add("sferum.vk.api-url", WORLD.vk::baseUrl);
-        registry.add("sferum.vk.id-url", WORLD.vk::baseUrl);
-        registry.add("sferum.vkid.client-id", () -> SyncWorld.CLIENT_ID);
+        WORLD.register(registry);
     }
 
     @Autowired
@@ -99,23 +96,7 @@ class SyncMembershipTests {
         SchoolFixture.insert(jdbc, accounts, LocalDate.now(clock));
         tomorrow = LocalDate.now(clock).plusDays(1);
         secondClassOfSchoolA();
-        assertThat(steps.api(
-                        "adminA",
-                        put("/api/orgs/" + SCHOOL_A + "/sferum-community"),
-                        "{\"communityId\": %d, \"token\": \"%s\"}".formatted(SyncWorld.COMMUNITY_A, SyncWorld.TOKEN_A)))
-                .contains("VERIFIED");
-        task = UUID.fromString(EverydaySteps.json(steps.api(
-                        "adminA",
-                        post("/api/orgs/" + SCHOOL_A + "/exchange-tasks"),
-                        "{\"type\":\"SFERUM_SYNC\",\"enabled\":true}"))
-                .get("id")
-                .asString());
-        steps.linkVkId(
-                "teacherA1",
-                TEACHER_A1,
-                SyncWorld.TEACHER_A1_VK,
-                SyncWorld.TEACHER_A1_LOGIN,
-                SyncWorld.TEACHER_A1_PASSWORD);
+        task = steps.connectSchoolA();
         link(PersonKind.PUPIL, PUPIL_A, PUPIL_A_VK, "Алиса", "Ученикова");
         link(PersonKind.PUPIL, PUPIL_A2, PUPIL_A2_VK, "Глеб", "Второв");
         link(PersonKind.PUPIL, PUPIL_A3, PUPIL_A3_VK, "Дина", "Третьякова");

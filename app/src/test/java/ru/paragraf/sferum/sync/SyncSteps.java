@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static ru.paragraf.sferum.SchoolFixture.PASSWORD;
 
 import java.net.URI;
@@ -17,6 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import ru.paragraf.sferum.EverydaySteps;
+import ru.paragraf.sferum.SchoolFixture;
 
 /** What the synchronization tests do as the school's people: API calls, pages, VK ID linking, waiting for the queue. */
 record SyncSteps(MockMvc mvc, JdbcClient jdbc, SyncWorld world) {
@@ -47,6 +50,40 @@ record SyncSteps(MockMvc mvc, JdbcClient jdbc, SyncWorld world) {
                 .getRequest()
                 .getSession(false);
     }
+
+    /**
+     * School A connected as its admin does it in «База ссылок» and «Задачи обмена»: the community's credentials saved
+     * and verified by VK, an SFERUM_SYNC task created from {@code taskJson}, and teacher A1's VK ID linked. Returns
+     * the task's id.
+     */
+    UUID connectSchoolA(String taskJson) throws Exception {
+        assertThat(api(
+                        "adminA",
+                        put("/api/orgs/" + SchoolFixture.SCHOOL_A + "/sferum-community"),
+                        "{\"communityId\": %d, \"token\": \"%s\"}".formatted(SyncWorld.COMMUNITY_A, SyncWorld.TOKEN_A)))
+                .contains("VERIFIED");
+        var task = UUID.fromString(EverydaySteps.json(
+                        api("adminA", post("/api/orgs/" + SchoolFixture.SCHOOL_A + "/exchange-tasks"), taskJson))
+                .get("id")
+                .asString());
+        linkVkId(
+                "teacherA1",
+                SchoolFixture.TEACHER_A1,
+                SyncWorld.TEACHER_A1_VK,
+                SyncWorld.TEACHER_A1_LOGIN,
+                SyncWorld.TEACHER_A1_PASSWORD);
+        return task;
+    }
+
+    /** School A connected with an enabled SFERUM_SYNC task on its default schedule ({@link #connectSchoolA(String)}). */
+    UUID connectSchoolA() throws Exception {
+        return connectSchoolA(ENABLED_TASK);
+    }
+
+    static final String ENABLED_TASK = "{\"type\":\"SFERUM_SYNC\",\"enabled\":true}";
+
+    /** An SFERUM_SYNC task due once a year: no scheduled run stands in for what the test makes happen. */
+    static final String YEARLY_TASK = "{\"type\":\"SFERUM_SYNC\",\"cron\":\"0 0 3 1 1 ?\",\"enabled\":true}";
 
     /** Links {@code who}'s VK ID through VK ID's login page and waits until the staff file has it. */
     void linkVkId(String who, UUID employee, long vkUser, String vkLogin, String vkPassword) throws Exception {

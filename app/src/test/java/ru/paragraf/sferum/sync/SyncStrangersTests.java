@@ -61,9 +61,7 @@ class SyncStrangersTests {
 
     @DynamicPropertySource
     static void vk(DynamicPropertyRegistry registry) {
-        registry.add("sferum.vk.api-url", WORLD.vk::baseUrl);
-        registry.add("sferum.vk.id-url", WORLD.vk::baseUrl);
-        registry.add("sferum.vkid.client-id", () -> SyncWorld.CLIENT_ID);
+        WORLD.register(registry);
     }
 
     @Autowired
@@ -88,23 +86,7 @@ class SyncStrangersTests {
     void connectSchoolAWithAChatOfATeacherAndALinkedPupil() throws Exception {
         steps = new SyncSteps(mvc, jdbc, WORLD);
         SchoolFixture.insert(jdbc, accounts, LocalDate.now(clock));
-        assertThat(steps.api(
-                        "adminA",
-                        put("/api/orgs/" + SCHOOL_A + "/sferum-community"),
-                        "{\"communityId\": %d, \"token\": \"%s\"}".formatted(SyncWorld.COMMUNITY_A, SyncWorld.TOKEN_A)))
-                .contains("VERIFIED");
-        task = UUID.fromString(EverydaySteps.json(steps.api(
-                        "adminA",
-                        post("/api/orgs/" + SCHOOL_A + "/exchange-tasks"),
-                        "{\"type\":\"SFERUM_SYNC\",\"enabled\":true}"))
-                .get("id")
-                .asString());
-        steps.linkVkId(
-                "teacherA1",
-                TEACHER_A1,
-                SyncWorld.TEACHER_A1_VK,
-                SyncWorld.TEACHER_A1_LOGIN,
-                SyncWorld.TEACHER_A1_PASSWORD);
+        task = steps.connectSchoolA();
         WORLD.vk.addUser(Seed.User.of(PUPIL_A_VK, "Алиса", "Ученикова", "alisa@vk.test", "pw"));
         new LinkedVkAccounts(context)
                 .link(PersonKind.PUPIL, PUPIL_A, SCHOOL_A, PUPIL_A_VK, WORLD.vk.issueUserToken(PUPIL_A_VK));

@@ -48,6 +48,13 @@ final class SyncWorld {
                 .build());
     }
 
+    /** Points the application at this emulator: the VK API, VK ID and the VK ID client. */
+    void register(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("sferum.vk.api-url", vk::baseUrl);
+        registry.add("sferum.vk.id-url", vk::baseUrl);
+        registry.add("sferum.vkid.client-id", () -> CLIENT_ID);
+    }
+
     static SyncWorld start() {
         return new SyncWorld(List.of());
     }

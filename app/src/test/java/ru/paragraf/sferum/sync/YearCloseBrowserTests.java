@@ -54,9 +54,7 @@ class YearCloseBrowserTests {
 
     @DynamicPropertySource
     static void vk(DynamicPropertyRegistry registry) {
-        registry.add("sferum.vk.api-url", WORLD.vk::baseUrl);
-        registry.add("sferum.vk.id-url", WORLD.vk::baseUrl);
-        registry.add("sferum.vkid.client-id", () -> SyncWorld.CLIENT_ID);
+        WORLD.register(registry);
     }
 
     @LocalServerPort
@@ -84,20 +82,7 @@ class YearCloseBrowserTests {
     void connectSchoolAWithAMathsChatAndACall() throws Exception {
         steps = new SyncSteps(mvc, jdbc, WORLD);
         SchoolFixture.insert(jdbc, accounts, LocalDate.now(clock));
-        steps.api(
-                "adminA",
-                put("/api/orgs/" + SCHOOL_A + "/sferum-community"),
-                "{\"communityId\": %d, \"token\": \"%s\"}".formatted(SyncWorld.COMMUNITY_A, SyncWorld.TOKEN_A));
-        steps.api(
-                "adminA",
-                post("/api/orgs/" + SCHOOL_A + "/exchange-tasks"),
-                "{\"type\":\"SFERUM_SYNC\",\"enabled\":true}");
-        steps.linkVkId(
-                "teacherA1",
-                TEACHER_A1,
-                SyncWorld.TEACHER_A1_VK,
-                SyncWorld.TEACHER_A1_LOGIN,
-                SyncWorld.TEACHER_A1_PASSWORD);
+        steps.connectSchoolA();
         WORLD.vk.addUser(Seed.User.of(PUPIL_A_VK, "Алиса", "Ученикова", "alisa-browser@vk.test", "pw"));
         new LinkedVkAccounts(context)
                 .link(PersonKind.PUPIL, PUPIL_A, SCHOOL_A, PUPIL_A_VK, WORLD.vk.issueUserToken(PUPIL_A_VK));

@@ -62,9 +62,7 @@ class YearCloseTests {
 
     @DynamicPropertySource
     static void vk(DynamicPropertyRegistry registry) {
-        registry.add("sferum.vk.api-url", WORLD.vk::baseUrl);
-        registry.add("sferum.vk.id-url", WORLD.vk::baseUrl);
-        registry.add("sferum.vkid.client-id", () -> SyncWorld.CLIENT_ID);
+        WORLD.register(registry);
     }
 
     @Autowired
@@ -96,26 +94,11 @@ class YearCloseTests {
                 .param("id", YEAR)
                 .query(String.class)
                 .single();
-        steps.api(
-                "adminA",
-                put("/api/orgs/" + SCHOOL_A + "/sferum-community"),
-                "{\"communityId\": %d, \"token\": \"%s\"}".formatted(SyncWorld.COMMUNITY_A, SyncWorld.TOKEN_A));
-        task = UUID.fromString(EverydaySteps.json(steps.api(
-                        "adminA",
-                        post("/api/orgs/" + SCHOOL_A + "/exchange-tasks"),
-                        "{\"type\":\"SFERUM_SYNC\",\"enabled\":true}"))
-                .get("id")
-                .asString());
+        task = steps.connectSchoolA();
         steps.api(
                 "adminA",
                 put("/api/orgs/" + SCHOOL_A + "/chat-policy"),
                 "{\"parentsInChats\":true,\"removeStrangers\":true,\"emptyArchivedChats\":true}");
-        steps.linkVkId(
-                "teacherA1",
-                TEACHER_A1,
-                SyncWorld.TEACHER_A1_VK,
-                SyncWorld.TEACHER_A1_LOGIN,
-                SyncWorld.TEACHER_A1_PASSWORD);
         WORLD.vk.addUser(Seed.User.of(PUPIL_A_VK, "Алиса", "Ученикова", "alisa-year@vk.test", "pw"));
         WORLD.vk.addUser(Seed.User.of(PARENT_A_VK, "Елена", "Ученикова", "elena-year@vk.test", "pw"));
         var linked = new LinkedVkAccounts(context);
