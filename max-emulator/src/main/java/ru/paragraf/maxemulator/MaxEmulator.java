@@ -43,16 +43,25 @@ public final class MaxEmulator implements AutoCloseable {
     private MaxEmulator(EmulatorConfig config) throws IOException {
         this.config = config;
         this.store = config.stateFile() == null ? null : StateStore.open(config.stateFile());
-        var saved = store == null ? null : store.read();
-        this.world = new World(config.clock(), store, saved == null ? new WorldData() : saved);
-        this.people = new People(world);
         this.workers = Executors.newCachedThreadPool(daemonThreads("max-emulator-http-"));
         this.timer = Executors.newScheduledThreadPool(2, daemonThreads("max-emulator-webhook-"));
+        try {
+            var saved = store == null ? null : store.read();
+            this.world = new World(config.clock(), store, saved == null ? new WorldData() : saved);
+            this.server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 1024);
+        } catch (IOException | RuntimeException e) {
+            timer.shutdownNow();
+            workers.shutdownNow();
+            if (store != null) {
+                store.close();
+            }
+            throw e;
+        }
+        this.people = new People(world);
         faults.set(config.faults());
         var webhooks = new Webhooks(world, timer, config, stats);
         world.onUpdate(webhooks::kick);
         world.apply(config.seed());
-        this.server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 1024);
         server.createContext("/", new ApiHandler(world, config, faults, stats));
         server.createContext(EmulatorHandler.PATH, new EmulatorHandler(this));
         server.setExecutor(workers);
@@ -70,6 +79,9 @@ public final class MaxEmulator implements AutoCloseable {
         }
         try {
             return new MaxEmulator(config);
+        } catch (java.net.BindException e) {
+            throw new UncheckedIOException(
+                    "Cannot start the MAX emulator: " + config.host() + ":" + config.port() + " is in use", e);
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "Cannot start the MAX emulator on " + config.host() + ":" + config.port(), e);

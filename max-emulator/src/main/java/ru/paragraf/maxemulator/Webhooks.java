@@ -96,16 +96,26 @@ final class Webhooks {
             if (subscription == null) {
                 return null;
             }
+            Pending found = null;
+            long skippedTo = 0;
             for (var entry : feed.entries) {
                 if (entry.seq < feed.webhookNext) {
                     continue;
                 }
                 if (!subscription.updateTypes.isEmpty() && !subscription.updateTypes.contains(entry.type)) {
+                    skippedTo = entry.seq + 1; // a type the webhook did not ask for: acknowledged unsent
                     continue;
                 }
-                return new Pending(entry.seq, subscription.url, subscription.secret, Json.bytes(entry.update));
+                found = new Pending(entry.seq, subscription.url, subscription.secret, Json.bytes(entry.update));
+                break;
             }
-            return null;
+            if (skippedTo > 0) {
+                feed.webhookNext = Math.max(feed.webhookNext, skippedTo);
+                feed.acknowledged = Math.max(feed.acknowledged, skippedTo);
+                world.trim(feed);
+                world.changed();
+            }
+            return found;
         }
     }
 

@@ -71,6 +71,12 @@ class StateFileTests {
             assertThatThrownBy(() ->
                             MaxEmulator.start(Fixtures.config().stateFile(file).build()))
                     .hasMessageContaining("in use");
+            assertThat(new MaxHttp(first.baseUrl()).get(TOKEN, "/me").status()).isEqualTo(200);
+        }
+        try (var again = MaxEmulator.start(Fixtures.config().stateFile(file).build())) {
+            assertThat(new MaxHttp(again.baseUrl()).get(TOKEN, "/me").status())
+                    .as("the lock is released at close")
+                    .isEqualTo(200);
         }
     }
 

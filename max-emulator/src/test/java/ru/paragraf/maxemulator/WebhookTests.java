@@ -141,6 +141,27 @@ class WebhookTests {
         assertThat(http.get(TOKEN, "/subscriptions").ok().path("subscriptions")).isEmpty();
     }
 
+    /** [SCH] POST /subscriptions update_types: only those types are delivered; the others are not kept pending. */
+    @Test
+    void deliversOnlyTheSubscribedTypes() throws InterruptedException {
+        http.post(
+                        TOKEN,
+                        "/subscriptions",
+                        "{\"url\":\"" + url() + "\",\"secret\":\"" + SECRET
+                                + "\",\"update_types\":[\"message_created\"]}")
+                .ok();
+
+        var chat = Fixtures.chatWithBot(max, ChatPermission.READ_ALL_MESSAGES);
+        max.renameChat(chat, TEACHER, "Другое");
+        max.sendMessage(chat, TEACHER, "Только это");
+
+        await(() -> deliveries.size() >= 1);
+        await(() -> max.snapshot().bots().get(0).pendingUpdates() == 0);
+        assertThat(deliveries)
+                .extracting(d -> d.update().path("update_type").asString())
+                .containsExactly("message_created");
+    }
+
     /** [SCH] secret: 5–256 characters of [A-Za-z0-9_-]. */
     @Test
     void refusesABadSecret() {
