@@ -39,7 +39,7 @@ final class ApiHandler implements HttpHandler {
         this.stats = stats;
         var chats = new ChatMethods(world);
         var messages = new MessageMethods(world, chats);
-        var updates = new UpdateMethods(world, config.longPollRefusedWithWebhook());
+        var updates = new UpdateMethods(world, config.longPollRefusedWithWebhook(), stats);
         route("GET", "/me", chats::me);
         route("GET", "/chats/{chatId}", chats::get);
         route("PATCH", "/chats/{chatId}", chats::patch);

@@ -62,12 +62,14 @@ public record EmulatorSnapshot(List<Bot> bots, List<User> users, List<Chat> chat
 
     /**
      * Counters since this process started: calls per method ({@code "POST /messages"}), error answers per method and
-     * code, 429s per bot id, webhook deliveries and failed attempts.
+     * code, 429s per bot id, the most long polls each bot had running at the same time (one consumer per bot: 1),
+     * webhook deliveries and failed attempts.
      */
     public record Stats(
             Map<String, Integer> methodCalls,
             Map<String, Map<String, Integer>> methodErrors,
             Map<Long, Integer> rateLimited,
+            Map<Long, Integer> maxConcurrentPolls,
             int webhookDeliveries,
             int webhookFailures) {
 

@@ -5,12 +5,17 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Counters since start: calls and error answers per method, 429s per bot, webhook deliveries. Not saved. */
+/**
+ * Counters since start: calls and error answers per method, 429s per bot, the most long polls a bot ran at once,
+ * webhook deliveries. Not saved.
+ */
 final class Stats {
 
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final Map<String, Map<String, AtomicInteger>> errors = new ConcurrentHashMap<>();
     private final Map<Long, AtomicInteger> rateLimited = new ConcurrentHashMap<>();
+    private final Map<Long, AtomicInteger> polling = new ConcurrentHashMap<>();
+    private final Map<Long, AtomicInteger> maxPolling = new ConcurrentHashMap<>();
     private final AtomicInteger webhookDeliveries = new AtomicInteger();
     private final AtomicInteger webhookFailures = new AtomicInteger();
 
@@ -28,6 +33,16 @@ final class Stats {
         rateLimited.computeIfAbsent(botId, b -> new AtomicInteger()).incrementAndGet();
     }
 
+    /** A long poll of a bot starts: counts how many run at once, and the most ever. */
+    void pollStarted(long botId) {
+        var now = polling.computeIfAbsent(botId, b -> new AtomicInteger()).incrementAndGet();
+        maxPolling.computeIfAbsent(botId, b -> new AtomicInteger()).accumulateAndGet(now, Math::max);
+    }
+
+    void pollEnded(long botId) {
+        polling.get(botId).decrementAndGet();
+    }
+
     void webhook(boolean delivered) {
         (delivered ? webhookDeliveries : webhookFailures).incrementAndGet();
     }
@@ -43,7 +58,9 @@ final class Stats {
         });
         var limited = new TreeMap<Long, Integer>();
         rateLimited.forEach((bot, count) -> limited.put(bot, count.get()));
+        var concurrentPolls = new TreeMap<Long, Integer>();
+        maxPolling.forEach((bot, count) -> concurrentPolls.put(bot, count.get()));
         return new EmulatorSnapshot.Stats(
-                callCounts, errorCounts, limited, webhookDeliveries.get(), webhookFailures.get());
+                callCounts, errorCounts, limited, concurrentPolls, webhookDeliveries.get(), webhookFailures.get());
     }
 }

@@ -13,10 +13,12 @@ final class UpdateMethods {
 
     private final World world;
     private final boolean refusedWithWebhook;
+    private final Stats stats;
 
-    UpdateMethods(World world, boolean refusedWithWebhook) {
+    UpdateMethods(World world, boolean refusedWithWebhook, Stats stats) {
         this.world = world;
         this.refusedWithWebhook = refusedWithWebhook;
+        this.stats = stats;
     }
 
     /**
@@ -24,6 +26,15 @@ final class UpdateMethods {
      * seconds for one. A marker acknowledges every update below it: those are never returned again.
      */
     ObjectNode poll(Call call) throws InterruptedException {
+        stats.pollStarted(call.bot().userId);
+        try {
+            return longPoll(call);
+        } finally {
+            stats.pollEnded(call.bot().userId);
+        }
+    }
+
+    private ObjectNode longPoll(Call call) throws InterruptedException {
         var limit = call.intParam("limit", 1, 1000, 100);
         var timeout = call.intParam("timeout", 0, 90, 30);
         var marker = call.longParam("marker");

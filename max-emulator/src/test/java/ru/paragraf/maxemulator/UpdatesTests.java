@@ -95,6 +95,28 @@ class UpdatesTests {
         assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)).isLessThan(20);
     }
 
+    /** For "one long-poll consumer per bot": the stats keep the most polls a bot had running at once. */
+    @Test
+    void statsCountLongPollsRunningAtOnce() throws Exception {
+        var chat = Fixtures.chatWithBot(max, ChatPermission.READ_ALL_MESSAGES);
+        http.get(TOKEN, "/updates?timeout=0").ok();
+        assertThat(max.stats().maxConcurrentPolls()).containsEntry(BOT, 1);
+        var marker = http.get(TOKEN, "/updates?timeout=0").ok().path("marker").asLong();
+
+        var first = CompletableFuture.supplyAsync(() -> http.get(TOKEN, "/updates?timeout=60&marker=" + marker));
+        var second = CompletableFuture.supplyAsync(() -> http.get(TOKEN, "/updates?timeout=60&marker=" + marker));
+        awaitCalls("GET /updates", 4);
+        var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (max.stats().maxConcurrentPolls().get(BOT) < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(5); // polling with a deadline
+        }
+        max.sendMessage(chat, TEACHER, "обоим");
+
+        assertThat(types(first.get(20, TimeUnit.SECONDS).ok())).containsExactly("message_created");
+        assertThat(types(second.get(20, TimeUnit.SECONDS).ok())).containsExactly("message_created");
+        assertThat(max.stats().maxConcurrentPolls()).containsEntry(BOT, 2);
+    }
+
     @Test
     void aLongPollWithoutUpdatesAnswersEmptyAfterItsTimeout() {
         var started = System.nanoTime();
