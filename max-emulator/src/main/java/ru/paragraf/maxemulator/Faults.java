@@ -1,6 +1,7 @@
 package ru.paragraf.maxemulator;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -12,7 +13,7 @@ final class Faults {
 
     synchronized void set(FaultPlan value) {
         plan = value;
-        used = new ArrayList<>(java.util.Collections.nCopies(value.rules().size(), 0));
+        used = new ArrayList<>(Collections.nCopies(value.rules().size(), 0));
     }
 
     synchronized FaultPlan plan() {

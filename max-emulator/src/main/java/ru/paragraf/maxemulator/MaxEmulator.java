@@ -3,6 +3,7 @@ package ru.paragraf.maxemulator;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.Collection;
 import java.util.List;
@@ -79,7 +80,7 @@ public final class MaxEmulator implements AutoCloseable {
         }
         try {
             return new MaxEmulator(config);
-        } catch (java.net.BindException e) {
+        } catch (BindException e) {
             throw new UncheckedIOException(
                     "Cannot start the MAX emulator: " + config.host() + ":" + config.port() + " is in use", e);
         } catch (IOException e) {

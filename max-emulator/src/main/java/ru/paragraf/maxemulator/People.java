@@ -5,6 +5,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,7 +41,7 @@ final class People {
                 throw new PersonActionException("A bot with this name or token exists: " + name);
             }
             long id = world.data.nextBotId;
-            world.apply(Seed.of(java.util.List.of(new Seed.Bot(id, name, firstName, token)), java.util.List.of()));
+            world.apply(Seed.of(List.of(new Seed.Bot(id, name, firstName, token)), List.of()));
             return id;
         }
     }

@@ -1,6 +1,7 @@
 package ru.paragraf.maxemulator;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
 /** MAX's JSON shapes ([SCH] 0.0.33 {@code User}, {@code BotInfo}, {@code Chat}, {@code ChatMember}, {@code Message}). */
@@ -101,7 +102,7 @@ final class Views {
         return node;
     }
 
-    static ObjectNode members(List<ObjectNode> members, Long marker) {
+    static ObjectNode members(List<ObjectNode> members, @Nullable Long marker) {
         var node = Json.object();
         node.putArray("members").addAll(members);
         return marker == null ? node.putNull("marker") : node.put("marker", marker);
