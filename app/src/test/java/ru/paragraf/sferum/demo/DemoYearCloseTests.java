@@ -144,7 +144,11 @@ class DemoYearCloseTests {
                             "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})",
                             browser.waitFor(By.id("year-close-start")));
             browser.click(By.id("year-close-start"));
-            browser.waitFor(By.id("year-close-confirm"));
+            browser.driver()
+                    .executeScript(
+                            "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})",
+                            browser.waitFor(By.id("year-close-confirm")));
+            assertThat(browser.text(By.id("year-close-confirmation"))).contains(yearTitle());
             Files.copy(
                     browser.screenshot("demo-year-close-confirmation"),
                     SHOTS.resolve("year-close-confirmation.png"),
