@@ -11,6 +11,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import ru.paragraf.sferum.accounts.CurrentUser;
+import ru.paragraf.sferum.accounts.Role;
 
 /**
  * Fills the model of the journal page and its fragments: the journal, the chat, the months of its year, the shown
@@ -45,6 +46,7 @@ class JournalPage {
         var journal = journals.header(SchoolScope.of(user), id).orElseThrow(SchoolPages::notFound);
         model.addAttribute("journal", journal);
         model.addAttribute("editable", JournalEditing.isEditor(user));
+        model.addAttribute("substitutable", user.is(Role.SCHOOL_ADMIN));
         model.addAttribute("chat", chatOf(journal));
         return journal;
     }
@@ -61,6 +63,7 @@ class JournalPage {
         model.addAttribute("l", row);
         model.addAttribute("journalId", journal.journal());
         model.addAttribute("editable", JournalEditing.isEditor(user));
+        model.addAttribute("substitutable", user.is(Role.SCHOOL_ADMIN));
         model.addAttribute("calls", provider == null ? Map.of() : provider.callsOf(List.of(lesson)));
         return row;
     }

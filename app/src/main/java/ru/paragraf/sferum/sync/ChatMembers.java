@@ -5,7 +5,10 @@ import static ru.paragraf.sferum.sync.SqlNames.sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,6 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class ChatMembers {
 
+    private static final DateTimeFormatter HOURS_MINUTES = DateTimeFormatter.ofPattern("HH:mm");
+
     private static final String MEMBERS = sql(
             """
             select b.role, b.person_id, b.full_name, b.sferum_user_id, b.sferum_relink_required,
@@ -28,7 +33,8 @@ class ChatMembers {
                            where o.kind = {OperationKind.ADD_MEMBER}
                              and o.object_key = 'member:' || b.journal_id || ':' || b.academic_year_id || ':'
                                                 || b.sferum_user_id
-                             and o.status in ({OperationStatus.PENDING}, {OperationStatus.RUNNING})) as adding
+                             and o.status in ({OperationStatus.PENDING}, {OperationStatus.RUNNING})) as adding,
+                   null::timestamp as substitute_until
             from school.sync_journal_member b
             left join sync.chat_member m on m.organization_id = b.organization_id and m.journal_id = b.journal_id
                                         and m.academic_year_id = b.academic_year_id
@@ -37,14 +43,47 @@ class ChatMembers {
             order by case b.role when 'TEACHER' then 0 when 'PUPIL' then 1 else 2 end, b.full_name
             """);
 
+    /**
+     * The substitutes of the day who do not teach the journal, as {@code Planner.BELONGING} has them in the chat: from
+     * 00:00 of the lesson's day until its end plus the grace; one row each, until their last lesson of the day ends.
+     */
+    private static final String SUBSTITUTES = sql(
+            """
+            select distinct on (s.employee_id)
+                   {MemberRole.TEACHER} as role, s.employee_id as person_id, s.full_name, s.sferum_user_id,
+                   s.sferum_relink_required, m.state as member_state, m.problem,
+                   exists (select 1 from sync.operation o
+                           where o.kind = {OperationKind.ADD_MEMBER}
+                             and o.object_key = 'member:' || s.journal_id || ':' || j.academic_year_id || ':'
+                                                || s.sferum_user_id
+                             and o.status in ({OperationStatus.PENDING}, {OperationStatus.RUNNING})) as adding,
+                   s.lesson_date + s.starts_at + make_interval(mins => s.duration_minutes)
+                       + make_interval(secs => :grace) as substitute_until
+            from school.sync_lesson_substitute s
+            join school.sync_journal j on j.journal_id = s.journal_id
+            left join sync.chat_member m on m.organization_id = s.organization_id and m.journal_id = s.journal_id
+                                        and m.academic_year_id = j.academic_year_id
+                                        and m.vk_user_id = s.sferum_user_id
+            where s.journal_id = :journal and s.publication = {Publication.PUBLISHED}
+              and cast(s.lesson_date as timestamp) <= :localNow
+              and s.lesson_date + s.starts_at + make_interval(mins => s.duration_minutes)
+                  + make_interval(secs => :grace) > :localNow
+              and not exists (select 1 from school.sync_journal_member b
+                              where b.journal_id = s.journal_id and b.person_id = s.employee_id
+                                and b.role = {MemberRole.TEACHER})
+            order by s.employee_id, substitute_until desc
+            """);
+
     private final JdbcClient jdbc;
     private final MessageSource messages;
     private final Clock clock;
+    private final SyncProperties properties;
 
-    ChatMembers(JdbcClient jdbc, MessageSource messages, Clock clock) {
+    ChatMembers(JdbcClient jdbc, MessageSource messages, Clock clock, SyncProperties properties) {
         this.jdbc = jdbc;
         this.messages = messages;
         this.clock = clock;
+        this.properties = properties;
     }
 
     /** The journal's «Состав чата»; empty for a journal that does not exist. */
@@ -71,8 +110,17 @@ class ChatMembers {
                 .optional();
     }
 
+    /** The journal's members, then the substitutes of the day who are not among them. */
     private List<ChatMembersView.Member> members(UUID journal) {
-        return jdbc.sql(MEMBERS).param("journal", journal).query(this::member).list();
+        var members = new ArrayList<>(
+                jdbc.sql(MEMBERS).param("journal", journal).query(this::member).list());
+        members.addAll(jdbc.sql(SUBSTITUTES)
+                .param("journal", journal)
+                .param("localNow", LocalDateTime.now(clock))
+                .param("grace", properties.calls().grace().toSeconds())
+                .query(this::member)
+                .list());
+        return members;
     }
 
     private ChatMembersView.Member member(ResultSet rs, int row) throws SQLException {
@@ -100,13 +148,15 @@ class ChatMembers {
             state = ChatMembersView.State.ADDING;
             text = text("chatMembers.state.ADDING");
         }
+        var until = rs.getObject("substitute_until", LocalDateTime.class);
         return new ChatMembersView.Member(
                 SqlNames.read(MemberRole.class, rs.getString("role")),
                 rs.getObject("person_id", UUID.class),
                 rs.getString("full_name"),
                 vkUser,
                 state,
-                text);
+                text,
+                until == null ? null : text("chatMembers.substituteUntil", until.format(HOURS_MINUTES)));
     }
 
     private List<ChatMembersView.Stranger> strangers(UUID journal) {

@@ -34,9 +34,16 @@ record ChatMembersView(
      * Someone who belongs.
      *
      * @param stateText the state in Russian, with the error if there is one
+     * @param note «замена до 11:00» for a substitute of the day who does not teach the journal; null otherwise
      */
     record Member(
-            MemberRole role, UUID personId, String name, @Nullable Long vkUserId, State state, String stateText) {}
+            MemberRole role,
+            UUID personId,
+            String name,
+            @Nullable Long vkUserId,
+            State state,
+            String stateText,
+            @Nullable String note) {}
 
     /** Someone in the chat who does not belong, with the name VK gives; {@code removedAt} once the community took them out. */
     record Stranger(

@@ -161,6 +161,8 @@ public final class EndpointRules {
             rule(GET, "/lessons/{lesson}/edit", STAFF, Scope.ORGANIZATION),
             rule(POST, "/lessons/{lesson}", EDITORS, Scope.ORGANIZATION, "topic=Access&startsAt=10:00"),
             rule(GET, "/lessons/{lesson}/row", STAFF, Scope.ORGANIZATION),
+            rule(GET, "/lessons/{lesson}/substitute", EDITORS, Scope.ORGANIZATION),
+            rule(POST, "/lessons/{lesson}/substitute", EDITORS, Scope.ORGANIZATION, "employee="),
             rule(PUT, "/api/journals/{journal}/subject-chat", EDITORS, Scope.ORGANIZATION, "{\"requested\":true}"),
             rule(PUT, "/api/lessons/{lesson}/video-call", EDITORS, Scope.ORGANIZATION, "{\"on\":true}"),
             rule(PUT, "/api/lessons/{lesson}/substitute", EDITORS, Scope.ORGANIZATION, "{\"employee\":null}"),

@@ -1,5 +1,6 @@
 package ru.paragraf.sferum.diary;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.springframework.context.ApplicationContext;
@@ -16,16 +17,23 @@ public final class LinkedVkAccounts {
     private final VkLinks links;
     private final VkIdSecrets secrets;
     private final JdbcClient jdbc;
+    private final Clock clock;
 
     public LinkedVkAccounts(ApplicationContext context) {
+        this(context, Clock.systemDefaultZone());
+    }
+
+    /** Links as of the {@code clock}'s now: the application's own when it runs on a day of its own. */
+    public LinkedVkAccounts(ApplicationContext context, Clock clock) {
         this.links = context.getBean(VkLinks.class);
         this.secrets = context.getBean(VkIdSecrets.class);
         this.jdbc = context.getBean(JdbcClient.class);
+        this.clock = clock;
     }
 
     /** Links the person to the VK account with this user token, valid for a day, in the diary and in school. */
     public void link(PersonKind kind, UUID person, UUID organization, long vkUser, String accessToken) {
-        var now = OffsetDateTime.now();
+        var now = OffsetDateTime.now(clock);
         links.save(new VkLink(
                 person,
                 kind,
