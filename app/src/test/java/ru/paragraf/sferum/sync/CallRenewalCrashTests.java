@@ -202,7 +202,7 @@ class CallRenewalCrashTests {
                     default -> null;
                 };
         if (gated != null) {
-            gate.close(Set.of(gated));
+            gate.hold(Set.of(gated));
         }
         if (!point.finishing()) {
             // the call was started the evening before: the window has come, the node's step replaces it
@@ -212,7 +212,7 @@ class CallRenewalCrashTests {
         }
         var seenAtKill = awaitPoint(point, before, lesson);
         node.kill();
-        gate.open();
+        gate.release();
         var restartStarted = System.nanoTime();
         node.start();
         var restart = seconds(restartStarted);
@@ -318,9 +318,14 @@ class CallRenewalCrashTests {
      */
     private String checkRenewedOnce(KillPoint point, Before before, UUID lesson) {
         checkQueue();
-        assertThat(count("sync.operation where kind = 'RENEW_CALL' and object_key = 'call:%s'".formatted(lesson)))
-                .as("renewals of the lesson's call")
-                .isEqualTo(1);
+        // a renewal names the generation it replaces: one planned again while the first was being recorded (the
+        // step fires every second) would be of generation 1 too, and finds it replaced; VK's counts below show that
+        // nothing was renewed twice
+        var renewals = "sync.operation where kind = 'RENEW_CALL' and object_key = 'call:%s'".formatted(lesson);
+        assertThat(count(renewals)).as("renewals of the lesson's call").isPositive();
+        assertThat(count(renewals + " and payload ->> 'generation' <> '1'"))
+                .as("renewals of another generation")
+                .isZero();
         var now = call(lesson);
         assertThat(now.generation()).isEqualTo(2);
         assertThat(now.callId()).isNotEqualTo(before.oldCallId());
@@ -356,15 +361,16 @@ class CallRenewalCrashTests {
                         .isEmpty();
             }
         }
-        return "VK: %s; unused calls %d".formatted(before.callsSince(), unconfirmed);
+        return "VK: %s; RENEW_CALL operations %d; unused calls %d"
+                .formatted(before.callsSince(), count(renewals), unconfirmed);
     }
 
     /** The call finished once in VK and the ledger; nothing started, nothing posted. */
     private String checkFinishedOnce(KillPoint point, Before before, UUID lesson) {
         checkQueue();
         assertThat(count("sync.operation where kind = 'FINISH_CALL' and object_key = 'call:%s'".formatted(lesson)))
-                .as("finishes of the lesson's call")
-                .isEqualTo(1);
+                .as("finishes of the lesson's call (one planned again meanwhile finds it finished)")
+                .isPositive();
         var now = call(lesson);
         assertThat(now.generation()).isEqualTo(1);
         assertThat(vkCall(before.oldCallId()).state()).as("the call in VK").isEqualTo("finished");

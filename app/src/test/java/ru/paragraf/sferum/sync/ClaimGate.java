@@ -10,7 +10,7 @@ import javax.sql.DataSource;
  * between two of its operations that is otherwise milliseconds long: "the old call recorded finished, the new start
  * not claimed yet". A trigger of the test's database (not of the product) makes a claim of a gated kind (PENDING to
  * RUNNING) wait for an advisory lock that this gate holds on a connection of its own; the claim is then seen waiting
- * in {@code pg_stat_activity}. Operations of other kinds, and all kinds while the gate is open, pass at once.
+ * in {@code pg_stat_activity}. Operations of other kinds, and all kinds while nothing is held, pass at once.
  */
 final class ClaimGate implements AutoCloseable {
 
@@ -23,7 +23,7 @@ final class ClaimGate implements AutoCloseable {
         this.dataSource = dataSource;
     }
 
-    /** Creates the gate's table and trigger in the test's database, the gate open. */
+    /** Creates the gate's table and trigger in the test's database, holding nothing. */
     static ClaimGate install(DataSource dataSource) throws SQLException {
         try (var connection = dataSource.getConnection();
                 var statement = connection.createStatement()) {
@@ -48,8 +48,8 @@ final class ClaimGate implements AutoCloseable {
         return new ClaimGate(dataSource);
     }
 
-    /** Claims of these kinds wait from now on, until {@link #open()}. */
-    void close(Set<String> kinds) throws SQLException {
+    /** Claims of these kinds wait from now on, until {@link #release()}. */
+    void hold(Set<String> kinds) throws SQLException {
         held = dataSource.getConnection();
         try (var statement = held.createStatement()) {
             statement.execute("select pg_advisory_lock(%d)".formatted(LOCK));
@@ -71,7 +71,7 @@ final class ClaimGate implements AutoCloseable {
     }
 
     /** Lets every claim through: the waiting one of a killed node goes on, finds its client gone and rolls back. */
-    void open() throws SQLException {
+    void release() throws SQLException {
         if (held == null) {
             return;
         }
@@ -84,10 +84,10 @@ final class ClaimGate implements AutoCloseable {
         }
     }
 
-    /** Opens the gate and removes the trigger, its function and its table. */
+    /** Releases the claims and removes the trigger, its function and its table. */
     @Override
     public void close() throws SQLException {
-        open();
+        release();
         try (var connection = dataSource.getConnection();
                 var statement = connection.createStatement()) {
             statement.execute("drop trigger if exists crash_test_claim_gate on sync.operation");

@@ -225,7 +225,7 @@ class YearCloseCrashTests {
             lock.rollback();
             lock.close();
         }
-        gate.open();
+        gate.release();
         var restartStarted = System.nanoTime();
         node.start();
         var restart = seconds(restartStarted);
@@ -328,10 +328,13 @@ class YearCloseCrashTests {
         return plan;
     }
 
-    /** A transaction of the test holding a table the kill point's step needs, or null; or the gate closed. */
+    /**
+     * A transaction of the test holding a table the kill point's step needs, or null (the claim gate holding the
+     * removals for {@code ARCHIVED_BEFORE_EMPTYING}).
+     */
     private Connection lockFor(KillPoint point) throws Exception {
         if (point == KillPoint.ARCHIVED_BEFORE_EMPTYING) {
-            gate.close(Set.of("REMOVE_MEMBER"));
+            gate.hold(Set.of("REMOVE_MEMBER"));
             return null;
         }
         var table =
