@@ -202,9 +202,9 @@ public class VkMessengerProvider implements MessengerProvider {
     }
 
     /**
-     * messages.getConversationsById, then messages.editChat only if the chat's title is another: VK tells the
-     * members of every editChat («… изменило название беседы»), so a rename repeated after its answer was lost
-     * (a crash, a timeout) must not be sent again.
+     * messages.getConversationsById, then messages.editChat only if the chat's title is another: an editChat posts a
+     * service message to the members («… изменило название беседы»; for the same title UNCONFIRMED, the emulator
+     * does), so a rename repeated after its answer was lost (a crash, a timeout) is not sent again.
      */
     @Override
     public Outcome<Boolean> rename(CommunityAccess community, long chatId, String title) {
