@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * The scheduled step that keeps each call around its lesson (docs/architecture.md, «Жизнь звонка»): every
  * {@code sferum.sync.calls.interval}, on one node of the cluster at a time, it plans the replacements and the
- * finishes that lesson times have made due ({@link Planner#planCallTimes()}). It keeps nothing in memory: what is
+ * finishes that lesson times have made due, and the start of a closed year's work that a crash left unplanned
+ * ({@link Planner#planCallTimes()}). It keeps nothing in memory: what is
  * due follows from the ledger, the lessons and the {@code Clock}, so after a crash or a restart the next firing finds
  * what the last one could not plan.
  */

@@ -118,10 +118,16 @@ class Planner {
 
     /**
      * What lesson times make due in the whole city, for the scheduled step ({@link CallTimes}): calls to replace
-     * shortly before their lessons, calls to finish after them (and any other live call to finish).
+     * shortly before their lessons, calls to finish after them (and any other live call to finish); and what a
+     * closed year still needs to begin with, its calls finished and its chats archived: a node that died between
+     * committing a close and planning it (the admin's second press answers 409) leaves it to this step, not to the
+     * school's next scheduled run. The rest of a close follows from the archives (ledger follow-ups).
      */
-    private static final List<String> CALL_TIMES =
-            List.of(ENQUEUE.formatted(sql(renewCall(Scope.CITY))), ENQUEUE.formatted(sql(finishCall(Scope.CITY))));
+    private static final List<String> CALL_TIMES = List.of(
+            ENQUEUE.formatted(sql(renewCall(Scope.CITY))),
+            ENQUEUE.formatted(sql(finishCall(Scope.CITY))),
+            ENQUEUE.formatted(sql(finishClosedYearCall(Scope.CITY))),
+            ENQUEUE.formatted(sql(archiveChat(Scope.CITY))));
 
     private static final String SUBSTITUTE_JOURNALS = sql(
             """
@@ -198,9 +204,10 @@ class Planner {
 
     /**
      * Enqueues, for every organization, the replacement of each call started before its lesson's window that the
-     * window has reached, and the finish of each call whose lesson ended more than the grace period ago; how many
-     * were new. Set-based, idempotent: a call with such an operation open gets no second one, and a renewal is of
-     * one generation.
+     * window has reached, and the finish of each call whose lesson ended more than the grace period ago, and what a
+     * closed year still needs to begin with (its live calls finished, its live chats archived); how many were new.
+     * Set-based, idempotent: a call or a chat with such an operation open gets no second one, and a renewal is of one
+     * generation.
      */
     int planCallTimes() {
         if (!ProviderCapability.allows(messenger.capabilities(), OperationKind.RENEW_CALL)) {
@@ -705,12 +712,13 @@ class Planner {
                 join sync.year_close yc on yc.organization_id = k.organization_id
                                        and yc.academic_year_id = j.academic_year_id
                 %s
-                where k.organization_id = :organization %s
+                where %s %s
                   and k.state = {CallState.ACTIVE}
                 """
                 .formatted(
                         payload("'lesson', k.lesson_id, 'journal', k.journal_id"),
                         ready("k.organization_id"),
+                        scope.organization("k.organization_id"),
                         scope.journal("k.journal_id"));
     }
 
@@ -727,13 +735,14 @@ class Planner {
                                        and yc.academic_year_id = c.academic_year_id
                 join school.sync_academic_year y on y.academic_year_id = c.academic_year_id
                 %s
-                where c.organization_id = :organization %s
+                where %s %s
                   and c.state = {ChatState.ACTIVE} and c.chat_id is not null
                 """
                 .formatted(
                         payload("'journal', c.journal_id, 'year', c.academic_year_id, "
                                 + "'title', c.title || ' · ' || y.title, 'yearTitle', y.title"),
                         ready("c.organization_id"),
+                        scope.organization("c.organization_id"),
                         scope.journal("c.journal_id"));
     }
 

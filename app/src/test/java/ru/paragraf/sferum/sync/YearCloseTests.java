@@ -80,6 +80,9 @@ class YearCloseTests {
     @Autowired
     ApplicationContext context;
 
+    @Autowired
+    CallTimes callTimes;
+
     SyncSteps steps;
     UUID task;
     String chatLinkBeforeClose;
@@ -397,6 +400,73 @@ class YearCloseTests {
         assertThat(steps.count("sync.year_close where academic_year_id = '" + NEXT_YEAR + "'"))
                 .as("the year that has not ended stays open")
                 .isZero();
+    }
+
+    @Test
+    @Order(9)
+    void aCloseCommittedButNeverPlannedIsPlannedByTheCallTimesStep() throws Exception {
+        var closedYear = UUID.fromString("00000000-0000-0000-0000-0000000a2035");
+        var classUnit = UUID.fromString("00000000-0000-0000-0000-0000000c1a9d");
+        var journal = UUID.fromString("00000000-0000-0000-0000-0000000f9d01");
+        var lesson = UUID.fromString("00000000-0000-0000-0000-0000000e9d01");
+        var today = LocalDate.now(clock);
+        jdbc.sql("insert into school.academic_year (id, title, starts_on, ends_on) values (?, '2035/2036', ?, ?)")
+                .params(closedYear, today.minusDays(10), today.plusDays(300))
+                .update();
+        jdbc.sql(
+                        "insert into school.class_unit (id, organization_id, academic_year_id, grade, letter) values (?, ?, ?, 9, 'Г')")
+                .params(classUnit, SCHOOL_A, closedYear)
+                .update();
+        jdbc.sql(
+                        """
+                        insert into school.journal (id, organization_id, academic_year_id, kind, subject_id, class_unit_id)
+                        values (?, ?, ?, 'GENERAL_EDUCATION', ?, ?)""")
+                .params(journal, SCHOOL_A, closedYear, MATHS, classUnit)
+                .update();
+        jdbc.sql("insert into school.journal_teacher (journal_id, employee_id) values (?, ?)")
+                .params(journal, TEACHER_A1)
+                .update();
+        jdbc.sql(
+                        """
+                        insert into school.lesson (id, journal_id, organization_id, lesson_date, starts_at, duration_minutes,
+                                                   topic, publication)
+                        values (?, ?, ?, ?, time '12:00', 45, 'Итоги', 'DRAFT')""")
+                .params(lesson, journal, SCHOOL_A, today.plusDays(1))
+                .update();
+        publishVideoLesson(journal, lesson, false);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> steps.count("sync.call where lesson_id = '" + lesson + "' and state = 'ACTIVE'") == 1
+                        && WORLD.vk.chats().stream()
+                                .anyMatch(chat -> chat.title().equals("Математика 9Г")));
+        steps.settle();
+        // the close committed by a node that died before planning it: the admin's second press answers 409
+        jdbc.sql(
+                        """
+                        insert into sync.year_close (organization_id, academic_year_id, closed_at, closed_by, empty_chats)
+                        values (?, ?, now(), 'Админова А. (adminA)', false)""")
+                .params(SCHOOL_A, closedYear)
+                .update();
+
+        callTimes.planDue();
+        assertThat(steps.count("sync.operation where kind = 'FINISH_CALL' and object_key = 'call:" + lesson + "'"))
+                .isEqualTo(1);
+        assertThat(steps.count(
+                        "sync.operation where kind = 'ARCHIVE_CHAT' and payload ->> 'journal' = '" + journal + "'"))
+                .isEqualTo(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> WORLD.vk.chats().stream()
+                .anyMatch(chat -> chat.title().equals("Математика 9Г · 2035/2036")
+                        && chat.pinnedMessage().isPresent()));
+        steps.settle();
+
+        assertThat(steps.count("sync.call where lesson_id = '" + lesson + "' and state = 'ACTIVE'"))
+                .isZero();
+        assertThat(steps.count("sync.chat where journal_id = '" + journal + "' and state = 'ARCHIVED'"))
+                .isEqualTo(1);
+        callTimes.planDue();
+        assertThat(steps.count(
+                        "sync.operation where kind = 'ARCHIVE_CHAT' and payload ->> 'journal' = '" + journal + "'"))
+                .as("nothing more once archived")
+                .isEqualTo(1);
     }
 
     private void publishVideoLesson(UUID journal, UUID lesson, boolean tomorrow) throws Exception {

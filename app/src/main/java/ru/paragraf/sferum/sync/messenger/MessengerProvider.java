@@ -62,7 +62,10 @@ public interface MessengerProvider {
     /** Posts a message as the community; the same {@code dedupeKey} never posts twice. */
     Outcome<Boolean> post(CommunityAccess community, long chatId, long dedupeKey, String text);
 
-    /** Gives the chat a new title; renaming it to the title it has is harmless. */
+    /**
+     * Gives the chat a new title, unless it has that title already: a rename repeated after a lost answer tells the
+     * members nothing again.
+     */
     Outcome<Boolean> rename(CommunityAccess community, long chatId, String title);
 
     /**

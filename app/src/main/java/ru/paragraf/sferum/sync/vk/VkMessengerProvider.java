@@ -201,8 +201,25 @@ public class VkMessengerProvider implements MessengerProvider {
         return chat(outcome, sent -> true);
     }
 
+    /**
+     * messages.getConversationsById, then messages.editChat only if the chat's title is another: an editChat posts a
+     * service message to the members («… изменило название беседы»; for the same title UNCONFIRMED, the emulator
+     * does), so a rename repeated after its answer was lost (a crash, a timeout) is not sent again.
+     */
     @Override
     public Outcome<Boolean> rename(CommunityAccess community, long chatId, String title) {
+        var read = vk.call(
+                token(community),
+                new VkConversations.GetConversationsById(List.of(VkPeers.ofChat(chatId)), community.communityId()));
+        if (read instanceof VkOutcome.Ok<VkConversations.Conversations> ok
+                && ok.value().items().stream()
+                        .anyMatch(it -> it.chatSettings() != null
+                                && title.equals(it.chatSettings().title()))) {
+            return Outcome.done(true);
+        }
+        if (read instanceof VkOutcome.Failed<VkConversations.Conversations> failed) {
+            return Outcome.failed(chatProblem(failed.failure()));
+        }
         return chat(vk.call(token(community), new VkChats.EditChat(chatId, title)), done -> true);
     }
 

@@ -67,6 +67,24 @@ class VkMessengerProviderTests {
     }
 
     @Test
+    void aRenameRepeatedAfterALostAnswerTellsTheMembersNothingAgain() {
+        var chat = created("Алгебра 7А");
+
+        assertThat(vk.rename(school, chat, "Алгебра 7А · 2025/2026")).isEqualTo(Outcome.done(true));
+        // the answer was lost (a crash, a timeout): the archive is carried out again
+        assertThat(vk.rename(school, chat, "Алгебра 7А · 2025/2026")).isEqualTo(Outcome.done(true));
+
+        var found = world.emulator.chats().stream()
+                .filter(it -> it.localIds().get(-VkWorld.SCHOOL) == chat)
+                .findFirst()
+                .orElseThrow();
+        assertThat(found.title()).isEqualTo("Алгебра 7А · 2025/2026");
+        assertThat(found.messages().stream().filter(m -> "chat_title_update".equals(m.action())))
+                .hasSize(1);
+        assertThat(world.emulator.stats().callsOf("messages.editChat")).isEqualTo(1);
+    }
+
+    @Test
     void aChatVkDoesNotHaveIsGoneForTheCommunitysCallsAboutIt() {
         var outcome = vk.inviteLink(school, 4242L);
 
