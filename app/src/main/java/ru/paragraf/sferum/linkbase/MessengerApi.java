@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -113,6 +114,17 @@ class MessengerApi {
                 .verifyAgain(user, org)
                 .<ResponseEntity<?>>map(done -> ResponseEntity.ok(MessengerResource.of(done.community(), texts)))
                 .orElseGet(this::none);
+    }
+
+    @DeleteMapping
+    @Operation(summary = "Remove the organization's messenger credentials, VK or MAX")
+    @ApiResponse(responseCode = "204", description = "Removed")
+    ResponseEntity<?> delete(CurrentUser user, @PathVariable UUID organization) {
+        var org = visible(user, organization);
+        if (bots.remove(user, org).isPresent() || communities.remove(user, org).isPresent()) {
+            return ResponseEntity.noContent().build();
+        }
+        return none();
     }
 
     private ResponseEntity<?> saveBot(CurrentUser user, OrganizationSummary org, MessengerRequest request) {

@@ -194,6 +194,7 @@ public final class EndpointRules {
             rule(GET, "/api/orgs/{organization}/messenger", ADMINISTRATORS, Scope.ORGANIZATION),
             rule(PUT, "/api/orgs/{organization}/messenger", ADMINISTRATORS, Scope.ORGANIZATION, "{}"),
             rule(POST, "/api/orgs/{organization}/messenger/verify", ADMINISTRATORS, Scope.ORGANIZATION),
+            rule(DELETE, "/api/orgs/{organization}/messenger", ADMINISTRATORS, Scope.ORGANIZATION),
             rule(DELETE, "/api/orgs/{organization}/sferum-community", ADMINISTRATORS, Scope.ORGANIZATION),
             rule(GET, "/linkbase/import", OPERATORS, Scope.SESSION),
             rule(POST, "/linkbase/import", OPERATORS, Scope.FILE_CONTENT),

@@ -171,6 +171,22 @@ class LinkbaseMaxTests extends LinkbaseTestSupport {
     }
 
     @Test
+    void removesTheBot() {
+        put("adminA", SCHOOL_A, "{\"messenger\": \"MAX\", \"botToken\": \"" + BOT_TOKEN_A + "\"}");
+
+        var deleted = mvc.delete()
+                .uri(path(SCHOOL_A))
+                .with(httpBasic("adminA", PASSWORD))
+                .exchange();
+
+        assertThat(deleted).hasStatus(204);
+        assertThat(get("adminA", SCHOOL_A)).hasStatus(404);
+        assertThat(audit(SCHOOL_A)).containsExactly("CREDENTIALS_SAVED", "CREDENTIALS_REMOVED");
+        assertThat(mvc.delete().uri(path(SCHOOL_A)).with(httpBasic("adminA", PASSWORD)))
+                .hasStatus(404);
+    }
+
+    @Test
     void refusesInvalidInputInRussian() {
         var control = put(
                 "adminA", SCHOOL_A, "{\"messenger\": \"MAX\", \"botToken\": \"max-token\\u0000abcdefghijklmnopq\"}");
