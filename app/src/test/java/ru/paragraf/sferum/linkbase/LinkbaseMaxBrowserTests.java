@@ -102,6 +102,9 @@ class LinkbaseMaxBrowserTests {
         browser.type(By.id("botToken"), BOT_TOKEN_A);
         submit();
         assertThat(browser.text(By.id("bot-state"))).isEqualTo("@school622_bot, проверено ✓");
+        assertThat(browser.text(By.id("linkbase")))
+                .contains("Мессенджер школы: MAX")
+                .doesNotContain("Сообщество VK Сферум");
         assertThat(browser.text(By.id("linkbase-notice"))).isEqualTo("Токен бота сохранён и проверен в MAX ✓");
         assertThat(browser.text(By.id("bot-name"))).isEqualTo(LinkbaseMaxWorld.BOT_A_NAME);
         assertThat(browser.text(By.id("bot-token"))).isEqualTo(SecretMask.mask(BOT_TOKEN_A));
