@@ -87,7 +87,7 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**")
                         .hasRole("CITY_OPERATOR")
                         // «База ссылок»: administrators only, not teachers
-                        .requestMatchers("/api/orgs/*/sferum-community/**")
+                        .requestMatchers("/api/orgs/*/sferum-community/**", "/api/orgs/*/messenger/**")
                         .hasAnyRole(ADMINISTRATORS)
                         .requestMatchers("/api/me", "/api/me/**")
                         .authenticated()

@@ -31,7 +31,7 @@ public class CommunityStates {
         return jdbc.sql(
                         """
                         select organization_id, community_id, state, failure, verdict_at
-                        from linkbase.sferum_community where organization_id in (:organizations)
+                        from linkbase.sferum_community where organization_id in (:organizations) and messenger = 'VK'
                         """)
                 .param("organizations", List.copyOf(organizations))
                 .query(CommunityState.class)

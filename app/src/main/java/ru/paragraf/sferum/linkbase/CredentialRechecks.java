@@ -19,6 +19,7 @@ class CredentialRechecks {
     private final SferumCommunities communities;
     private final CredentialsManagement management;
     private final CredentialsChanges changes;
+    private final BotCredentials bots;
     private final LinkbaseProperties properties;
     private final Clock clock;
 
@@ -26,11 +27,13 @@ class CredentialRechecks {
             SferumCommunities communities,
             CredentialsManagement management,
             CredentialsChanges changes,
+            BotCredentials bots,
             LinkbaseProperties properties,
             Clock clock) {
         this.communities = communities;
         this.management = management;
         this.changes = changes;
+        this.bots = bots;
         this.properties = properties;
         this.clock = clock;
     }
@@ -58,6 +61,6 @@ class CredentialRechecks {
         if (!due.isEmpty()) {
             log.info("Re-verified {} unverified Sferum credentials, {} got a verdict", due.size(), settled);
         }
-        return settled;
+        return settled + bots.recheckDue();
     }
 }

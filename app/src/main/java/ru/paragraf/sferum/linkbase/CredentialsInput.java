@@ -29,7 +29,7 @@ final class CredentialsInput {
     static Checked check(@Nullable String rawId, @Nullable String rawToken) {
         var problems = new ArrayList<InputProblem>();
         var id = communityId(rawId, problems);
-        var token = token(rawToken, problems);
+        var token = token(rawToken, problems, InputProblem.TOKEN, "tokenRequired");
         if (problems.isEmpty() && id != null && token != null) {
             return new Checked(new Credentials(id, new SferumToken(token)), List.of());
         }
@@ -62,15 +62,23 @@ final class CredentialsInput {
         return value.longValueExact();
     }
 
-    private static @Nullable String token(@Nullable String raw, List<InputProblem> problems) {
+    /** A MAX bot token: the same rules as a community token; empty when it is fine, else its one problem. */
+    static List<InputProblem> checkBotToken(@Nullable String rawToken) {
+        var problems = new ArrayList<InputProblem>();
+        token(rawToken, problems, InputProblem.BOT_TOKEN, "botTokenRequired");
+        return problems;
+    }
+
+    private static @Nullable String token(
+            @Nullable String raw, List<InputProblem> problems, String field, String requiredCode) {
         var token = raw == null ? "" : raw.strip();
         if (token.isEmpty()) {
-            problems.add(InputProblem.of(InputProblem.TOKEN, "tokenRequired"));
+            problems.add(InputProblem.of(field, requiredCode));
             return null;
         }
         for (int i = 0; i < token.length(); i++) {
             if (Character.isWhitespace(token.charAt(i)) || Character.isSpaceChar(token.charAt(i))) {
-                problems.add(InputProblem.of(InputProblem.TOKEN, "tokenWhitespace", String.valueOf(i + 1)));
+                problems.add(InputProblem.of(field, "tokenWhitespace", String.valueOf(i + 1)));
                 return null;
             }
         }
@@ -80,22 +88,19 @@ final class CredentialsInput {
                 var code = Character.UnicodeBlock.of(c) == Character.UnicodeBlock.CYRILLIC
                         ? "tokenCyrillic"
                         : "tokenNotAscii";
-                problems.add(InputProblem.of(InputProblem.TOKEN, code, String.valueOf(i + 1)));
+                problems.add(InputProblem.of(field, code, String.valueOf(i + 1)));
                 return null;
             }
         }
         if (token.length() > MAX_TOKEN_LENGTH) {
             problems.add(InputProblem.of(
-                    InputProblem.TOKEN,
-                    "tokenTooLong",
-                    String.valueOf(token.length()),
-                    String.valueOf(MAX_TOKEN_LENGTH)));
+                    field, "tokenTooLong", String.valueOf(token.length()), String.valueOf(MAX_TOKEN_LENGTH)));
             return null;
         }
         if (token.length() < MIN_TOKEN_LENGTH) {
             problems.add(InputProblem.of(
-                    InputProblem.TOKEN,
-                    "tokenTooShort",
+                    field,
+                    field.equals(InputProblem.BOT_TOKEN) ? "botTokenTooShort" : "tokenTooShort",
                     String.valueOf(token.length()),
                     String.valueOf(MIN_TOKEN_LENGTH)));
             return null;

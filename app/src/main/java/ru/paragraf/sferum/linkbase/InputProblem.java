@@ -15,6 +15,7 @@ record InputProblem(String field, String code, List<Object> arguments) {
 
     static final String COMMUNITY_ID = "communityId";
     static final String TOKEN = "token";
+    static final String BOT_TOKEN = "botToken";
 
     InputProblem {
         arguments = List.copyOf(arguments);

@@ -31,6 +31,7 @@ class LinkbasePages {
     private final ScopedOrganizations organizations;
     private final SferumCommunities communities;
     private final CredentialsManagement management;
+    private final BotCredentials bots;
     private final LinkbaseTexts texts;
 
     LinkbasePages(
@@ -38,11 +39,13 @@ class LinkbasePages {
             ScopedOrganizations organizations,
             SferumCommunities communities,
             CredentialsManagement management,
+            BotCredentials bots,
             LinkbaseTexts texts) {
         this.directory = directory;
         this.organizations = organizations;
         this.communities = communities;
         this.management = management;
+        this.bots = bots;
         this.texts = texts;
     }
 
@@ -87,6 +90,9 @@ class LinkbasePages {
             Model model,
             RedirectAttributes redirect) {
         var org = visible(user, organization);
+        if (form.max()) {
+            return saveBot(user, org, form, result, model, redirect);
+        }
         var outcome = management.save(user, org, form.communityId(), form.token(), "form");
         if (outcome instanceof SaveOutcome.Saved saved) {
             var state = saved.community().state();
@@ -115,9 +121,48 @@ class LinkbasePages {
         return page(org, true, model);
     }
 
+    private String saveBot(
+            CurrentUser user,
+            OrganizationSummary org,
+            CredentialsForm form,
+            BindingResult result,
+            Model model,
+            RedirectAttributes redirect) {
+        var outcome = bots.save(user, org, form.botToken(), "form");
+        if (outcome instanceof BotCredentials.Outcome.Saved saved) {
+            var state = saved.bot().state();
+            redirect.addFlashAttribute("notice", texts.get("linkbase.max.saved." + state.name()));
+            redirect.addFlashAttribute("noticeKind", state == VerificationState.VERIFIED ? "success" : "warning");
+            return "redirect:/orgs/" + org.id() + "/linkbase";
+        }
+        if (outcome instanceof BotCredentials.Outcome.Invalid invalid) {
+            invalid.problems()
+                    .forEach(problem -> result.rejectValue(
+                            problem.field(),
+                            problem.messageKey(),
+                            problem.arguments().toArray(),
+                            null));
+        } else if (outcome instanceof BotCredentials.Outcome.Refused refused) {
+            result.reject("linkbase.max.refused", new Object[] {texts.reason(refused.reason())}, null);
+            model.addAttribute("refusedField", InputProblem.BOT_TOKEN);
+        }
+        return page(org, true, model);
+    }
+
     @PostMapping("/orgs/{organization}/linkbase/verify")
     String verify(CurrentUser user, @PathVariable UUID organization, RedirectAttributes redirect) {
         var org = visible(user, organization);
+        var bot = bots.verifyAgain(user, org);
+        if (bot.isPresent()) {
+            var state = bot.get().state();
+            redirect.addFlashAttribute("notice", texts.get("linkbase.max.reverified", texts.botState(bot.get())));
+            redirect.addFlashAttribute(
+                    "noticeKind",
+                    state == VerificationState.VERIFIED
+                            ? "success"
+                            : state == VerificationState.FAILED ? "danger" : "warning");
+            return "redirect:/orgs/" + organization + "/linkbase";
+        }
         var done = management.verifyAgain(user, org).orElseThrow(LinkbasePages::notFound);
         var verdict = done.verdict();
         if (verdict instanceof CommunityVerdict.Verified) {
@@ -154,10 +199,12 @@ class LinkbasePages {
 
     private String page(OrganizationSummary organization, boolean replace, Model model) {
         var stored = management.find(organization);
+        var bot = bots.find(organization);
         model.addAttribute("organization", organization);
+        model.addAttribute("bot", bot.map(b -> BotView.of(b, texts)).orElse(null));
         model.addAttribute(
                 "community", stored.map(c -> CommunityView.of(c, texts)).orElse(null));
-        model.addAttribute("showForm", stored.isEmpty() || replace);
+        model.addAttribute("showForm", (stored.isEmpty() && bot.isEmpty()) || replace);
         model.addAttribute("tokenMin", CredentialsInput.MIN_TOKEN_LENGTH);
         model.addAttribute("tokenMax", CredentialsInput.MAX_TOKEN_LENGTH);
         return "linkbase/tab";

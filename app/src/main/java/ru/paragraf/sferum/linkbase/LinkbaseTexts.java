@@ -44,6 +44,15 @@ class LinkbaseTexts {
         return get("linkbase.state." + state.name());
     }
 
+    /** «@school101_bot, проверено ✓», «не проверены», «ошибка: …». */
+    String botState(StoredBot bot) {
+        var state = state(bot.state(), bot.failure());
+        var handle = bot.botHandle();
+        return bot.state() == VerificationState.VERIFIED && handle != null
+                ? get("linkbase.max.verified", handle, state)
+                : state;
+    }
+
     String problem(InputProblem problem) {
         return get(problem.message());
     }

@@ -13,5 +13,9 @@ public enum RejectionReason {
     /** The token is not a community token (for example a person's token). */
     NOT_A_COMMUNITY_TOKEN,
     /** Sferum refused access with this token for another reason. */
-    ACCESS_DENIED
+    ACCESS_DENIED,
+    /** MAX: the bot token is invalid (MAX answered 401 {@code verify.token}): revoked, replaced or mistyped. */
+    BOT_TOKEN_INVALID,
+    /** MAX: the token is valid, but not a bot's, or MAX refused it for another reason. */
+    BOT_ACCESS_DENIED
 }

@@ -74,7 +74,8 @@ public class SferumCommunities {
     }
 
     Optional<StoredCommunity> find(UUID organization) {
-        return jdbc.sql("select " + COLUMNS + " from linkbase.sferum_community where organization_id = :organization")
+        return jdbc.sql("select " + COLUMNS + " from linkbase.sferum_community where organization_id = :organization"
+                        + " and messenger = 'VK'")
                 .param("organization", organization)
                 .query(StoredCommunity.class)
                 .optional();
@@ -82,7 +83,8 @@ public class SferumCommunities {
 
     Optional<StoredCommunity> findForUpdate(UUID organization) {
         return jdbc.sql("select " + COLUMNS
-                        + " from linkbase.sferum_community where organization_id = :organization for update")
+                        + " from linkbase.sferum_community where organization_id = :organization and messenger = 'VK'"
+                        + " for update")
                 .param("organization", organization)
                 .query(StoredCommunity.class)
                 .optional();
@@ -92,7 +94,8 @@ public class SferumCommunities {
         if (organizations.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select " + COLUMNS + " from linkbase.sferum_community where organization_id in (:ids)")
+        return jdbc.sql("select " + COLUMNS + " from linkbase.sferum_community where organization_id in (:ids)"
+                        + " and messenger = 'VK'")
                 .param("ids", List.copyOf(organizations))
                 .query(StoredCommunity.class)
                 .list();
@@ -134,7 +137,8 @@ public class SferumCommunities {
                             failure = excluded.failure, verdict_at = excluded.verdict_at,
                             attempted_at = excluded.attempted_at, failed_attempts = excluded.failed_attempts,
                             next_check_at = excluded.next_check_at, saved_at = excluded.saved_at,
-                            saved_by = excluded.saved_by, version = sferum_community.version + 1
+                            saved_by = excluded.saved_by, version = sferum_community.version + 1,
+                            messenger = 'VK', bot_user_id = null, bot_name = null, bot_username = null
                         """
                                 .formatted(COLUMNS))
                 .param("organization", community.organizationId())
@@ -164,7 +168,7 @@ public class SferumCommunities {
                         set community_name = :name, state = :state, failure = :failure, verdict_at = :verdictAt,
                             attempted_at = :attemptedAt, failed_attempts = :failedAttempts,
                             next_check_at = :nextCheckAt, version = version + 1
-                        where organization_id = :organization and version = :version
+                        where organization_id = :organization and version = :version and messenger = 'VK'
                         """)
                         .param("name", updated.communityName())
                         .param("state", updated.state().name())
@@ -185,7 +189,8 @@ public class SferumCommunities {
 
     Optional<StoredCommunity> delete(UUID organization) {
         forget(organization);
-        return jdbc.sql("delete from linkbase.sferum_community where organization_id = :organization returning "
+        return jdbc.sql("delete from linkbase.sferum_community where organization_id = :organization"
+                        + " and messenger = 'VK' returning "
                         + COLUMNS)
                 .param("organization", organization)
                 .query(StoredCommunity.class)
@@ -203,7 +208,7 @@ public class SferumCommunities {
                         update linkbase.sferum_community c set next_check_at = :leasedUntil
                         where c.organization_id in (
                             select organization_id from linkbase.sferum_community
-                            where state = 'UNVERIFIED' and next_check_at <= :now
+                            where state = 'UNVERIFIED' and next_check_at <= :now and messenger = 'VK'
                             order by next_check_at limit :limit
                             for update skip locked)
                         returning %s"""

@@ -33,7 +33,9 @@ import ru.paragraf.sferum.accounts.AccountRegistration;
             "sferum.linkbase.recheck.enabled=false",
             "sferum.vk.read-timeout=2s",
             "sferum.vk.retry.initial-backoff=5ms",
-            "sferum.vk.retry.max-backoff=20ms"
+            "sferum.vk.retry.max-backoff=20ms",
+            "sferum.max.retry.initial-backoff=5ms",
+            "sferum.max.retry.max-backoff=20ms"
         })
 abstract class LinkbaseTestSupport {
 
@@ -60,6 +62,7 @@ abstract class LinkbaseTestSupport {
     @DynamicPropertySource
     static void vk(DynamicPropertyRegistry registry) {
         registry.add("sferum.vk.api-url", LinkbaseWorld.emulator::baseUrl);
+        registry.add("sferum.max.api-url", LinkbaseMaxWorld.emulator::baseUrl);
     }
 
     @BeforeEach
@@ -80,6 +83,7 @@ abstract class LinkbaseTestSupport {
         jdbc.sql("delete from audit.entry where subject like 'sferum-community:%'")
                 .update();
         LinkbaseWorld.reset();
+        LinkbaseMaxWorld.reset();
     }
 
     RequestPostProcessor as(String username) {
