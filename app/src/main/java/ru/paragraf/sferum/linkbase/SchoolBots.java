@@ -132,20 +132,6 @@ class SchoolBots {
     /** Like {@link SferumCommunities#claimDue}, for MAX bots left «не проверены». */
     @Transactional
     List<StoredBot> claimDue(OffsetDateTime now, Duration lease, int limit) {
-        return jdbc.sql(
-                        """
-                        update linkbase.sferum_community c set next_check_at = :leasedUntil
-                        where c.organization_id in (
-                            select organization_id from linkbase.sferum_community
-                            where state = 'UNVERIFIED' and next_check_at <= :now and messenger = 'MAX'
-                            order by next_check_at limit :limit
-                            for update skip locked)
-                        returning %s"""
-                                .formatted(COLUMNS))
-                .param("leasedUntil", now.plus(lease))
-                .param("now", now)
-                .param("limit", limit)
-                .query(StoredBot.class)
-                .list();
+        return DueChecks.claim(jdbc, "MAX", COLUMNS, StoredBot.class, now, lease, limit);
     }
 }

@@ -203,20 +203,6 @@ public class SferumCommunities {
      */
     @Transactional
     List<StoredCommunity> claimDue(OffsetDateTime now, Duration lease, int limit) {
-        return jdbc.sql(
-                        """
-                        update linkbase.sferum_community c set next_check_at = :leasedUntil
-                        where c.organization_id in (
-                            select organization_id from linkbase.sferum_community
-                            where state = 'UNVERIFIED' and next_check_at <= :now and messenger = 'VK'
-                            order by next_check_at limit :limit
-                            for update skip locked)
-                        returning %s"""
-                                .formatted(COLUMNS))
-                .param("leasedUntil", now.plus(lease))
-                .param("now", now)
-                .param("limit", limit)
-                .query(StoredCommunity.class)
-                .list();
+        return DueChecks.claim(jdbc, "VK", COLUMNS, StoredCommunity.class, now, lease, limit);
     }
 }
