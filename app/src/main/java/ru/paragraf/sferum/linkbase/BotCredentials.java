@@ -94,7 +94,11 @@ class BotCredentials {
         return new Outcome.Saved(store(user, organization.id(), token, verdict, channel));
     }
 
-    private StoredBot store(CurrentUser user, UUID organization, BotToken token, BotVerdict verdict, String channel) {
+    /**
+     * Stores the token with a verdict MAX gave (here, or at a hand-down's preview), in the caller's transaction if
+     * there is one; audited and announced like {@link #save}.
+     */
+    StoredBot store(CurrentUser user, UUID organization, BotToken token, BotVerdict verdict, String channel) {
         return transactions.execute(status -> {
             var now = OffsetDateTime.now(clock);
             var previous = bots.lockMessenger(organization);

@@ -42,6 +42,7 @@ class HanddownApply {
 
     private final Handdowns handdowns;
     private final CredentialsChanges changes;
+    private final BotCredentials bots;
     private final OrganizationDirectory directory;
     private final SecretBox box;
     private final TransactionTemplate transactions;
@@ -52,6 +53,7 @@ class HanddownApply {
     HanddownApply(
             Handdowns handdowns,
             CredentialsChanges changes,
+            BotCredentials bots,
             OrganizationDirectory directory,
             SecretBox box,
             TransactionTemplate transactions,
@@ -60,6 +62,7 @@ class HanddownApply {
             Clock clock) {
         this.handdowns = handdowns;
         this.changes = changes;
+        this.bots = bots;
         this.directory = directory;
         this.box = box;
         this.transactions = transactions;
@@ -108,6 +111,10 @@ class HanddownApply {
                     ? null
                     : directory.findVisible(user, row.organizationId()).orElse(null);
             var sealed = row.token();
+            if (row.max() && organization != null && sealed != null) {
+                applyBot(user, id, row, organization.id(), sealed);
+                continue;
+            }
             var communityId = row.communityId();
             if (organization == null || sealed == null || communityId == null) {
                 throw new OutOfScopeException(String.valueOf(row.line()));
@@ -127,6 +134,18 @@ class HanddownApply {
         handdowns.markApplied(id, now, now.plus(properties.handdown().reportLifetime()));
         log.info("Applied hand-down {}: credentials of {} organizations stored", id, passed.size());
         return new Applied(passed.size());
+    }
+
+    private void applyBot(CurrentUser user, UUID handdown, HanddownRow row, UUID organization, String sealed) {
+        var token = new BotToken(box.open(sealed, HanddownRow.tokenContext(handdown, row.line())));
+        var botUserId = row.botUserId();
+        BotVerdict verdict = row.outcome() == RowOutcome.VERIFIED && botUserId != null
+                ? new BotVerdict.Verified(
+                        botUserId,
+                        row.botName() == null ? "" : row.botName(),
+                        row.botUsername() == null ? "" : row.botUsername())
+                : new BotVerdict.Unreachable("not verified at the preview");
+        bots.store(user, organization, token, verdict, "handdown:" + handdown);
     }
 
     /** A row's organization is no longer within the user's scope. */

@@ -15,12 +15,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a hand-down file: CSV in UTF-8 (a byte order mark is tolerated), values separated by semicolons or commas
- * (whichever the first line uses), three columns: organization code, community id, token. A first line without any
- * digit is a header and skipped; blank lines are skipped.
+ * (whichever the first line uses), columns: organization code, community id, token and, optionally, the messenger
+ * ({@code VK} when left out; a {@code MAX} row leaves the community id empty and gives the bot token). A first line
+ * without any digit is a header and skipped; blank lines are skipped.
  */
 final class HanddownFile {
 
-    static final int COLUMNS = 3;
+    static final int COLUMNS = 4;
 
     private HanddownFile() {}
 
@@ -109,7 +110,7 @@ final class HanddownFile {
         return new Read(List.copyOf(lines), null, List.of());
     }
 
-    /** Header names are words; every data line has digits (the community id). */
+    /** Header names are words; every data line has digits (the organization code, the community id). */
     private static boolean isHeader(List<String> values) {
         return values.stream().noneMatch(value -> value.chars().anyMatch(Character::isDigit));
     }

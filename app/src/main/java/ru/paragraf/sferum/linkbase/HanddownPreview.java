@@ -5,6 +5,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -97,7 +99,21 @@ class HanddownPreview {
         var checked = new HashMap<Integer, CredentialsInput.Checked>();
         var linesOfCode = new HashMap<String, List<Integer>>();
         var linesOfCommunity = new HashMap<Long, List<Integer>>();
+        var linesOfBotToken = new HashMap<String, List<Integer>>();
         for (var line : lines) {
+            if (messenger(line) == Messenger.MAX) {
+                if (!line.value(0).isEmpty()) {
+                    linesOfCode
+                            .computeIfAbsent(line.value(0), code -> new ArrayList<>())
+                            .add(line.number());
+                }
+                if (CredentialsInput.checkBotToken(line.value(2)).isEmpty()) {
+                    linesOfBotToken
+                            .computeIfAbsent(line.value(2), token -> new ArrayList<>())
+                            .add(line.number());
+                }
+                continue;
+            }
             var input = CredentialsInput.check(line.value(1), line.value(2));
             checked.put(line.number(), input);
             if (!line.value(0).isEmpty()) {
@@ -115,8 +131,6 @@ class HanddownPreview {
         var rows = new ArrayList<HanddownRow>();
         for (var line : lines) {
             var code = line.value(0);
-            var input = checked.get(line.number());
-            var credentials = input.credentials();
             var match = found.get(code);
             var problems = new ArrayList<String>();
             if (line.filledCount() > HanddownFile.COLUMNS) {
@@ -130,10 +144,22 @@ class HanddownPreview {
                 problems.add(texts.get(
                         "linkbase.row.outOfScope", match.organization().shortName()));
             }
-            input.problems().forEach(problem -> problems.add(texts.problem(problem)));
             if (linesOfCode.getOrDefault(code, List.of()).size() > 1) {
                 problems.add(texts.get("linkbase.row.duplicateCode", joined(linesOfCode.get(code))));
             }
+            var messenger = messenger(line);
+            if (messenger == null) {
+                problems.add(texts.get("linkbase.row.unknownMessenger", line.value(3)));
+                rows.add(row(handdown, line, match, null, problems));
+                continue;
+            }
+            if (messenger == Messenger.MAX) {
+                rows.add(botRow(handdown, line, match, problems, linesOfBotToken));
+                continue;
+            }
+            var input = checked.get(line.number());
+            var credentials = input.credentials();
+            input.problems().forEach(problem -> problems.add(texts.problem(problem)));
             if (credentials != null) {
                 var same = linesOfCommunity.get(credentials.communityId());
                 if (same.size() > 1) {
@@ -148,6 +174,61 @@ class HanddownPreview {
             rows.add(row(handdown, line, match, credentials, problems));
         }
         return rows;
+    }
+
+    /** The messenger a line names: VK when its fourth column is empty; null for an unknown name. */
+    private static @Nullable Messenger messenger(HanddownFile.Line line) {
+        var name = line.value(3).toUpperCase(Locale.ROOT);
+        if (name.isEmpty() || name.equals("VK")) {
+            return Messenger.VK;
+        }
+        return name.equals("MAX") ? Messenger.MAX : null;
+    }
+
+    /**
+     * A MAX row: the bot token alone (a community id is a mistake there). Which bot the token is, and so whether
+     * another school holds it, only MAX's {@code GET /me} tells: that is the verification's business.
+     */
+    private HanddownRow botRow(
+            UUID handdown,
+            HanddownFile.Line line,
+            ScopedOrganizations.@Nullable CodedOrganization match,
+            List<String> problems,
+            Map<String, List<Integer>> linesOfBotToken) {
+        if (!line.value(1).isEmpty()) {
+            problems.add(texts.get("linkbase.row.communityIdForMax"));
+        }
+        CredentialsInput.checkBotToken(line.value(2)).forEach(problem -> problems.add(texts.problem(problem)));
+        var same = linesOfBotToken.getOrDefault(line.value(2), List.of());
+        if (same.size() > 1) {
+            problems.add(texts.get("linkbase.row.duplicateBotToken", joined(same)));
+        }
+        var organization = match == null ? null : match.organization();
+        boolean valid = problems.isEmpty();
+        return new HanddownRow(
+                handdown,
+                line.number(),
+                line.value(0),
+                organization == null ? null : organization.id(),
+                organization == null ? null : organization.shortName(),
+                line.value(1),
+                null,
+                valid ? box.seal(line.value(2), HanddownRow.tokenContext(handdown, line.number())) : null,
+                SecretMask.mask(line.value(2)),
+                valid ? RowOutcome.PENDING : RowOutcome.ERROR,
+                valid ? null : String.join("; ", problems),
+                null,
+                null,
+                Messenger.MAX.name(),
+                null,
+                null,
+                null);
+    }
+
+    /** The messengers a hand-down row may name. */
+    enum Messenger {
+        VK,
+        MAX
     }
 
     private HanddownRow row(
@@ -170,6 +251,10 @@ class HanddownPreview {
                 SecretMask.mask(line.value(2)),
                 valid ? RowOutcome.PENDING : RowOutcome.ERROR,
                 valid ? null : String.join("; ", problems),
+                null,
+                null,
+                Messenger.VK.name(),
+                null,
                 null,
                 null);
     }

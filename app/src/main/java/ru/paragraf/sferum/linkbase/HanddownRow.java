@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
  * @param communityIdText the id as written in the file
  * @param token the token sealed; {@code null} for invalid rows and after the file was applied
  * @param message why the row is an error, in Russian
+ * @param messenger {@code VK} (a community id and its token) or {@code MAX} (a bot token alone)
+ * @param botUserId the bot MAX named at verification; like {@code botName} and {@code botUsername}, MAX rows only
  */
 record HanddownRow(
         UUID handdownId,
@@ -24,7 +26,15 @@ record HanddownRow(
         RowOutcome outcome,
         @Nullable String message,
         @Nullable String communityName,
-        @Nullable OffsetDateTime verifiedAt) {
+        @Nullable OffsetDateTime verifiedAt,
+        String messenger,
+        @Nullable Long botUserId,
+        @Nullable String botName,
+        @Nullable String botUsername) {
+
+    boolean max() {
+        return "MAX".equals(messenger);
+    }
 
     static String tokenContext(UUID handdown, int line) {
         return "linkbase-handdown:" + handdown + ":" + line;

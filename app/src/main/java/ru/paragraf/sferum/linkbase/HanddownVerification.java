@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 import ru.paragraf.sferum.secrets.SecretBox;
 
 /**
- * Verifies the valid rows of hand-down previews with Sferum in the background, a few rows at a time
+ * Verifies the valid rows of hand-down previews with Sferum (a MAX row with MAX) in the background, a few rows at a time
  * ({@code sferum.linkbase.handdown.parallelism}, on top of the VK client's own limits per token). Each row's verdict
  * is stored as it comes, so the page shows progress, and the preview is ready when no row is pending. A verification
  * whose node stopped is taken over by another node ({@link #resumeStalled}).
@@ -25,6 +25,7 @@ class HanddownVerification {
 
     private final Handdowns handdowns;
     private final CommunityVerifier verifier;
+    private final BotVerifier bots;
     private final SecretBox box;
     private final LinkbaseTexts texts;
     private final LinkbaseProperties properties;
@@ -34,12 +35,14 @@ class HanddownVerification {
     HanddownVerification(
             Handdowns handdowns,
             CommunityVerifier verifier,
+            BotVerifier bots,
             SecretBox box,
             LinkbaseTexts texts,
             LinkbaseProperties properties,
             Clock clock) {
         this.handdowns = handdowns;
         this.verifier = verifier;
+        this.bots = bots;
         this.box = box;
         this.texts = texts;
         this.properties = properties;
@@ -73,6 +76,10 @@ class HanddownVerification {
 
     private void verify(HanddownRow row) {
         try {
+            if (row.max()) {
+                verifyBot(row);
+                return;
+            }
             var communityId = row.communityId();
             var sealed = row.token();
             if (communityId == null || sealed == null) {
@@ -91,6 +98,24 @@ class HanddownVerification {
         } catch (RuntimeException e) {
             // the row stays pending; the preview is taken over once it stalls
             log.error("Verification of hand-down row {} failed", row, e);
+        }
+    }
+
+    private void verifyBot(HanddownRow row) {
+        var sealed = row.token();
+        if (sealed == null) {
+            return;
+        }
+        var token = new BotToken(box.open(sealed, HanddownRow.tokenContext(row.handdownId(), row.line())));
+        var verdict = bots.verify(token);
+        var now = OffsetDateTime.now(clock);
+        if (verdict instanceof BotVerdict.Verified ok) {
+            var name = texts.get("linkbase.row.bot", ok.name(), "@" + ok.username());
+            handdowns.recordRow(row, RowOutcome.VERIFIED, null, name, ok, now);
+        } else if (verdict instanceof BotVerdict.Rejected refused) {
+            handdowns.recordRow(row, RowOutcome.ERROR, texts.reason(refused.reason()), null, now);
+        } else {
+            handdowns.recordRow(row, RowOutcome.UNVERIFIED, texts.get("linkbase.row.maxUnreachable"), null, now);
         }
     }
 

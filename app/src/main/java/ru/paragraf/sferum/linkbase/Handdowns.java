@@ -19,7 +19,8 @@ class Handdowns {
     private static final String ROW_COLUMNS =
             """
             handdown_id, line, organization_code, organization_id, organization_name, community_id_text,
-            community_id, token, token_masked, outcome, message, community_name, verified_at""";
+            community_id, token, token_masked, outcome, message, community_name, verified_at, messenger, bot_user_id,
+            bot_name, bot_username""";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -43,7 +44,7 @@ class Handdowns {
                 .update();
         batch.batchUpdate(
                 "insert into linkbase.handdown_row (" + ROW_COLUMNS
-                        + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows,
                 500,
                 (statement, row) -> {
@@ -60,6 +61,10 @@ class Handdowns {
                     statement.setString(11, row.message());
                     statement.setString(12, row.communityName());
                     statement.setObject(13, row.verifiedAt());
+                    statement.setString(14, row.messenger());
+                    statement.setObject(15, row.botUserId());
+                    statement.setString(16, row.botName());
+                    statement.setString(17, row.botUsername());
                 });
     }
 
@@ -105,16 +110,31 @@ class Handdowns {
             @Nullable String message,
             @Nullable String communityName,
             OffsetDateTime now) {
+        recordRow(row, outcome, message, communityName, null, now);
+    }
+
+    /** Records a row's verdict, with the bot MAX named for a MAX row's token, unless another node recorded one first. */
+    void recordRow(
+            HanddownRow row,
+            RowOutcome outcome,
+            @Nullable String message,
+            @Nullable String communityName,
+            BotVerdict.@Nullable Verified bot,
+            OffsetDateTime now) {
         jdbc.sql(
                         """
                         update linkbase.handdown_row
                         set outcome = :outcome, message = :message, community_name = :name,
+                            bot_user_id = :botUserId, bot_name = :botName, bot_username = :botUsername,
                             verified_at = :now, token = case when :outcome = 'ERROR' then null else token end
                         where handdown_id = :id and line = :line and outcome = 'PENDING'
                         """)
                 .param("outcome", outcome.name())
                 .param("message", message)
                 .param("name", communityName)
+                .param("botUserId", bot == null ? null : bot.userId())
+                .param("botName", bot == null ? null : bot.name())
+                .param("botUsername", bot == null ? null : bot.username())
                 .param("now", now)
                 .param("id", row.handdownId())
                 .param("line", row.line())

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static ru.paragraf.sferum.SchoolFixture.SCHOOL_A;
+import static ru.paragraf.sferum.SchoolFixture.SCHOOL_B;
 import static ru.paragraf.sferum.SchoolFixture.SCHOOL_C;
 import static ru.paragraf.sferum.linkbase.LinkbaseWorld.TOKEN_A;
 import static ru.paragraf.sferum.linkbase.LinkbaseWorld.TOKEN_B;
@@ -89,12 +90,62 @@ class HanddownTests extends LinkbaseTestSupport {
         assertThat(report).hasStatusOk().hasHeader("Content-Type", "text/csv;charset=UTF-8");
         var csv = new String(report.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
         assertThat(csv)
-                .startsWith(BOM + "Строка;Код ОО;Образовательная организация;Идентификатор сообщества;"
+                .startsWith(BOM + "Строка;Код ОО;Образовательная организация;Мессенджер;Идентификатор сообщества;"
                         + "Токен (начало и конец);Результат;Пояснение")
-                .contains("2;A-001;Школа A;227000011;vk1.a.****…9f3c;применено, проверено ✓;ГБОУ школа № 622 — Сферум")
+                .contains(
+                        "2;A-001;Школа A;VK Сферум;227000011;vk1.a.****…9f3c;применено, проверено ✓;ГБОУ школа № 622 — Сферум")
                 .contains("\"'=HYPERLINK(\"\"http://evil.example\"\")\"")
                 .doesNotContain(TOKEN_A, TOKEN_C, ";=HYPERLINK");
         assertThat(output.getAll()).doesNotContain(TOKEN_A, TOKEN_C);
+    }
+
+    @Test
+    void takesMaxBotsFromTheMessengerColumnAndVerifiesThemWithMax(CapturedOutput output) {
+        var file = BOM
+                + """
+                Код ОО;Идентификатор сообщества;Токен;Мессенджер
+                A-001;;%s;MAX
+                B-002;227000012;%s
+                C-003;227000013;%s;max
+                Q-777;;%s;Telegram
+                """
+                        .formatted(LinkbaseMaxWorld.BOT_TOKEN_A, TOKEN_B, LinkbaseMaxWorld.WRONG_BOT_TOKEN, TOKEN_A);
+
+        var id = upload("city", file);
+        var preview = readyPreview("city", id);
+
+        assertThat(rows(id))
+                .containsExactly(
+                        "2 A-001 VERIFIED",
+                        "3 B-002 VERIFIED",
+                        "4 C-003 ERROR для MAX идентификатор сообщества не указывается: оставьте его пустым, бот школы "
+                                + "определяется по токену",
+                        "5 Q-777 ERROR нет образовательной организации с кодом «Q-777»; "
+                                + "неизвестный мессенджер «Telegram»: укажите VK или MAX (или оставьте столбец пустым — "
+                                + "тогда VK)");
+        assertThat(preview)
+                .contains("Школа № 622 — бот (@school622_bot)")
+                .contains("<td>MAX</td>", "<td>VK Сферум</td>")
+                .doesNotContain(LinkbaseMaxWorld.BOT_TOKEN_A, TOKEN_B);
+        assertThat(linkbaseTablesAsText()).doesNotContain(LinkbaseMaxWorld.BOT_TOKEN_A, TOKEN_B);
+
+        apply("city", id);
+
+        assertThat(jdbc.sql(
+                                """
+                                select organization_id || ' ' || messenger || ' ' || coalesce(community_id, bot_user_id)
+                                       || ' ' || state
+                                from linkbase.sferum_community order by messenger, organization_id""")
+                        .query(String.class)
+                        .list())
+                .containsExactly(
+                        SCHOOL_A + " MAX " + LinkbaseMaxWorld.BOT_A + " VERIFIED", SCHOOL_B + " VK 227000012 VERIFIED");
+        assertThat(jdbc.sql("select details->>'channel' from audit.entry where action = 'CREDENTIALS_SAVED'"
+                                + " and details->>'messenger' = 'MAX'")
+                        .query(String.class)
+                        .list())
+                .containsExactly("handdown:" + id);
+        assertThat(output.getAll()).doesNotContain(LinkbaseMaxWorld.BOT_TOKEN_A, TOKEN_B);
     }
 
     @Test
