@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import ru.paragraf.sferum.accounts.CurrentUser;
@@ -65,6 +66,9 @@ class BotCredentials {
         record Invalid(List<InputProblem> problems) implements Outcome {}
 
         record Refused(RejectionReason reason) implements Outcome {}
+
+        /** MAX confirmed the token, but its bot is another school's already. */
+        record Taken(long botUserId) implements Outcome {}
     }
 
     Optional<StoredBot> find(OrganizationSummary organization) {
@@ -91,18 +95,29 @@ class BotCredentials {
                             .with("channel", channel)));
             return new Outcome.Refused(refused.reason());
         }
-        return new Outcome.Saved(store(user, organization.id(), token, verdict, channel));
+        try {
+            return new Outcome.Saved(store(user, organization.id(), token, verdict, channel));
+        } catch (BotTakenException e) {
+            // told only after MAX accepted the token: which school holds a bot is not for whoever guesses tokens
+            return new Outcome.Taken(e.botUserId());
+        }
     }
 
     /**
      * Stores the token with a verdict MAX gave (here, or at a hand-down's preview), in the caller's transaction if
      * there is one; audited and announced like {@link #save}.
+     *
+     * @throws BotTakenException when another organization holds the bot MAX named
      */
     StoredBot store(CurrentUser user, UUID organization, BotToken token, BotVerdict verdict, String channel) {
         return transactions.execute(status -> {
             var now = OffsetDateTime.now(clock);
             var previous = bots.lockMessenger(organization);
             var verified = verdict instanceof BotVerdict.Verified ok ? ok : null;
+            if (verified != null
+                    && bots.otherHolderOf(verified.userId(), organization).isPresent()) {
+                throw new BotTakenException(verified.userId());
+            }
             var stored = new StoredBot(
                     organization,
                     verified == null ? null : verified.userId(),
@@ -119,7 +134,12 @@ class BotCredentials {
                     now,
                     user.displayName() + " (" + user.username() + ")",
                     0);
-            bots.save(stored);
+            try {
+                bots.save(stored);
+            } catch (DuplicateKeyException e) {
+                // another school took the bot since the check above
+                throw new BotTakenException(stored.botUserId() == null ? 0 : stored.botUserId());
+            }
             communities.forget(organization);
             var entry = entry(
                             user,
@@ -196,7 +216,11 @@ class BotCredentials {
         return transactions.execute(status -> {
             var now = OffsetDateTime.now(clock);
             StoredBot updated;
-            if (verdict instanceof BotVerdict.Verified ok) {
+            if (verdict instanceof BotVerdict.Verified ok
+                    && bots.otherHolderOf(ok.userId(), checked.organizationId()).isPresent()) {
+                // a token stored «не проверен» turns out to be the bot of another school
+                updated = checked.refused(RejectionReason.BOT_OF_ANOTHER_SCHOOL, now);
+            } else if (verdict instanceof BotVerdict.Verified ok) {
                 updated = checked.verified(ok, now);
             } else if (verdict instanceof BotVerdict.Rejected refused) {
                 updated = checked.refused(refused.reason(), now);

@@ -77,6 +77,8 @@ class HanddownApply {
             return Optional.ofNullable(transactions.execute(status -> applyInTransaction(user, id)));
         } catch (CommunityTakenException e) {
             return Optional.of(new Failed(texts.get("linkbase.apply.taken", String.valueOf(e.communityId()))));
+        } catch (BotTakenException e) {
+            return Optional.of(new Failed(texts.get("linkbase.apply.botTaken")));
         } catch (OutOfScopeException e) {
             return Optional.of(new Failed(texts.get("linkbase.apply.outOfScope", e.line)));
         } catch (DataAccessException e) {

@@ -26,6 +26,7 @@ class HanddownVerification {
     private final Handdowns handdowns;
     private final CommunityVerifier verifier;
     private final BotVerifier bots;
+    private final SchoolBots schoolBots;
     private final SecretBox box;
     private final LinkbaseTexts texts;
     private final LinkbaseProperties properties;
@@ -36,6 +37,7 @@ class HanddownVerification {
             Handdowns handdowns,
             CommunityVerifier verifier,
             BotVerifier bots,
+            SchoolBots schoolBots,
             SecretBox box,
             LinkbaseTexts texts,
             LinkbaseProperties properties,
@@ -43,6 +45,7 @@ class HanddownVerification {
         this.handdowns = handdowns;
         this.verifier = verifier;
         this.bots = bots;
+        this.schoolBots = schoolBots;
         this.box = box;
         this.texts = texts;
         this.properties = properties;
@@ -109,7 +112,12 @@ class HanddownVerification {
         var token = new BotToken(box.open(sealed, HanddownRow.tokenContext(row.handdownId(), row.line())));
         var verdict = bots.verify(token);
         var now = OffsetDateTime.now(clock);
-        if (verdict instanceof BotVerdict.Verified ok) {
+        if (verdict instanceof BotVerdict.Verified ok
+                && row.organizationId() != null
+                && schoolBots.otherHolderOf(ok.userId(), row.organizationId()).isPresent()) {
+            handdowns.recordRow(
+                    row, RowOutcome.ERROR, texts.get("linkbase.row.botTaken", "@" + ok.username()), null, now);
+        } else if (verdict instanceof BotVerdict.Verified ok) {
             var name = texts.get("linkbase.row.bot", ok.name(), "@" + ok.username());
             handdowns.recordRow(row, RowOutcome.VERIFIED, null, name, ok, now);
         } else if (verdict instanceof BotVerdict.Rejected refused) {

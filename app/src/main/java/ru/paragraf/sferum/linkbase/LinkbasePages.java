@@ -145,6 +145,9 @@ class LinkbasePages {
         } else if (outcome instanceof BotCredentials.Outcome.Refused refused) {
             result.reject("linkbase.max.refused", new Object[] {texts.reason(refused.reason())}, null);
             model.addAttribute("refusedField", InputProblem.BOT_TOKEN);
+        } else if (outcome instanceof BotCredentials.Outcome.Taken) {
+            result.reject("linkbase.botTaken");
+            model.addAttribute("refusedField", InputProblem.BOT_TOKEN);
         }
         return page(org, true, model);
     }

@@ -135,6 +135,14 @@ class MessengerApi {
         if (outcome instanceof BotCredentials.Outcome.Invalid invalid) {
             return invalid(errors(invalid.problems()));
         }
+        if (outcome instanceof BotCredentials.Outcome.Taken) {
+            return ResponseEntity.status(CONFLICT)
+                    .body(problem(
+                            CONFLICT,
+                            "bot-taken",
+                            texts.get("linkbase.api.botTaken.title"),
+                            texts.get("linkbase.botTaken")));
+        }
         var refused = (BotCredentials.Outcome.Refused) outcome;
         return refused(refused.reason(), "linkbase.api.max.refused.title");
     }

@@ -17,5 +17,7 @@ public enum RejectionReason {
     /** MAX: the bot token is invalid (MAX answered 401 {@code verify.token}): revoked, replaced or mistyped. */
     BOT_TOKEN_INVALID,
     /** MAX: the token is valid, but not a bot's, or MAX refused it for another reason. */
-    BOT_ACCESS_DENIED
+    BOT_ACCESS_DENIED,
+    /** MAX: the token is a bot's that another school holds already (found when a «не проверен» token is checked). */
+    BOT_OF_ANOTHER_SCHOOL
 }

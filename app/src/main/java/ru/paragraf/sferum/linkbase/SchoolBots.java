@@ -91,6 +91,16 @@ class SchoolBots {
                 .update();
     }
 
+    /** The organization other than {@code organization} that holds the bot, if any. */
+    Optional<UUID> otherHolderOf(long botUserId, UUID organization) {
+        return jdbc.sql("select organization_id from linkbase.sferum_community"
+                        + " where bot_user_id = :bot and organization_id <> :organization")
+                .param("bot", botUserId)
+                .param("organization", organization)
+                .query(UUID.class)
+                .optional();
+    }
+
     /** Writes a verdict unless the token changed since {@code version}; tells whether it was written. */
     boolean recordVerdict(StoredBot updated) {
         return jdbc.sql(

@@ -209,6 +209,20 @@ class LinkbaseMaxTests extends LinkbaseTestSupport {
     }
 
     @Test
+    void oneBotServesOneSchool() {
+        assertThat(put("adminA", SCHOOL_A, "{\"messenger\": \"MAX\", \"botToken\": \"" + BOT_TOKEN_A + "\"}"))
+                .hasStatusOk();
+
+        var taken = put("adminB", SCHOOL_B, "{\"messenger\": \"MAX\", \"botToken\": \"" + BOT_TOKEN_A + "\"}");
+
+        assertThat(taken).hasStatus(409).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(taken).bodyJson().extractingPath("$.title").isEqualTo("Бот уже указан для другой организации");
+        assertThat(body(taken)).doesNotContain(BOT_TOKEN_A).doesNotContain(SCHOOL_A.toString());
+        assertThat(get("adminB", SCHOOL_B)).hasStatus(404);
+        assertThat(get("adminA", SCHOOL_A)).bodyJson().extractingPath("$.state").isEqualTo("VERIFIED");
+    }
+
+    @Test
     void keepsOtherSchoolsBotsOutOfReach() {
         assertThat(put("adminA", SCHOOL_B, "{\"messenger\": \"MAX\", \"botToken\": \"" + BOT_TOKEN_A + "\"}"))
                 .hasStatus(404);
