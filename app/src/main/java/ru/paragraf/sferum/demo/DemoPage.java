@@ -13,12 +13,19 @@ class DemoPage {
     private final DemoLogins logins;
     private final DemoCommunities communities;
     private final DemoVkAccounts vkAccounts;
+    private final DemoBots bots;
     private final DemoProperties properties;
 
-    DemoPage(DemoLogins logins, DemoCommunities communities, DemoVkAccounts vkAccounts, DemoProperties properties) {
+    DemoPage(
+            DemoLogins logins,
+            DemoCommunities communities,
+            DemoVkAccounts vkAccounts,
+            DemoBots bots,
+            DemoProperties properties) {
         this.logins = logins;
         this.communities = communities;
         this.vkAccounts = vkAccounts;
+        this.bots = bots;
         this.properties = properties;
     }
 
@@ -33,6 +40,8 @@ class DemoPage {
                 communities.listed().stream()
                         .collect(java.util.stream.Collectors.toMap(DemoCommunity::school, community -> community)));
         model.addAttribute("vkAccounts", vkAccounts.listed());
+        model.addAttribute(
+                "bots", bots.listed().stream().collect(java.util.stream.Collectors.toMap(DemoBot::school, bot -> bot)));
         model.addAttribute("vkPassword", properties.vkPassword());
         return "demo/demo";
     }

@@ -10,7 +10,8 @@ import ru.paragraf.sferum.embedded.ConditionalOnDemoData;
 /**
  * At every start in demo mode, after the schema is migrated: load the demo city if needed and write its lessons up to
  * three weeks ahead, seed the demo schools' Sferum communities and their teachers' VK test accounts into the
- * in-process VK emulator, then print the logins, the communities' ids and masked tokens and the VK accounts.
+ * in-process VK emulator and their MAX bots into the in-process MAX emulator, then print the logins, the communities'
+ * ids and masked tokens, the VK accounts and the bots.
  */
 @Component
 @ConditionalOnDemoData
@@ -22,12 +23,19 @@ class DemoStartup implements ApplicationRunner {
     private final DemoLoginsLog logins;
     private final DemoCommunities communities;
     private final DemoVkAccounts vkAccounts;
+    private final DemoBots bots;
 
-    DemoStartup(DemoCity city, DemoLoginsLog logins, DemoCommunities communities, DemoVkAccounts vkAccounts) {
+    DemoStartup(
+            DemoCity city,
+            DemoLoginsLog logins,
+            DemoCommunities communities,
+            DemoVkAccounts vkAccounts,
+            DemoBots bots) {
         this.city = city;
         this.logins = logins;
         this.communities = communities;
         this.vkAccounts = vkAccounts;
+        this.bots = bots;
     }
 
     @Override
@@ -35,10 +43,12 @@ class DemoStartup implements ApplicationRunner {
         city.prepare();
         var handedDown = communities.render(communities.seed());
         var vk = vkAccounts.render(vkAccounts.seed());
+        var max = bots.render(bots.seed());
         log.info(
-                "\n\n{}{}{}\n",
+                "\n\n{}{}{}{}\n",
                 logins.render(),
                 handedDown.isEmpty() ? "" : "\n\n" + handedDown,
-                vk.isEmpty() ? "" : "\n\n" + vk);
+                vk.isEmpty() ? "" : "\n\n" + vk,
+                max.isEmpty() ? "" : "\n\n" + max);
     }
 }

@@ -14,7 +14,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import ru.paragraf.maxemulator.MaxEmulator;
 import ru.paragraf.sferum.SferumApplication;
+import ru.paragraf.sferum.linkbase.BotToken;
+import ru.paragraf.sferum.linkbase.BotVerdict;
+import ru.paragraf.sferum.linkbase.BotVerifier;
 import ru.paragraf.sferum.linkbase.CommunityVerdict;
 import ru.paragraf.sferum.linkbase.CommunityVerifier;
 import ru.paragraf.sferum.linkbase.SferumToken;
@@ -23,7 +27,7 @@ import ru.paragraf.vkemulator.EmulatorSnapshot;
 import ru.paragraf.vkemulator.VkEmulator;
 
 /**
- * Embedded demo mode hands down one Sferum community per demo school: seeded into the in-process emulator at every
+ * Embedded demo mode hands down one Sferum community and one MAX bot per demo school: seeded into the in-process emulator at every
  * start with the same token, listed with the full token in the start-up log and on the Demo page, and not entered
  * into the link base (that is the school admin's first step).
  */
@@ -36,6 +40,7 @@ class DemoCommunitiesTests {
     @Test
     void seedsTheSameCommunitiesAtEveryStartAndListsThem(CapturedOutput output) throws Exception {
         String token;
+        String botToken;
         try (var first = start()) {
             var communities =
                     first.getBean("vkEmulator", VkEmulator.class).snapshot().communities();
@@ -61,12 +66,33 @@ class DemoCommunitiesTests {
                                     .organization()))
                     .as("entering them is the school admin's step")
                     .isEmpty();
+
+            var bots =
+                    first.getBean("maxEmulator", MaxEmulator.class).snapshot().bots();
+            assertThat(bots)
+                    .extracting(bot -> bot.userId() + " @" + bot.name())
+                    .containsExactly("900000001 @school1_bot", "900000002 @school2_bot", "900000003 @school3_bot");
+            botToken = first.getBean(DemoBots.class).listed().get(0).token();
+            assertThat(output.getOut())
+                    .contains("Боты MAX демо-школ во встроенном эмуляторе MAX")
+                    .contains("(@school1_bot): токен " + SecretMask.mask(botToken))
+                    .doesNotContain(botToken);
+            assertThat(demoPage(first)).contains(botToken).contains("@school1_bot");
+            assertThat(directory.resolve("max-emulator").resolve("state.json"))
+                    .as("the in-process MAX keeps its state beside the database")
+                    .exists();
         }
         try (var second = start()) {
             assertThat(second.getBean(DemoCommunities.class).listed().get(0).token())
                     .isEqualTo(token);
             assertThat(second.getBean(CommunityVerifier.class).verify(227000001L, new SferumToken(token)))
                     .isInstanceOf(CommunityVerdict.Verified.class);
+            assertThat(second.getBean(BotVerifier.class).verify(new BotToken(botToken)))
+                    .isInstanceOfSatisfying(BotVerdict.Verified.class, bot -> {
+                        assertThat(bot.userId()).isEqualTo(900000001L);
+                        assertThat(bot.username()).isEqualTo("school1_bot");
+                        assertThat(bot.name()).endsWith(" — бот");
+                    });
         }
     }
 
