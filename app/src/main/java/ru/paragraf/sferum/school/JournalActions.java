@@ -33,11 +33,13 @@ class JournalActions {
     private final JournalEditing editing;
     private final JournalPage page;
     private final Journals journals;
+    private final VideoLinks videoLinks;
 
-    JournalActions(JournalEditing editing, JournalPage page, Journals journals) {
+    JournalActions(JournalEditing editing, JournalPage page, Journals journals, VideoLinks videoLinks) {
         this.editing = editing;
         this.page = page;
         this.journals = journals;
+        this.videoLinks = videoLinks;
     }
 
     @PostMapping("/journals/{journal}/subject-chat")
@@ -111,14 +113,14 @@ class JournalActions {
         }
         var journal = journals.journalOfLesson(SchoolScope.of(user), lesson).orElseThrow(SchoolPages::notFound);
         var errors = new BeanPropertyBindingResult(form, "form");
-        form.validate(errors, journal.yearStarts(), journal.yearEnds());
+        var videoLink = form.validate(errors, journal.yearStarts(), journal.yearEnds(), videoLinks);
         if (errors.hasErrors()) {
             page.fillRow(user, lesson, model);
             model.addAttribute("form", form);
             model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", errors);
             return "school/journal :: lessonEdit";
         }
-        return afterEdit(user, lesson, form.toEdit(), htmx, response, model);
+        return afterEdit(user, lesson, form.toEdit(videoLink), htmx, response, model);
     }
 
     @GetMapping("/lessons/{lesson}/row")

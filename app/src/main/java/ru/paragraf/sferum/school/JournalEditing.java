@@ -96,7 +96,11 @@ class JournalEditing {
         } else {
             var reschedule = (LessonEdit.Reschedule) edit;
             caused = lesson.edit(
-                    reschedule.date(), reschedule.startsAt(), reschedule.durationMinutes(), reschedule.topic());
+                    reschedule.date(),
+                    reschedule.startsAt(),
+                    reschedule.durationMinutes(),
+                    reschedule.topic(),
+                    reschedule.videoLink());
         }
         if (caused.isEmpty()) {
             return;

@@ -27,12 +27,19 @@ class JournalEditingApi {
     private final Journals journals;
     private final JournalPage page;
     private final MessageSource messages;
+    private final VideoLinks videoLinks;
 
-    JournalEditingApi(JournalEditing editing, Journals journals, JournalPage page, MessageSource messages) {
+    JournalEditingApi(
+            JournalEditing editing,
+            Journals journals,
+            JournalPage page,
+            MessageSource messages,
+            VideoLinks videoLinks) {
         this.editing = editing;
         this.journals = journals;
         this.page = page;
         this.messages = messages;
+        this.videoLinks = videoLinks;
     }
 
     /** Body of the selector change. */
@@ -82,10 +89,10 @@ class JournalEditingApi {
         var scope = SchoolScope.of(user);
         var journal = journals.journalOfLesson(scope, lesson).orElseThrow(SchoolPages::notFound);
         var errors = new BeanPropertyBindingResult(form, "form");
-        form.validate(errors, journal.yearStarts(), journal.yearEnds());
+        var videoLink = form.validate(errors, journal.yearStarts(), journal.yearEnds(), videoLinks);
         if (errors.hasErrors()) {
             var problem = ProblemDetail.forStatusAndDetail(
-                    HttpStatus.UNPROCESSABLE_CONTENT, "The lesson's time or topic is not valid.");
+                    HttpStatus.UNPROCESSABLE_CONTENT, "The lesson's time, topic or video link is not valid.");
             problem.setType(URI.create("urn:sferum:problem:invalid-lesson"));
             var fields = new LinkedHashMap<String, String>();
             errors.getFieldErrors().forEach(error -> fields.put(error.getField(), messages.getMessage(error, RUSSIAN)));
@@ -93,7 +100,7 @@ class JournalEditingApi {
             return org.springframework.http.ResponseEntity.unprocessableContent()
                     .body(problem);
         }
-        editing.edit(user, lesson, form.toEdit());
+        editing.edit(user, lesson, form.toEdit(videoLink));
         return lessonRow(user, lesson);
     }
 

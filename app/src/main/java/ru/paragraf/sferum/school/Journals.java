@@ -29,6 +29,7 @@ class Journals {
             rs.getObject("starts_at", LocalTime.class),
             rs.getInt("duration_minutes"),
             rs.getString("topic"),
+            rs.getString("video_link"),
             LessonFormat.valueOf(rs.getString("format")),
             Publication.valueOf(rs.getString("publication")),
             rs.getString("substitute"));
@@ -144,7 +145,7 @@ class Journals {
     List<LessonRow> lessons(UUID journal, LocalDate from, LocalDate to) {
         return jdbc.sql(
                         """
-                        select id, lesson_date, starts_at, duration_minutes, topic, format, publication, %s
+                        select id, lesson_date, starts_at, duration_minutes, topic, video_link, format, publication, %s
                         from school.lesson where journal_id = :journal and lesson_date between :from and :to
                         order by lesson_date, starts_at
                         """
@@ -207,7 +208,7 @@ class Journals {
     Optional<LessonRow> lesson(UUID id) {
         return jdbc.sql(
                         """
-                        select id, lesson_date, starts_at, duration_minutes, topic, format, publication, %s
+                        select id, lesson_date, starts_at, duration_minutes, topic, video_link, format, publication, %s
                         from school.lesson where id = :id
                         """
                                 .formatted(SUBSTITUTE))
@@ -219,7 +220,7 @@ class Journals {
     private List<LessonRow> lessons(UUID journal) {
         return jdbc.sql(
                         """
-                        select id, lesson_date, starts_at, duration_minutes, topic, format, publication, %s
+                        select id, lesson_date, starts_at, duration_minutes, topic, video_link, format, publication, %s
                         from school.lesson where journal_id = :journal
                         order by lesson_date, starts_at
                         """

@@ -23,6 +23,7 @@ final class Lesson {
     private LocalTime startsAt;
     private int durationMinutes;
     private @Nullable String topic;
+    private @Nullable String videoLink;
     private LessonFormat format;
     private Publication publication;
     private final int version;
@@ -35,6 +36,7 @@ final class Lesson {
             LocalTime startsAt,
             int durationMinutes,
             @Nullable String topic,
+            @Nullable String videoLink,
             LessonFormat format,
             Publication publication,
             int version) {
@@ -45,6 +47,7 @@ final class Lesson {
         this.startsAt = startsAt;
         this.durationMinutes = durationMinutes;
         this.topic = topic;
+        this.videoLink = videoLink;
         this.format = format;
         this.publication = publication;
         this.version = version;
@@ -74,8 +77,13 @@ final class Lesson {
         return List.of(new LessonWithdrawn(id, journal, organization));
     }
 
-    /** Changes time and topic; the caller has validated the values. */
-    List<Object> edit(LocalDate newDate, LocalTime newStart, int newDuration, @Nullable String newTopic) {
+    /** Changes time, topic and pasted video link; the caller has validated the values. */
+    List<Object> edit(
+            LocalDate newDate,
+            LocalTime newStart,
+            int newDuration,
+            @Nullable String newTopic,
+            @Nullable String newVideoLink) {
         var changes = EnumSet.noneOf(LessonChanged.Change.class);
         if (!newDate.equals(date) || !newStart.equals(startsAt) || newDuration != durationMinutes) {
             changes.add(LessonChanged.Change.TIME);
@@ -83,6 +91,10 @@ final class Lesson {
         if (!Objects.equals(newTopic, topic)) {
             changes.add(LessonChanged.Change.TOPIC);
         }
+        if (!Objects.equals(newVideoLink, videoLink)) {
+            changes.add(LessonChanged.Change.VIDEO_LINK);
+        }
+        videoLink = newVideoLink;
         date = newDate;
         startsAt = newStart;
         durationMinutes = newDuration;
@@ -125,6 +137,11 @@ final class Lesson {
     @Nullable
     String topic() {
         return topic;
+    }
+
+    @Nullable
+    String videoLink() {
+        return videoLink;
     }
 
     LessonFormat format() {

@@ -14,7 +14,8 @@ sealed interface LessonEdit {
 
     record Withdraw() implements LessonEdit {}
 
-    /** New time and topic, already validated. */
-    record Reschedule(LocalDate date, LocalTime startsAt, int durationMinutes, @Nullable String topic)
+    /** New time, topic and pasted video link, already validated. */
+    record Reschedule(
+            LocalDate date, LocalTime startsAt, int durationMinutes, @Nullable String topic, @Nullable String videoLink)
             implements LessonEdit {}
 }

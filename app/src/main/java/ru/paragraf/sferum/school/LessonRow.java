@@ -12,6 +12,7 @@ record LessonRow(
         LocalTime startsAt,
         int durationMinutes,
         @Nullable String topic,
+        @Nullable String videoLink,
         LessonFormat format,
         Publication publication,
         @Nullable String substitute) {}

@@ -22,7 +22,7 @@ class Lessons {
         return scope.bind(jdbc.sql(
                         """
                         select l.id, l.journal_id, l.organization_id, l.lesson_date, l.starts_at, l.duration_minutes,
-                               l.topic, l.format, l.publication, l.version
+                               l.topic, l.video_link, l.format, l.publication, l.version
                         from school.lesson l
                         join school.journal j on j.id = l.journal_id
                         join school.organization o on o.id = j.organization_id
@@ -39,6 +39,7 @@ class Lessons {
                         rs.getObject("starts_at", LocalTime.class),
                         rs.getInt("duration_minutes"),
                         rs.getString("topic"),
+                        rs.getString("video_link"),
                         LessonFormat.valueOf(rs.getString("format")),
                         Publication.valueOf(rs.getString("publication")),
                         rs.getInt("version")))
@@ -50,6 +51,7 @@ class Lessons {
                         """
                         update school.lesson
                         set lesson_date = :date, starts_at = :startsAt, duration_minutes = :duration, topic = :topic,
+                            video_link = :videoLink,
                             format = :format, publication = :publication, version = version + 1
                         where id = :id
                         """)
@@ -58,6 +60,7 @@ class Lessons {
                 .param("startsAt", lesson.startsAt())
                 .param("duration", lesson.durationMinutes())
                 .param("topic", lesson.topic())
+                .param("videoLink", lesson.videoLink())
                 .param("format", lesson.format().name())
                 .param("publication", lesson.publication().name())
                 .update();

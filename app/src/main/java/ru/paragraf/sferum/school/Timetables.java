@@ -17,7 +17,7 @@ public class Timetables {
     private static final String SELECT =
             """
             select l.id as lesson_id, l.journal_id, l.lesson_date, l.starts_at, l.duration_minutes,
-                   s.name as subject, coalesce(c.grade || c.letter, g.title) as group_title, l.topic, l.format,
+                   s.name as subject, coalesce(c.grade || c.letter, g.title) as group_title, l.topic, l.video_link, l.format,
                    l.publication,
                    sub.last_name || ' ' || sub.first_name || coalesce(' ' || sub.middle_name, '') as substitute
             from school.lesson l
@@ -38,6 +38,7 @@ public class Timetables {
             rs.getString("subject"),
             rs.getString("group_title"),
             rs.getString("topic"),
+            rs.getString("video_link"),
             LessonFormat.valueOf(rs.getString("format")),
             Publication.valueOf(rs.getString("publication")),
             rs.getString("substitute"));

@@ -32,11 +32,12 @@ class JournalFuzzTests {
             @ForAll("dates") String date,
             @ForAll("times") String startsAt,
             @ForAll("durations") String duration,
-            @ForAll("topics") String topic) {
+            @ForAll("topics") String topic,
+            @ForAll("videoLinks") String videoLink) {
         var property = "PUT /api/lessons/{id}";
         var before = Tables.snapshot(world.jdbc, TABLES);
-        var body = "{\"date\": %s, \"startsAt\": %s, \"durationMinutes\": %s, \"topic\": %s}"
-                .formatted(date, startsAt, duration, topic);
+        var body = "{\"date\": %s, \"startsAt\": %s, \"durationMinutes\": %s, \"topic\": %s, \"videoLink\": %s}"
+                .formatted(date, startsAt, duration, topic, videoLink);
 
         var answer = Requests.send(
                         world.mvc,
@@ -234,6 +235,23 @@ class JournalFuzzTests {
     @Provide
     Arbitrary<String> topics() {
         return Json.anyValue(rawTopics());
+    }
+
+    @Provide
+    Arbitrary<String> videoLinks() {
+        var hostile = Hostile.text();
+        return Json.anyValue(Arbitraries.oneOf(
+                Arbitraries.of(
+                        "https://telemost.yandex.ru/j/12345678901234",
+                        "http://telemost.yandex.ru/j/1",
+                        "https://evil.example/telemost.yandex.ru",
+                        "https://telemost.yandex.ru.evil.example/j/1",
+                        "https://user:secret@telemost.yandex.ru/j/1",
+                        "javascript:alert(1)",
+                        "https://телемост.рф/j/1",
+                        "https://jazz.sber.ru/" + "x".repeat(600)),
+                hostile.map(text -> "https://telemost.yandex.ru/j/" + text),
+                hostile));
     }
 
     @Provide

@@ -310,6 +310,90 @@ class JournalEditingTests {
                 .containsExactlyInAnyOrder(LessonChanged.Change.TIME, LessonChanged.Change.TOPIC));
     }
 
+    @Test
+    void takesAPastedVideoLinkToAnAllowedServiceOnlyAndShowsItInTheDiary() throws Exception {
+        var link = "https://telemost.yandex.ru/j/55501234567890";
+        var body = "{\"date\": \"%s\", \"startsAt\": \"11:00\", \"durationMinutes\": 40, \"videoLink\": %s}";
+        var today = LocalDate.now(clock);
+
+        for (var refused : new String[] {
+            "\"http://telemost.yandex.ru/j/1\"",
+            "\"https://telemost.yandex.ru.evil.example/j/1\"",
+            "\"https://user:pw@telemost.yandex.ru/j/1\"",
+            "\"https://telemost.yandex.ru/j/ 1\""
+        }) {
+            var response = mvc.perform(put("/api/lessons/" + PUBLISHED_MATHS_LESSON)
+                            .with(httpBasic("adminA", PASSWORD))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(body.formatted(today, refused)))
+                    .andReturn()
+                    .getResponse();
+            assertThat(response.getStatus()).as(refused).isEqualTo(422);
+            assertThat(response.getContentAsString()).as(refused).contains("\"videoLink\"");
+        }
+        var evil = mvc.perform(put("/api/lessons/" + PUBLISHED_MATHS_LESSON)
+                        .with(httpBasic("adminA", PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body.formatted(today, "\"https://evil.example/j/1\"")))
+                .andReturn()
+                .getResponse();
+        assertThat(evil.getContentAsString())
+                .contains("Сервис «evil.example» не входит в разрешённые для уроков: telemost.yandex.ru");
+        assertThat(videoLink(PUBLISHED_MATHS_LESSON)).isNull();
+        assertThat(events.stream(LessonChanged.class)).isEmpty();
+
+        var saved = mvc.perform(put("/api/lessons/" + PUBLISHED_MATHS_LESSON)
+                        .with(httpBasic("adminA", PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body.formatted(today, "\" " + link + " \"")))
+                .andReturn()
+                .getResponse();
+        assertThat(saved.getStatus()).isEqualTo(200);
+        assertThat(saved.getContentAsString()).contains("\"videoLink\":\"" + link + "\"");
+        assertThat(videoLink(PUBLISHED_MATHS_LESSON)).isEqualTo(link);
+        assertThat(events.stream(LessonChanged.class))
+                .anySatisfy(changed -> assertThat(changed.changes()).contains(LessonChanged.Change.VIDEO_LINK));
+
+        var page = mvc.perform(
+                        get("/lessons/" + PUBLISHED_MATHS_LESSON + "/row").session(login("teacherA1")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("Видеозвонок:", "href=\"" + link + "\"");
+        mvc.perform(put("/api/lessons/" + PUBLISHED_MATHS_LESSON + "/video-call")
+                .with(httpBasic("adminA", PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"on\": true}"));
+        var diary = mvc.perform(get("/diary?week=" + today).session(login("pupilA")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(diary)
+                .as("the pupil's diary gives the pasted link of a video lesson")
+                .contains("diary-video-link", "href=\"" + link + "\"");
+
+        var cleared = mvc.perform(post("/lessons/" + PUBLISHED_MATHS_LESSON)
+                        .param("date", today.toString())
+                        .param("startsAt", "11:00")
+                        .param("durationMinutes", "40")
+                        .param("videoLink", "")
+                        .header("HX-Request", "true")
+                        .session(login("teacherA1"))
+                        .with(csrf()))
+                .andReturn()
+                .getResponse();
+        assertThat(cleared.getStatus()).isEqualTo(200);
+        assertThat(videoLink(PUBLISHED_MATHS_LESSON)).isNull();
+    }
+
+    private String videoLink(UUID lesson) {
+        return jdbc.sql("select video_link from school.lesson where id = :id")
+                .param("id", lesson)
+                .query((rs, row) -> rs.getString(1))
+                .list()
+                .get(0);
+    }
+
     private boolean requested(UUID journal) {
         return jdbc.sql("select subject_chat_requested from school.journal where id = :id")
                 .param("id", journal)
