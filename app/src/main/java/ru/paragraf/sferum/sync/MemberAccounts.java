@@ -10,7 +10,10 @@ final class MemberAccounts {
 
     private MemberAccounts() {}
 
-    /** The account column of {@code person}, a row of a school view, by {@code organization}, a sync.organization row. */
+    /**
+     * The account column of {@code person}, a row of a school view, by {@code organization}, a sync.organization row
+     * (VK's where there is none).
+     */
     static String of(String organization, String person) {
         return "case when %1$s.messenger = 'MAX' then %2$s.max_user_id else %2$s.sferum_user_id end"
                 .formatted(organization, person);
@@ -18,6 +21,7 @@ final class MemberAccounts {
 
     /** Whether the person must link the account again first: VK ID refused it (a MAX account has no such state). */
     static String relinkRequired(String organization, String person) {
-        return "(%1$s.messenger <> 'MAX' and %2$s.sferum_relink_required)".formatted(organization, person);
+        return "(%1$s.messenger is distinct from 'MAX' and %2$s.sferum_relink_required)"
+                .formatted(organization, person);
     }
 }

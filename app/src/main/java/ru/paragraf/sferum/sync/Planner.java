@@ -320,9 +320,13 @@ class Planner {
     }
 
     private int enqueue(Step step, Scope scope, UUID organization, @Nullable UUID journal, @Nullable UUID run) {
+        var able = messengers.allowing(step.kind());
+        if (able.isEmpty()) {
+            return 0;
+        }
         return parameters(jdbc.sql(step.enqueues().get(scope)), organization, journal)
                 .param("run", run)
-                .param("messengers", messengers.allowing(step.kind()))
+                .param("messengers", able)
                 .update();
     }
 

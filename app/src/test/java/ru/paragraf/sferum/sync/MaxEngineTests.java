@@ -2,6 +2,7 @@ package ru.paragraf.sferum.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static ru.paragraf.sferum.SchoolFixture.*;
@@ -185,6 +186,12 @@ class MaxEngineTests {
                         .single())
                 .as("the privacy refusal, in Russian, on the person")
                 .contains("Настройки приватности этого человека в MAX");
+        var members = steps.api("adminB", get("/api/journals/" + JOURNAL_B_MATHS + "/chat-members"), null);
+        assertThat(members)
+                .as("the journal's chat members by their MAX accounts")
+                .contains("\"vkUserId\":" + PUPIL_B_MAX, "\"vkUserId\":" + PUPIL_B3_MAX)
+                .contains("Настройки приватности этого человека в MAX")
+                .contains("IN_CHAT", "ERROR");
         assertThat(kindsPlannedFor(SCHOOL_B))
                 .as("a MAX school gets no chat, no link and no call from the engine")
                 .doesNotContain("CREATE_CHAT", "INVITE_LINK", "RENEW_INVITE_LINK", "START_CALL", "RENEW_CALL")
