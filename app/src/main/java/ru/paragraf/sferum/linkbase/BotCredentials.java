@@ -172,6 +172,7 @@ class BotCredentials {
     Optional<StoredBot> remove(CurrentUser user, OrganizationSummary organization) {
         return transactions.execute(status -> {
             var removed = bots.delete(organization.id());
+            communities.forget(organization.id());
             removed.ifPresent(bot -> {
                 audit.record(entry(user, organization.id(), CredentialsChanges.REMOVED)
                         .with("token", bot.tokenMasked()));
@@ -230,6 +231,7 @@ class BotCredentials {
             if (!bots.recordVerdict(updated)) {
                 return Optional.<StoredBot>empty();
             }
+            communities.forget(checked.organizationId());
             boolean changed = updated.state() != checked.state() || updated.failure() != checked.failure();
             if (actor != null || changed) {
                 audit.record(entry(actor, checked.organizationId(), CredentialsChanges.VERIFIED)

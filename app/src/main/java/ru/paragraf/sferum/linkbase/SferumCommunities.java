@@ -33,6 +33,7 @@ public class SferumCommunities {
     private final JdbcClient jdbc;
     private final SecretBox box;
     private final OpenedSecrets<UUID, SferumCommunity> remembered = new OpenedSecrets<>(REMEMBERED_FOR, 100_000);
+    private final OpenedSecrets<UUID, MessengerAccount> accounts = new OpenedSecrets<>(REMEMBERED_FOR, 100_000);
 
     SferumCommunities(JdbcClient jdbc, SecretBox box) {
         this.jdbc = jdbc;
@@ -53,14 +54,48 @@ public class SferumCommunities {
         return remembered.get(organization, key -> find(key).map(this::opened));
     }
 
+    /**
+     * The organization's account in its messenger, VK or MAX, token opened; for the sync engine, which routes the
+     * organization's work to that messenger.
+     */
+    @Transactional(readOnly = true)
+    public Optional<MessengerAccount> accountOf(UUID organization) {
+        return findAccount(organization);
+    }
+
+    /** Like {@link #accountOf}, kept in memory as {@link #remembered} keeps a community. */
+    public Optional<MessengerAccount> rememberedAccount(UUID organization) {
+        return accounts.get(organization, this::findAccount);
+    }
+
+    private Optional<MessengerAccount> findAccount(UUID organization) {
+        return jdbc.sql(
+                        """
+                        select messenger, community_id, bot_user_id, token, state from linkbase.sferum_community
+                        where organization_id = :organization
+                        """)
+                .param("organization", organization)
+                .query((rs, row) -> {
+                    var messenger = rs.getString("messenger");
+                    var id = (Long)
+                            rs.getObject(MessengerAccount.MAX.equals(messenger) ? "bot_user_id" : "community_id");
+                    var token = box.open(rs.getString("token"), StoredCommunity.tokenContext(organization));
+                    return new MessengerAccount(
+                            organization, messenger, id, token, VerificationState.valueOf(rs.getString("state")));
+                })
+                .optional();
+    }
+
     /** The organization's credentials changed, or may have: {@link #remembered} reads them anew. */
     void forget(UUID organization) {
         remembered.forget(organization);
+        accounts.forget(organization);
     }
 
     /** All credentials were re-sealed. */
     void forgetAll() {
         remembered.forgetAll();
+        accounts.forgetAll();
     }
 
     SferumCommunity opened(StoredCommunity stored) {

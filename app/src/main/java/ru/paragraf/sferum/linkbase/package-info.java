@@ -12,14 +12,17 @@
  * and clear away expired previews.
  *
  * <p><b>Offers</b> {@link ru.paragraf.sferum.linkbase.SferumCommunities#of} (the community id, the opened token and
- * the verification state, for the sync engine; {@code remembered}: the same, kept in memory for its operations),
+ * the verification state, for the sync engine; {@code remembered}: the same, kept in memory for its operations;
+ * {@code accountOf}/{@code rememberedAccount}: the organization's account in the messenger it chose, a VK community
+ * or a MAX bot, as a {@link ru.paragraf.sferum.linkbase.MessengerAccount}),
  * {@link ru.paragraf.sferum.linkbase.CommunityStates} (the verdicts of
  * many organizations at once, without tokens, for readiness) and the SPI
  * {@link ru.paragraf.sferum.linkbase.CommunityVerifier}, which the sync module implements against the VK API:
  * linkbase itself never speaks VK.
  *
- * <p><b>Publishes</b> {@link ru.paragraf.sferum.linkbase.CommunityCredentialsChanged} on every save, replacement,
- * removal and change of the verdict. Listens to nothing.
+ * <p><b>Publishes</b> {@link ru.paragraf.sferum.linkbase.CommunityCredentialsChanged} (a VK community) and
+ * {@link ru.paragraf.sferum.linkbase.MessengerBotChanged} (a MAX bot) on every save, replacement, removal and change
+ * of the verdict. Listens to nothing.
  *
  * <p><b>Depends on</b> {@code accounts} (the person and their role), {@code school} (which organizations the person
  * may see, organizations by code), {@code secrets} (sealing and masking tokens) and {@code audit}.

@@ -2,20 +2,18 @@ package ru.paragraf.sferum.sync;
 
 import org.springframework.stereotype.Component;
 import ru.paragraf.sferum.sync.messenger.CommunityAccess;
-import ru.paragraf.sferum.sync.messenger.MessengerProvider;
 
 /** Carries out the messages the engine posts in a subject chat: the announcement of a lesson's call. */
 @Component
 class AnnouncementHandler {
 
-    private final MessengerProvider messenger;
+    private final Messengers messengers;
     private final Ledger ledger;
     private final Announcements announcements;
     private final OperationProblems problems;
 
-    AnnouncementHandler(
-            MessengerProvider messenger, Ledger ledger, Announcements announcements, OperationProblems problems) {
-        this.messenger = messenger;
+    AnnouncementHandler(Messengers messengers, Ledger ledger, Announcements announcements, OperationProblems problems) {
+        this.messengers = messengers;
         this.ledger = ledger;
         this.announcements = announcements;
         this.problems = problems;
@@ -32,7 +30,8 @@ class AnnouncementHandler {
                 action.call().lesson(), call.joinLink(), call.replacesALinkToldIn(chat.chatId()));
         var chatId = chat.chatId();
         var dedupe = Announcements.dedupeKey(action.call(), call, chatId);
-        return messenger
+        return messengers
+                .providerOf(action.chat().organization())
                 .post(community, chatId, dedupe, announcement.text())
                 .fold(
                         posted -> Completion.done(new LedgerChange.CallAnnounced(

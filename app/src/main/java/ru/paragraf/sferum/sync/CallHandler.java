@@ -13,19 +13,19 @@ import ru.paragraf.sferum.sync.messenger.UserAccess;
 @Component
 class CallHandler {
 
-    private final MessengerProvider messenger;
+    private final Messengers messengers;
     private final Ledger ledger;
     private final PersonTokens tokens;
     private final OperationProblems problems;
     private final SyncProperties.Calls calls;
 
     CallHandler(
-            MessengerProvider messenger,
+            Messengers messengers,
             Ledger ledger,
             PersonTokens tokens,
             OperationProblems problems,
             SyncProperties properties) {
-        this.messenger = messenger;
+        this.messengers = messengers;
         this.ledger = ledger;
         this.tokens = tokens;
         this.problems = problems;
@@ -54,7 +54,8 @@ class CallHandler {
         for (var teacher : teachers) {
             var token = tokens.of(teacher.employee());
             if (token instanceof PersonTokens.PersonToken.Granted granted) {
-                var started = messenger.startCall(granted.access(), community.communityId());
+                var started =
+                        messengers.providerOf(key.organization()).startCall(granted.access(), community.communityId());
                 var refused = refusal(started);
                 if (refused == null) {
                     return started(action, teacher, granted.access(), started, start);
@@ -116,7 +117,7 @@ class CallHandler {
         if (call == null || call.state() != CallState.ACTIVE) {
             return Completion.done();
         }
-        return finish(call, new LedgerChange.CallFinished(key));
+        return finish(messengers.providerOf(key.organization()), call, new LedgerChange.CallFinished(key));
     }
 
     /**
@@ -131,14 +132,15 @@ class CallHandler {
         if (call == null || !ledger.renewalDue(key, action.generation(), calls.beforeLesson())) {
             return Completion.done();
         }
-        return finish(call, new LedgerChange.CallReplaced(key, action.journal()));
+        return finish(
+                messengers.providerOf(key.organization()), call, new LedgerChange.CallReplaced(key, action.journal()));
     }
 
     /**
      * Finishes a live call; {@code finished} is recorded once VK finished it, or once nobody can: the teacher who
      * started it must re-link the VK ID, and VK ends the call in its own time, its link never shown again.
      */
-    private Completion finish(Ledger.Call call, LedgerChange finished) {
+    private Completion finish(MessengerProvider messenger, Ledger.Call call, LedgerChange finished) {
         var starter = call.startedBy();
         var callId = call.callId();
         if (callId == null || starter == null) {
@@ -146,7 +148,7 @@ class CallHandler {
         }
         return tokens.of(starter)
                 .fold(
-                        user -> finish(callId, starter, user, finished),
+                        user -> finish(messenger, callId, starter, user, finished),
                         reason -> problems.failed(
                                 problems.text("sync.problem.callNotFinished"),
                                 OperationProblems.staffFile(starter),
@@ -154,7 +156,8 @@ class CallHandler {
                         problems::tokenUnavailable);
     }
 
-    private Completion finish(String callId, UUID starter, UserAccess user, LedgerChange finished) {
+    private Completion finish(
+            MessengerProvider messenger, String callId, UUID starter, UserAccess user, LedgerChange finished) {
         return messenger
                 .finishCall(user, callId)
                 .fold(

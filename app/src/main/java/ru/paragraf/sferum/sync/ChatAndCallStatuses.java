@@ -24,7 +24,8 @@ import ru.paragraf.sferum.school.SubjectChatStatuses;
 import ru.paragraf.sferum.sync.messenger.MessengerProvider;
 
 /**
- * What the journal and the diary show of chats and calls, from the ledger and the organization's state. A link
+ * What the journal and the diary show of chats and calls, from the ledger and the organization's state, as the
+ * organization's messenger can do them ({@link Messengers}). A link
  * is shown only while it works: a withdrawn lesson or one no longer in video mode shows none, and a lesson whose end
  * plus the grace period ({@code sferum.sync.calls.grace}) has passed shows its call as finished, even before VK was
  * told.
@@ -35,7 +36,7 @@ class ChatAndCallStatuses implements SubjectChatStatuses {
     private static final String CHAT = sql(
             """
             select j.journal_id, j.subject_chat_requested, c.state, c.invite_link, c.problem, so.ready,
-                   so.paused_reason,
+                   so.paused_reason, coalesce(so.messenger, 'VK') as messenger,
                    exists (select 1 from school.sync_lesson l where l.journal_id = j.journal_id
                              and l.publication = {Publication.PUBLISHED}
                              and l.format = {LessonFormat.VIDEO_CALL}) as has_video
@@ -45,45 +46,46 @@ class ChatAndCallStatuses implements SubjectChatStatuses {
             left join sync.organization so on so.organization_id = j.organization_id
             """);
 
-    /** The person's row of each journal's chat: whether they belong, their VK account, and how adding them went. */
+    /**
+     * The person's row of each journal's chat: whether they belong, their account in the school's messenger
+     * ({@link MemberAccounts}), and how adding them went.
+     */
     private static final String MEMBERSHIP = sql(
             """
-            select c.journal_id, p.person_id is not null as belongs, p.sferum_user_id, p.sferum_relink_required,
-                   m.state as member_state, m.problem as member_problem,
+            select c.journal_id, p.person_id is not null as belongs, p.member_user_id, p.relink_required,
+                   so.messenger, m.state as member_state, m.problem as member_problem,
                    exists (select 1 from sync.operation o
                            where o.kind = {OperationKind.ADD_MEMBER}
                              and o.object_key = 'member:' || c.journal_id || ':' || c.academic_year_id || ':'
-                                                || p.sferum_user_id
+                                                || p.member_user_id
                              and o.status in ({OperationStatus.PENDING}, {OperationStatus.RUNNING})) as adding
             from sync.chat c
             join school.sync_journal j on j.journal_id = c.journal_id and j.academic_year_id = c.academic_year_id
                                       and j.subject_chat_requested
-            left join lateral (select b.person_id, b.sferum_user_id, b.sferum_relink_required
+            join sync.organization so on so.organization_id = c.organization_id
+            left join lateral (select b.person_id, %s as member_user_id, %s as relink_required
                                from school.sync_journal_member b
                                where b.journal_id = c.journal_id and b.person_id = :person
                                limit 1) p on true
             left join sync.chat_member m on m.organization_id = c.organization_id and m.journal_id = c.journal_id
                                         and m.academic_year_id = c.academic_year_id
-                                        and m.vk_user_id = p.sferum_user_id
+                                        and m.vk_user_id = p.member_user_id
             where c.journal_id in (:journals) and c.state = {ChatState.ACTIVE}
-            """);
+            """
+                    .formatted(MemberAccounts.of("so", "b"), MemberAccounts.relinkRequired("so", "b")));
 
     private final JdbcClient jdbc;
     private final MessageSource messages;
     private final Clock clock;
-    private final MessengerProvider messenger;
+    private final Messengers messengers;
     private final SyncProperties.Calls calls;
 
     ChatAndCallStatuses(
-            JdbcClient jdbc,
-            MessageSource messages,
-            Clock clock,
-            MessengerProvider messenger,
-            SyncProperties properties) {
+            JdbcClient jdbc, MessageSource messages, Clock clock, Messengers messengers, SyncProperties properties) {
         this.jdbc = jdbc;
         this.messages = messages;
         this.clock = clock;
-        this.messenger = messenger;
+        this.messengers = messengers;
         this.calls = properties.calls();
     }
 
@@ -123,7 +125,7 @@ class ChatAndCallStatuses implements SubjectChatStatuses {
         if (facts.state() == ChatState.ARCHIVED) {
             return SubjectChatStatus.of(SubjectChatStatus.State.ARCHIVED);
         }
-        var capabilities = messenger.capabilities();
+        var capabilities = messengers.provider(facts.messenger()).capabilities();
         if (facts.state() == ChatState.ACTIVE) {
             var state = requested ? SubjectChatStatus.State.CREATED : SubjectChatStatus.State.NOT_SYNCED;
             var paused = requested && facts.pausedReason() != null;
@@ -175,15 +177,18 @@ class ChatAndCallStatuses implements SubjectChatStatuses {
     @Override
     public Map<UUID, ChatMembership> membershipsOf(UUID person, Collection<UUID> journals) {
         var memberships = new HashMap<UUID, ChatMembership>();
-        // a messenger that cannot manage members puts nobody in: there is no membership to show
-        if (journals.isEmpty() || !ProviderCapability.MEMBERS.declaredIn(messenger.capabilities())) {
+        if (journals.isEmpty()) {
             return memberships;
         }
         jdbc.sql(MEMBERSHIP)
                 .param("person", person)
                 .param("journals", journals)
                 .query((rs, row) -> {
-                    memberships.put(rs.getObject("journal_id", UUID.class), membership(rs));
+                    // a messenger that cannot manage members puts nobody in: there is no membership to show
+                    var messenger = messengers.provider(Messenger.valueOf(rs.getString("messenger")));
+                    if (ProviderCapability.MEMBERS.declaredIn(messenger.capabilities())) {
+                        memberships.put(rs.getObject("journal_id", UUID.class), membership(rs));
+                    }
                     return null;
                 })
                 .list();
@@ -198,10 +203,10 @@ class ChatAndCallStatuses implements SubjectChatStatuses {
         if (state == MemberState.ACTIVE) {
             return ChatMembership.of(ChatMembership.State.IN_CHAT);
         }
-        if (rs.getObject("sferum_user_id") == null) {
+        if (rs.getObject("member_user_id") == null) {
             return ChatMembership.of(ChatMembership.State.LINK_VK_ID);
         }
-        if (rs.getBoolean("sferum_relink_required")) {
+        if (rs.getBoolean("relink_required")) {
             return ChatMembership.of(ChatMembership.State.RELINK_VK_ID);
         }
         if (!rs.getBoolean("adding") && state == MemberState.FAILED) {
@@ -249,7 +254,8 @@ class ChatAndCallStatuses implements SubjectChatStatuses {
                                l.lesson_date + l.starts_at + make_interval(mins => l.duration_minutes) > :localNow as upcoming,
                                l.lesson_date + l.starts_at + make_interval(mins => l.duration_minutes)
                                    + make_interval(secs => :grace) <= :localNow as over,
-                               k.state, k.join_link, k.problem, coalesce(so.ready, false) as ready, so.paused_reason
+                               k.state, k.join_link, k.problem, coalesce(so.ready, false) as ready, so.paused_reason,
+                               coalesce(so.messenger, 'VK') as messenger
                         from school.sync_lesson l
                         left join sync.call k on k.organization_id = l.organization_id and k.lesson_id = l.lesson_id
                         left join sync.organization so on so.organization_id = l.organization_id
@@ -267,7 +273,8 @@ class ChatAndCallStatuses implements SubjectChatStatuses {
                             rs.getString("join_link"),
                             rs.getString("problem"),
                             rs.getBoolean("ready"),
-                            rs.getString("paused_reason"));
+                            rs.getString("paused_reason"),
+                            messengers.provider(Messenger.valueOf(rs.getString("messenger"))));
                     if (status != null) {
                         statuses.put(rs.getObject("lesson_id", UUID.class), status);
                     }
@@ -285,7 +292,8 @@ class ChatAndCallStatuses implements SubjectChatStatuses {
             @Nullable String joinLink,
             @Nullable String problem,
             boolean ready,
-            @Nullable String pausedReason) {
+            @Nullable String pausedReason,
+            MessengerProvider messenger) {
         if (!wanted) {
             return state == null ? null : new LessonCallStatus(LessonCallStatus.State.FINISHED, null, null);
         }
@@ -328,7 +336,8 @@ class ChatAndCallStatuses implements SubjectChatStatuses {
             @Nullable String problem,
             boolean ready,
             @Nullable String pausedReason,
-            boolean hasVideoLesson) {
+            boolean hasVideoLesson,
+            Messenger messenger) {
 
         static ChatFacts of(ResultSet rs) throws SQLException {
             return new ChatFacts(
@@ -337,7 +346,8 @@ class ChatAndCallStatuses implements SubjectChatStatuses {
                     rs.getString("problem"),
                     rs.getBoolean("ready"),
                     rs.getString("paused_reason"),
-                    rs.getBoolean("has_video"));
+                    rs.getBoolean("has_video"),
+                    Messenger.valueOf(rs.getString("messenger")));
         }
     }
 }

@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import ru.paragraf.sferum.sync.messenger.CommunityAccess;
-import ru.paragraf.sferum.sync.messenger.MessengerProvider;
 
 /**
  * Carries out the operations on a subject chat itself: creating it, getting its invite link and renewing it, and
@@ -19,19 +18,19 @@ import ru.paragraf.sferum.sync.messenger.MessengerProvider;
 @Component
 class ChatHandler {
 
-    private final MessengerProvider messenger;
+    private final Messengers messengers;
     private final Ledger ledger;
     private final OperationProblems problems;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     ChatHandler(
-            MessengerProvider messenger,
+            Messengers messengers,
             Ledger ledger,
             OperationProblems problems,
             TransactionTemplate transactions,
             Clock clock) {
-        this.messenger = messenger;
+        this.messengers = messengers;
         this.ledger = ledger;
         this.problems = problems;
         this.transactions = transactions;
@@ -62,7 +61,8 @@ class ChatHandler {
                 teachers.putIfAbsent(teacher.vkUserId(), teacher.employee());
             }
         }
-        return messenger
+        return messengers
+                .providerOf(key.organization())
                 .createChat(community, action.title(), List.copyOf(teachers.keySet()))
                 .fold(
                         created -> {
@@ -83,7 +83,8 @@ class ChatHandler {
 
     /** The chat an earlier, unanswered attempt created, if the messenger has one; or why it could not be looked up. */
     private Optional<Completion> adopt(Action.CreateChat action, CommunityAccess community) {
-        return messenger
+        return messengers
+                .providerOf(action.chat().organization())
                 .findChat(community, action.title(), ledger.knownChatIds(community.communityId()))
                 .fold(
                         found -> found.map(chatId ->
@@ -98,7 +99,8 @@ class ChatHandler {
             return Completion.done();
         }
         var asked = OffsetDateTime.now(clock);
-        return messenger
+        return messengers
+                .providerOf(key.organization())
                 .inviteLink(community, chat.chatId())
                 .fold(
                         link -> Completion.done(new LedgerChange.InviteLinkReceived(key, link, asked)),
@@ -118,7 +120,8 @@ class ChatHandler {
             return Completion.done();
         }
         var asked = OffsetDateTime.now(clock);
-        return messenger
+        return messengers
+                .providerOf(key.organization())
                 .renewInviteLink(community, chat.chatId())
                 .fold(
                         link -> Completion.done(new LedgerChange.InviteLinkReceived(key, link, asked)),
@@ -139,6 +142,7 @@ class ChatHandler {
         long chatId = chat.chatId();
         var text = problems.text("yearClose.closingMessage", action.yearTitle(), action.title());
         var dedupe = Announcements.dedupeKey("archive:" + key.journal() + ":" + key.year() + ":" + chatId);
+        var messenger = messengers.providerOf(key.organization());
         return messenger
                 .rename(community, chatId, action.title())
                 .fold(

@@ -27,21 +27,23 @@ class ChatMembers {
 
     private static final String MEMBERS = sql(
             """
-            select b.role, b.person_id, b.full_name, b.sferum_user_id, b.sferum_relink_required,
+            select b.role, b.person_id, b.full_name, %1$s as member_user_id, %2$s as relink_required,
                    m.state as member_state, m.problem,
                    exists (select 1 from sync.operation o
                            where o.kind = {OperationKind.ADD_MEMBER}
                              and o.object_key = 'member:' || b.journal_id || ':' || b.academic_year_id || ':'
-                                                || b.sferum_user_id
+                                                || %1$s
                              and o.status in ({OperationStatus.PENDING}, {OperationStatus.RUNNING})) as adding,
                    null::timestamp as substitute_until
             from school.sync_journal_member b
+            left join sync.organization so on so.organization_id = b.organization_id
             left join sync.chat_member m on m.organization_id = b.organization_id and m.journal_id = b.journal_id
                                         and m.academic_year_id = b.academic_year_id
-                                        and m.vk_user_id = b.sferum_user_id
+                                        and m.vk_user_id = %1$s
             where b.journal_id = :journal
             order by case b.role when 'TEACHER' then 0 when 'PUPIL' then 1 else 2 end, b.full_name
-            """);
+            """
+                    .formatted(MemberAccounts.of("so", "b"), MemberAccounts.relinkRequired("so", "b")));
 
     /**
      * The substitutes of the day who do not teach the journal, as {@code Planner.BELONGING} has them in the chat: from
@@ -50,20 +52,21 @@ class ChatMembers {
     private static final String SUBSTITUTES = sql(
             """
             select distinct on (s.employee_id)
-                   {MemberRole.TEACHER} as role, s.employee_id as person_id, s.full_name, s.sferum_user_id,
-                   s.sferum_relink_required, m.state as member_state, m.problem,
+                   {MemberRole.TEACHER} as role, s.employee_id as person_id, s.full_name, %1$s as member_user_id,
+                   %2$s as relink_required, m.state as member_state, m.problem,
                    exists (select 1 from sync.operation o
                            where o.kind = {OperationKind.ADD_MEMBER}
                              and o.object_key = 'member:' || s.journal_id || ':' || j.academic_year_id || ':'
-                                                || s.sferum_user_id
+                                                || %1$s
                              and o.status in ({OperationStatus.PENDING}, {OperationStatus.RUNNING})) as adding,
                    s.lesson_date + s.starts_at + make_interval(mins => s.duration_minutes)
                        + make_interval(secs => :grace) as substitute_until
             from school.sync_lesson_substitute s
             join school.sync_journal j on j.journal_id = s.journal_id
+            left join sync.organization so on so.organization_id = s.organization_id
             left join sync.chat_member m on m.organization_id = s.organization_id and m.journal_id = s.journal_id
                                         and m.academic_year_id = j.academic_year_id
-                                        and m.vk_user_id = s.sferum_user_id
+                                        and m.vk_user_id = %1$s
             where s.journal_id = :journal and s.publication = {Publication.PUBLISHED}
               and cast(s.lesson_date as timestamp) <= :localNow
               and s.lesson_date + s.starts_at + make_interval(mins => s.duration_minutes)
@@ -72,7 +75,8 @@ class ChatMembers {
                               where b.journal_id = s.journal_id and b.person_id = s.employee_id
                                 and b.role = {MemberRole.TEACHER})
             order by s.employee_id, substitute_until desc
-            """);
+            """
+                    .formatted(MemberAccounts.of("so", "s"), MemberAccounts.relinkRequired("so", "s")));
 
     private final JdbcClient jdbc;
     private final MessageSource messages;
@@ -124,7 +128,7 @@ class ChatMembers {
     }
 
     private ChatMembersView.Member member(ResultSet rs, int row) throws SQLException {
-        var vkUser = (Long) rs.getObject("sferum_user_id");
+        var vkUser = (Long) rs.getObject("member_user_id");
         var stored = rs.getString("member_state");
         var ledger = stored == null ? null : SqlNames.read(MemberState.class, stored);
         ChatMembersView.State state;
@@ -132,7 +136,7 @@ class ChatMembers {
         if (vkUser == null) {
             state = ChatMembersView.State.NOT_LINKED;
             text = text("chatMembers.state.NOT_LINKED");
-        } else if (rs.getBoolean("sferum_relink_required")) {
+        } else if (rs.getBoolean("relink_required")) {
             state = ChatMembersView.State.ERROR;
             text = text("chatMembers.state.ERROR", text("chatMembers.problem.relink"));
         } else if (ledger == MemberState.ACTIVE) {

@@ -84,9 +84,11 @@ final class ChatStrangers {
     private Set<Long> belonging(ChatKey key) {
         return Set.copyOf(jdbc.sql(
                         """
-                        select distinct sferum_user_id from school.sync_journal_member
-                        where journal_id = :journal and sferum_user_id is not null
-                        """)
+                        select distinct %1$s from school.sync_journal_member p
+                        join sync.organization o on o.organization_id = p.organization_id
+                        where p.journal_id = :journal and %1$s is not null
+                        """
+                                .formatted(MemberAccounts.of("o", "p")))
                 .param("journal", key.journal())
                 .query(Long.class)
                 .list());

@@ -33,7 +33,7 @@ class LedgerCheck {
 
     private static final Logger log = LoggerFactory.getLogger(LedgerCheck.class);
 
-    private final MessengerProvider messenger;
+    private final Messengers messengers;
     private final Ledger ledger;
     private final PersonTokens tokens;
     private final SyncOrganizations organizations;
@@ -42,14 +42,14 @@ class LedgerCheck {
     private final TransactionTemplate transactions;
 
     LedgerCheck(
-            MessengerProvider messenger,
+            Messengers messengers,
             Ledger ledger,
             PersonTokens tokens,
             SyncOrganizations organizations,
             PauseNotices notices,
             MessageSource messages,
             TransactionTemplate transactions) {
-        this.messenger = messenger;
+        this.messengers = messengers;
         this.ledger = ledger;
         this.tokens = tokens;
         this.organizations = organizations;
@@ -76,8 +76,10 @@ class LedgerCheck {
         if (chats.isEmpty()) {
             return;
         }
-        var present = messenger.presentChats(
-                community, chats.stream().map(Ledger.ActiveChat::chatId).toList());
+        var present = messengers
+                .providerOf(organization)
+                .presentChats(
+                        community, chats.stream().map(Ledger.ActiveChat::chatId).toList());
         if (present instanceof Outcome.Failed<Set<Long>> failed) {
             items.add(notChecked(run, organization, failed.problem()));
         } else if (present instanceof Outcome.Done<Set<Long>> found) {
@@ -123,8 +125,9 @@ class LedgerCheck {
         ledger.liveCalls(organization).forEach(call -> byTeacher
                 .computeIfAbsent(call.startedBy(), teacher -> new ArrayList<>())
                 .add(call));
+        var messenger = messengers.providerOf(organization);
         byTeacher.forEach((teacher, calls) -> {
-            var refusal = refusal(teacher);
+            var refusal = refusal(messenger, teacher);
             if (refusal == null) {
                 return;
             }
@@ -148,12 +151,13 @@ class LedgerCheck {
     }
 
     /** Why the teacher's calls cannot be vouched for, in Russian; null when the teacher's token works. */
-    private @Nullable String refusal(UUID teacher) {
-        return tokens.of(teacher).fold(user -> refusal(teacher, user), reason -> missing(teacher, reason), () -> null);
+    private @Nullable String refusal(MessengerProvider messenger, UUID teacher) {
+        return tokens.of(teacher)
+                .fold(user -> refusal(messenger, teacher, user), reason -> missing(teacher, reason), () -> null);
     }
 
     /** Why the messenger no longer takes the teacher's token, once refreshing it failed too; null if it takes it. */
-    private @Nullable String refusal(UUID teacher, UserAccess user) {
+    private @Nullable String refusal(MessengerProvider messenger, UUID teacher, UserAccess user) {
         var refused = messenger
                 .checkUser(user)
                 .fold(checked -> false, problem -> problem.kind() == Problem.Kind.USER_CREDENTIALS);

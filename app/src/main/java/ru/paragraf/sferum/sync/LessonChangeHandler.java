@@ -6,7 +6,6 @@ import java.util.Objects;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import ru.paragraf.sferum.sync.messenger.CommunityAccess;
-import ru.paragraf.sferum.sync.messenger.MessengerProvider;
 
 /**
  * Carries out the message that a lesson changed after its call was announced in the journal's chat: «Урок … перенесён:
@@ -20,14 +19,13 @@ class LessonChangeHandler {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
-    private final MessengerProvider messenger;
+    private final Messengers messengers;
     private final Ledger ledger;
     private final OperationProblems problems;
     private final MessageSource messages;
 
-    LessonChangeHandler(
-            MessengerProvider messenger, Ledger ledger, OperationProblems problems, MessageSource messages) {
-        this.messenger = messenger;
+    LessonChangeHandler(Messengers messengers, Ledger ledger, OperationProblems problems, MessageSource messages) {
+        this.messengers = messengers;
         this.ledger = ledger;
         this.problems = problems;
         this.messages = messages;
@@ -44,7 +42,8 @@ class LessonChangeHandler {
         if (!news.worthSayingIn(chatId)) {
             return Completion.done();
         }
-        return messenger
+        return messengers
+                .providerOf(action.chat().organization())
                 .post(community, chatId, news.dedupeKey(action.call()), text(news))
                 .fold(
                         posted -> Completion.done(new LedgerChange.LessonChangeSaid(action.call(), news)),

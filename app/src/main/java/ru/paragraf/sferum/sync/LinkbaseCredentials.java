@@ -3,11 +3,14 @@ package ru.paragraf.sferum.sync;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
+import ru.paragraf.sferum.linkbase.MessengerAccount;
 import ru.paragraf.sferum.linkbase.SferumCommunities;
-import ru.paragraf.sferum.linkbase.SferumCommunity;
 import ru.paragraf.sferum.sync.messenger.CommunityAccess;
 
-/** Community credentials from the link base, where the school admin entered them. */
+/**
+ * Credentials from the link base, where the school admin entered them: a VK community's, or a MAX bot's as
+ * (the bot's user id, its token).
+ */
 @Component
 class LinkbaseCredentials implements CommunityCredentials {
 
@@ -19,15 +22,17 @@ class LinkbaseCredentials implements CommunityCredentials {
 
     @Override
     public Optional<CommunityAccess> accessOf(UUID organization) {
-        return communities.remembered(organization).map(LinkbaseCredentials::access);
+        return communities.rememberedAccount(organization).flatMap(LinkbaseCredentials::access);
     }
 
     @Override
     public Optional<CommunityAccess> currentAccessOf(UUID organization) {
-        return communities.of(organization).map(LinkbaseCredentials::access);
+        return communities.accountOf(organization).flatMap(LinkbaseCredentials::access);
     }
 
-    private static CommunityAccess access(SferumCommunity community) {
-        return new CommunityAccess(community.communityId(), community.token().value());
+    /** The VK community and its token, or the MAX bot's user id and its token; none for a bot MAX never named. */
+    private static Optional<CommunityAccess> access(MessengerAccount account) {
+        var id = account.accountId();
+        return id == null ? Optional.empty() : Optional.of(new CommunityAccess(id, account.token()));
     }
 }

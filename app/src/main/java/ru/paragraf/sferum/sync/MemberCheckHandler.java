@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import org.springframework.stereotype.Component;
 import ru.paragraf.sferum.sync.messenger.CommunityAccess;
-import ru.paragraf.sferum.sync.messenger.MessengerProvider;
 
 /**
  * Carries out the member check of a chat (reads who is in it) and the removal of the strangers it found, both with
@@ -13,13 +12,13 @@ import ru.paragraf.sferum.sync.messenger.MessengerProvider;
 @Component
 class MemberCheckHandler {
 
-    private final MessengerProvider messenger;
+    private final Messengers messengers;
     private final Ledger ledger;
     private final OperationProblems problems;
     private final Clock clock;
 
-    MemberCheckHandler(MessengerProvider messenger, Ledger ledger, OperationProblems problems, Clock clock) {
-        this.messenger = messenger;
+    MemberCheckHandler(Messengers messengers, Ledger ledger, OperationProblems problems, Clock clock) {
+        this.messengers = messengers;
         this.ledger = ledger;
         this.problems = problems;
         this.clock = clock;
@@ -33,7 +32,8 @@ class MemberCheckHandler {
             return Completion.done();
         }
         var asked = OffsetDateTime.now(clock);
-        return messenger
+        return messengers
+                .providerOf(key.organization())
                 .chatMembers(community, chat.chatId())
                 .fold(
                         listed -> Completion.done(
@@ -48,7 +48,8 @@ class MemberCheckHandler {
         if (chat == null || chat.chatId() == null) {
             return Completion.done();
         }
-        return messenger
+        return messengers
+                .providerOf(key.organization())
                 .removeMember(community, chat.chatId(), action.vkUser())
                 .fold(
                         removed -> Completion.done(

@@ -7,33 +7,44 @@ import ru.paragraf.sferum.sync.messenger.Problem;
 import ru.paragraf.sferum.sync.messenger.UserAccess;
 
 /**
- * Carries out the operations on who is in a subject chat: the people who belong join it with their own token, and
- * the community takes out those who no longer belong.
+ * Carries out the operations on who is in a subject chat: the people who belong join it with their own token by the
+ * chat's invite link, or the community puts them in where the messenger has no invite links; and the community takes
+ * out those who no longer belong.
  */
 @Component
 class MemberHandler {
 
-    private final MessengerProvider messenger;
+    private final Messengers messengers;
     private final Ledger ledger;
     private final PersonTokens tokens;
     private final OperationProblems problems;
 
-    MemberHandler(MessengerProvider messenger, Ledger ledger, PersonTokens tokens, OperationProblems problems) {
-        this.messenger = messenger;
+    MemberHandler(Messengers messengers, Ledger ledger, PersonTokens tokens, OperationProblems problems) {
+        this.messengers = messengers;
         this.ledger = ledger;
         this.tokens = tokens;
         this.problems = problems;
     }
 
-    /** The person joins by the chat's current invite link, with their own token, as VK allows only a user. */
+    /**
+     * The person joins by the chat's current invite link, with their own token, where the messenger lets only a user
+     * in; where it has no invite links, the community puts the person in.
+     */
     Completion add(Action.AddMember action, CommunityAccess community) {
+        var messenger = messengers.providerOf(action.chat().organization());
         var chat = ledger.chat(action.chat()).orElse(null);
-        if (chat == null || chat.chatId() == null || chat.inviteLink() == null) {
+        if (chat == null || chat.chatId() == null) {
+            return Completion.done();
+        }
+        if (!messenger.capabilities().inviteLinks()) {
+            return withMemberFailed(action, put(messenger, action, community, chat.chatId()));
+        }
+        if (chat.inviteLink() == null) {
             return Completion.done();
         }
         var completion = tokens.of(action.person())
                 .fold(
-                        user -> join(action, community, chat.chatId(), chat.inviteLink(), user),
+                        user -> join(messenger, action, community, chat.chatId(), chat.inviteLink(), user),
                         reason -> problems.personMissing(reason, action.person(), action.role(), null),
                         problems::tokenUnavailable);
         return withMemberFailed(action, completion);
@@ -52,8 +63,25 @@ class MemberHandler {
         return completion;
     }
 
+    /** The community puts the person in; a refusal of this person (their privacy settings) is theirs alone. */
+    private Completion put(
+            MessengerProvider messenger, Action.AddMember action, CommunityAccess community, long chatId) {
+        var link = action.role() == MemberRole.TEACHER ? OperationProblems.staffFile(action.person()) : null;
+        return messenger
+                .addMember(community, chatId, action.vkUser())
+                .fold(
+                        added -> Completion.done(new LedgerChange.MemberAdded(
+                                action.chat(), action.vkUser(), action.person(), action.role())),
+                        problem -> problems.of(problem, null, link));
+    }
+
     private Completion join(
-            Action.AddMember action, CommunityAccess community, long chatId, String inviteLink, UserAccess user) {
+            MessengerProvider messenger,
+            Action.AddMember action,
+            CommunityAccess community,
+            long chatId,
+            String inviteLink,
+            UserAccess user) {
         var link = action.role() == MemberRole.TEACHER ? OperationProblems.staffFile(action.person()) : null;
         return messenger
                 .addMember(community, chatId, inviteLink, user)
@@ -80,7 +108,8 @@ class MemberHandler {
         if (chat == null || chat.chatId() == null) {
             return Completion.done();
         }
-        return messenger
+        return messengers
+                .providerOf(key.organization())
                 .removeMember(community, chat.chatId(), action.vkUser())
                 .fold(
                         removed -> Completion.done(new LedgerChange.MemberRemoved(key, action.vkUser())),

@@ -3,18 +3,17 @@ package ru.paragraf.sferum.sync;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import ru.paragraf.sferum.sync.messenger.CommunityAccess;
-import ru.paragraf.sferum.sync.messenger.MessengerProvider;
 
 /**
  * Carries out one operation: checks what every operation needs (its organization not paused, the provider able to
- * do it, the community's credentials), then hands it to the handler of its family. Never inside a business
+ * do it, the organization's credentials), then hands it to the handler of its family. Never inside a business
  * transaction: a handler commits what must be known before it calls the messenger, and returns a
  * {@link Completion} that {@link Outcomes} records.
  */
 @Component
 class OperationExecutor {
 
-    private final MessengerProvider messenger;
+    private final Messengers messengers;
     private final CommunityCredentials credentials;
     private final SyncOrganizations organizations;
     private final OperationProblems problems;
@@ -27,7 +26,7 @@ class OperationExecutor {
     private final LessonChangeHandler lessonChanges;
 
     OperationExecutor(
-            MessengerProvider messenger,
+            Messengers messengers,
             CommunityCredentials credentials,
             SyncOrganizations organizations,
             OperationProblems problems,
@@ -38,7 +37,7 @@ class OperationExecutor {
             CallHandler calls,
             AnnouncementHandler announcements,
             LessonChangeHandler lessonChanges) {
-        this.messenger = messenger;
+        this.messengers = messengers;
         this.credentials = credentials;
         this.organizations = organizations;
         this.problems = problems;
@@ -57,9 +56,10 @@ class OperationExecutor {
         if (pausedReason != null) {
             return new Completion.Pause(pausedReason);
         }
-        // queued before the provider was changed for one that cannot do it: the planner queues no more of these
+        // queued before the organization's messenger was changed for one that cannot do it: the planner queues no
+        // more of these
         var needed = operation.kind().needs();
-        if (needed != null && !needed.declaredIn(messenger.capabilities())) {
+        if (needed != null && !needed.declaredIn(messengers.capabilitiesOf(operation.organizationId()))) {
             return problems.failed(problems.text(needed.reasonKey()), null, null);
         }
         var community = credentials.accessOf(operation.organizationId());

@@ -15,13 +15,13 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import ru.paragraf.sferum.sync.messenger.MessengerProvider;
 
 /**
  * Compares what school data asks for with the ledger and enqueues the difference, set-based: one SQL statement per
  * kind of operation for a whole organization, or for one journal after a change (DESIGN §5.2). Planning is
  * idempotent: an object with an open operation of the same kind gets no second one, whoever plans. A kind that the
- * messenger provider cannot do ({@link ProviderCapability}) is not planned at all.
+ * organization's messenger provider cannot do ({@link ProviderCapability}, {@link Messengers}) is not planned for it:
+ * every enqueuing statement keeps only the organizations whose messenger ({@code sync.organization.messenger}) can.
  *
  * <p>Each statement selects the kind's rows with their payload in {@link OperationPayload}'s encoding. Reads
  * school data through the school module's views ({@code school.sync_*}), never its tables.
@@ -78,6 +78,7 @@ class Planner {
             select p.organization_id, p.community_id, p.kind, p.object_key, p.payload, {OperationStatus.PENDING}, :now,
                    cast(:run as uuid), :now
             from (%s) p
+            join sync.organization po on po.organization_id = p.organization_id and po.messenger in (:messengers)
             order by p.object_key
             on conflict (kind, object_key)
                 where status in ({OperationStatus.PENDING}, {OperationStatus.RUNNING}) do nothing
@@ -123,11 +124,14 @@ class Planner {
      * committing a close and planning it (the admin's second press answers 409) leaves it to this step, not to the
      * school's next scheduled run. The rest of a close follows from the archives (ledger follow-ups).
      */
-    private static final List<String> CALL_TIMES = List.of(
-            ENQUEUE.formatted(sql(renewCall(Scope.CITY))),
-            ENQUEUE.formatted(sql(finishCall(Scope.CITY))),
-            ENQUEUE.formatted(sql(finishClosedYearCall(Scope.CITY))),
-            ENQUEUE.formatted(sql(archiveChat(Scope.CITY))));
+    private static final List<CityStatement> CALL_TIMES = List.of(
+            new CityStatement(OperationKind.RENEW_CALL, ENQUEUE.formatted(sql(renewCall(Scope.CITY)))),
+            new CityStatement(OperationKind.FINISH_CALL, ENQUEUE.formatted(sql(finishCall(Scope.CITY)))),
+            new CityStatement(OperationKind.FINISH_CALL, ENQUEUE.formatted(sql(finishClosedYearCall(Scope.CITY)))),
+            new CityStatement(OperationKind.ARCHIVE_CHAT, ENQUEUE.formatted(sql(archiveChat(Scope.CITY)))));
+
+    /** A statement of the whole city enqueuing operations of one kind. */
+    private record CityStatement(OperationKind kind, String enqueue) {}
 
     private static final String SUBSTITUTE_JOURNALS = sql(
             """
@@ -138,14 +142,14 @@ class Planner {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final MessengerProvider messenger;
+    private final Messengers messengers;
     private final RemovalHolds holds;
     private final SyncProperties.Calls calls;
 
-    Planner(JdbcClient jdbc, Clock clock, MessengerProvider messenger, RemovalHolds holds, SyncProperties properties) {
+    Planner(JdbcClient jdbc, Clock clock, Messengers messengers, RemovalHolds holds, SyncProperties properties) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.messenger = messenger;
+        this.messengers = messengers;
         this.holds = holds;
         this.calls = properties.calls();
     }
@@ -166,7 +170,7 @@ class Planner {
     private int plan(UUID organization, @Nullable UUID journal, @Nullable UUID run, int released) {
         var scope = journal == null ? Scope.ORGANIZATION : Scope.JOURNAL;
         var planned = 0;
-        for (var step : possibleSteps()) {
+        for (var step : possibleSteps(organization)) {
             if (step != REMOVAL_STEP || removalsPermitted(scope, organization, journal, released)) {
                 planned += enqueue(step, scope, organization, journal, run);
             }
@@ -191,7 +195,9 @@ class Planner {
 
     /** Enqueues a member check of each of the organization's chats, for the scheduled run; how many were new. */
     int planMemberChecks(UUID organization, UUID run) {
-        return possible(CHECK_MEMBERS) ? enqueue(CHECK_MEMBERS, Scope.ORGANIZATION, organization, null, run) : 0;
+        return possible(organization, CHECK_MEMBERS)
+                ? enqueue(CHECK_MEMBERS, Scope.ORGANIZATION, organization, null, run)
+                : 0;
     }
 
     /**
@@ -199,7 +205,9 @@ class Planner {
      * strangers; how many were new.
      */
     int planStrangerRemovals(UUID organization, UUID run) {
-        return possible(REMOVE_STRANGERS) ? enqueue(REMOVE_STRANGERS, Scope.ORGANIZATION, organization, null, run) : 0;
+        return possible(organization, REMOVE_STRANGERS)
+                ? enqueue(REMOVE_STRANGERS, Scope.ORGANIZATION, organization, null, run)
+                : 0;
     }
 
     /**
@@ -207,22 +215,26 @@ class Planner {
      * window has reached, and the finish of each call whose lesson ended more than the grace period ago, and what a
      * closed year still needs to begin with (its live calls finished, its live chats archived); how many were new.
      * Set-based, idempotent: a call or a chat with such an operation open gets no second one, and a renewal is of one
-     * generation.
+     * generation. Each statement keeps the organizations whose messenger can do its kind; the substitutes' journals
+     * are planned as their organizations' messengers allow.
      */
     int planCallTimes() {
-        if (!ProviderCapability.allows(messenger.capabilities(), OperationKind.RENEW_CALL)) {
-            return 0;
-        }
         var planned = 0;
         for (var statement : CALL_TIMES) {
-            planned += times(jdbc.sql(statement)).param("run", null).update();
+            var able = messengers.allowing(statement.kind());
+            if (!able.isEmpty()) {
+                planned += times(jdbc.sql(statement.enqueue()))
+                        .param("run", null)
+                        .param("messengers", able)
+                        .update();
+            }
         }
         return planned + planSubstitutes();
     }
 
     /**
      * The journals with a substitute's lesson today or yesterday are planned again: the substitute joins the chat on
-     * the lesson's day and leaves after the lesson's end plus the grace period ({@link #BELONGING}), times that no
+     * the lesson's day and leaves after the lesson's end plus the grace period ({@link #belonging()}), times that no
      * change of the school marks.
      */
     private int planSubstitutes() {
@@ -238,14 +250,14 @@ class Planner {
         return planned;
     }
 
-    private boolean possible(Step step) {
-        return ProviderCapability.allows(messenger.capabilities(), step.kind());
+    private boolean possible(UUID organization, Step step) {
+        return ProviderCapability.allows(messengers.capabilitiesOf(organization), step.kind());
     }
 
     /** Enqueues what a ledger change made possible in its journal. */
     int plan(UUID organization, LedgerChange.FollowUp followUp) {
         var planned = 0;
-        for (var step : possibleSteps()) {
+        for (var step : possibleSteps(organization)) {
             if (followUp.kinds().contains(step.kind())
                     && (step != REMOVAL_STEP
                             || removalsPermitted(Scope.JOURNAL, organization, followUp.journal(), 0))) {
@@ -258,7 +270,7 @@ class Planner {
     /** What planning the organization now would enqueue, without enqueuing it. */
     List<PlannedOperation> preview(UUID organization) {
         var planned = new ArrayList<PlannedOperation>();
-        for (var step : possibleSteps()) {
+        for (var step : possibleSteps(organization)) {
             planned.addAll(parameters(jdbc.sql(step.selects().get(Scope.ORGANIZATION)), organization, null)
                     .query((rs, row) -> new PlannedOperation(
                             rs.getObject("organization_id", UUID.class),
@@ -277,9 +289,12 @@ class Planner {
      */
     record Unplanned(OperationKind kind, ProviderCapability missing, int count) {}
 
-    /** What the organization needs that the provider cannot do, by kind; empty when it can do everything needed. */
+    /**
+     * What the organization needs that its messenger's provider cannot do, by kind; empty when it can do everything
+     * needed.
+     */
     List<Unplanned> unplanned(UUID organization) {
-        var capabilities = messenger.capabilities();
+        var capabilities = messengers.capabilitiesOf(organization);
         var unplanned = new ArrayList<Unplanned>();
         for (var step : STEPS) {
             var missing = step.kind().needs();
@@ -296,23 +311,28 @@ class Planner {
         return unplanned;
     }
 
-    /** The steps of the kinds the provider can carry out: the others are never queued. */
-    private List<Step> possibleSteps() {
-        var capabilities = messenger.capabilities();
+    /** The steps of the kinds the organization's provider can carry out: the others are never queued for it. */
+    private List<Step> possibleSteps(UUID organization) {
+        var capabilities = messengers.capabilitiesOf(organization);
         return STEPS.stream()
                 .filter(step -> ProviderCapability.allows(capabilities, step.kind()))
                 .toList();
     }
 
     private int enqueue(Step step, Scope scope, UUID organization, @Nullable UUID journal, @Nullable UUID run) {
+        var able = messengers.allowing(step.kind());
+        if (able.isEmpty()) {
+            return 0;
+        }
         return parameters(jdbc.sql(step.enqueues().get(scope)), organization, journal)
                 .param("run", run)
+                .param("messengers", able)
                 .update();
     }
 
     private JdbcClient.StatementSpec parameters(
             JdbcClient.StatementSpec statement, UUID organization, @Nullable UUID journal) {
-        times(statement).param("organization", organization);
+        times(statement).param("organization", organization).param("linkless", linkless());
         return journal == null ? statement : statement.param("journal", journal);
     }
 
@@ -324,6 +344,15 @@ class Planner {
                 .param("zone", clock.getZone().getId())
                 .param("beforeLesson", calls.beforeLesson().toSeconds())
                 .param("grace", calls.grace().toSeconds());
+    }
+
+    /**
+     * The messengers that add people without an invite link, by name ({@code :linkless}); never empty, so that the
+     * statement's {@code in} list is valid.
+     */
+    private List<String> linkless() {
+        var linkless = messengers.lacking(ProviderCapability.INVITE_LINKS);
+        return linkless.isEmpty() ? List.of("") : linkless;
     }
 
     /** Organizations whose work may go on: verified credentials, an enabled task, not paused. */
@@ -396,22 +425,31 @@ class Planner {
      * Who belongs in a journal's chat: its members (school.sync_journal_member), and the substitute of each published
      * lesson of the journal from the start of the lesson's day until its end plus the grace period, in the role of a
      * teacher (school.sync_lesson_substitute; the school's time, the {@code Clock}). A substitute who teaches the
-     * journal belongs as its teacher anyway, and stays.
+     * journal belongs as its teacher anyway, and stays. Each with their account in the school's messenger
+     * ({@link MemberAccounts}).
      */
-    private static final String BELONGING =
-            """
-            (select m.journal_id, m.organization_id, m.person_id, m.role, m.sferum_user_id, m.sferum_relink_required
+    private static String belonging() {
+        return """
+            (select m.journal_id, m.organization_id, m.person_id, m.role, %1$s as member_user_id,
+                    %2$s as relink_required
              from school.sync_journal_member m
+             join sync.organization mo on mo.organization_id = m.organization_id
              union all
-             select s.journal_id, s.organization_id, s.employee_id, {MemberRole.TEACHER}, s.sferum_user_id,
-                    s.sferum_relink_required
+             select s.journal_id, s.organization_id, s.employee_id, {MemberRole.TEACHER}, %3$s, %4$s
              from school.sync_lesson_substitute s
+             join sync.organization mo on mo.organization_id = s.organization_id
              where s.publication = {Publication.PUBLISHED} and cast(s.lesson_date as timestamp) <= :localNow
                and s.lesson_date + s.starts_at + make_interval(mins => s.duration_minutes)
-                   + make_interval(secs => :grace) > :localNow)""";
+                   + make_interval(secs => :grace) > :localNow)"""
+                .formatted(
+                        MemberAccounts.of("mo", "m"),
+                        MemberAccounts.relinkRequired("mo", "m"),
+                        MemberAccounts.of("mo", "s"),
+                        MemberAccounts.relinkRequired("mo", "s"));
+    }
 
     /**
-     * Everyone who belongs ({@link #BELONGING}) and has a VK account that VK ID still accepts, and is not in the chat
+     * Everyone who belongs ({@link #belonging()}) and has a VK account that VK ID still accepts, and is not in the chat
      * yet, joins it: the journal's teachers, its pupils and, where the school wants them, their parents, and the
      * substitutes of the day. A person in two roles of one journal (a teacher who is a pupil's parent) joins once, in
      * the first role.
@@ -419,29 +457,31 @@ class Planner {
     private static String addMember(Scope scope) {
         return """
                 select c.organization_id, c.community_id, {OperationKind.ADD_MEMBER} as kind,
-                       'member:' || c.journal_id || ':' || c.academic_year_id || ':' || p.sferum_user_id as object_key,
+                       'member:' || c.journal_id || ':' || c.academic_year_id || ':' || p.member_user_id as object_key,
                        %s as payload
                 from sync.chat c
                 join school.sync_journal j on j.journal_id = c.journal_id and j.subject_chat_requested
-                join (select distinct on (b.journal_id, b.sferum_user_id)
-                             b.journal_id, b.person_id, b.role, b.sferum_user_id
+                join (select distinct on (b.journal_id, b.member_user_id)
+                             b.journal_id, b.person_id, b.role, b.member_user_id
                       from %s b
                       where b.organization_id = :organization %s
-                        and b.sferum_user_id is not null and not b.sferum_relink_required
-                      order by b.journal_id, b.sferum_user_id, b.role = {MemberRole.TEACHER} desc,
+                        and b.member_user_id is not null and not b.relink_required
+                      order by b.journal_id, b.member_user_id, b.role = {MemberRole.TEACHER} desc,
                                b.role = {MemberRole.PUPIL} desc) p on p.journal_id = c.journal_id
                 %s
                 where c.organization_id = :organization %s
-                  and c.state = {ChatState.ACTIVE} and c.invite_link is not null
+                  and c.state = {ChatState.ACTIVE}
+                  -- people join by the chat's invite link, where the messenger has them
+                  and (c.invite_link is not null or so.messenger in (:linkless))
                   and not exists (select 1 from sync.chat_member m
                                   where m.organization_id = c.organization_id and m.journal_id = c.journal_id
-                                    and m.academic_year_id = c.academic_year_id and m.vk_user_id = p.sferum_user_id
+                                    and m.academic_year_id = c.academic_year_id and m.vk_user_id = p.member_user_id
                                     and m.state = {MemberState.ACTIVE})
                 """
                 .formatted(
                         payload("'journal', c.journal_id, 'year', c.academic_year_id, 'person', p.person_id, "
-                                + "'role', p.role, 'vkUser', p.sferum_user_id"),
-                        BELONGING,
+                                + "'role', p.role, 'vkUser', p.member_user_id"),
+                        belonging(),
                         scope.journal("b.journal_id"),
                         ready("c.organization_id"),
                         scope.journal("c.journal_id"));
@@ -470,10 +510,10 @@ class Planner {
                   -- as a correlated anti-join, PostgreSQL compared every member with the whole city's members
                   -- (docs/benchmarks.md, «Planning cost»); the null accounts are left out, so «not in» is «not
                   -- exists»
-                  and (m.journal_id, m.vk_user_id) not in (select p.journal_id, p.sferum_user_id
+                  and (m.journal_id, m.vk_user_id) not in (select p.journal_id, p.member_user_id
                                                            from %s p
                                                            where p.organization_id = :organization %s
-                                                             and p.sferum_user_id is not null)
+                                                             and p.member_user_id is not null)
                   -- a discarded hold keeps its people in their chats (sync.removal_hold_item)
                   and not exists (select 1 from sync.removal_hold_item d
                                   where d.organization_id = m.organization_id and d.journal_id = m.journal_id
@@ -482,7 +522,7 @@ class Planner {
                        or exists (select 1 from sync.chat_member t
                                   join school.sync_journal_member p on p.organization_id = :organization
                                                                    and p.journal_id = t.journal_id
-                                                                   and p.sferum_user_id = t.vk_user_id
+                                                                   and %s = t.vk_user_id
                                                                    and p.role = {MemberRole.TEACHER}
                                   where t.organization_id = m.organization_id and t.journal_id = m.journal_id
                                     and t.academic_year_id = m.academic_year_id and t.state = {MemberState.ACTIVE}))
@@ -491,8 +531,9 @@ class Planner {
                         payload("'journal', c.journal_id, 'year', c.academic_year_id, 'vkUser', m.vk_user_id"),
                         ready("c.organization_id"),
                         scope.journal("c.journal_id"),
-                        BELONGING,
-                        scope.journal("p.journal_id"));
+                        belonging(),
+                        scope.journal("p.journal_id"),
+                        MemberAccounts.of("so", "p"));
     }
 
     /**
@@ -561,12 +602,13 @@ class Planner {
                                 where cp.organization_id = s.organization_id), true)
                   and not exists (select 1 from school.sync_journal_member p
                                   where p.organization_id = :organization
-                                    and p.journal_id = s.journal_id and p.sferum_user_id = s.vk_user_id)
+                                    and p.journal_id = s.journal_id and %s = s.vk_user_id)
                 """
                 .formatted(
                         payload("'journal', c.journal_id, 'year', c.academic_year_id, 'vkUser', s.vk_user_id"),
                         ready("c.organization_id"),
-                        scope.journal("s.journal_id"));
+                        scope.journal("s.journal_id"),
+                        MemberAccounts.of("so", "p"));
     }
 
     private static String startCall(Scope scope) {

@@ -55,8 +55,9 @@ class PreviewQuery {
                                order by t.role = {MemberRole.TEACHER} desc, t.role = {MemberRole.PUPIL} desc
                                limit 1) te on true
             left join lateral (select t.full_name, t.role from school.sync_journal_member t
+                               left join sync.organization po on po.organization_id = t.organization_id
                                where t.organization_id = :organization
-                                 and t.sferum_user_id = cast(w.payload ->> 'vkUser' as bigint)
+                                 and %s = cast(w.payload ->> 'vkUser' as bigint)
                                order by t.role = {MemberRole.TEACHER} desc, t.role = {MemberRole.PUPIL} desc
                                limit 1) tv on true
             left join sync.chat c on w.kind = {OperationKind.CREATE_CHAT} and c.organization_id = :organization
@@ -65,7 +66,8 @@ class PreviewQuery {
             left join sync.call k on w.kind = {OperationKind.START_CALL} and k.organization_id = :organization
                                  and k.lesson_id = cast(w.payload ->> 'lesson' as uuid)
             order by w.stage, w.position
-            """);
+            """
+                    .formatted(MemberAccounts.of("po", "t")));
 
     private final JdbcClient jdbc;
     private final JsonMapper json;

@@ -5,10 +5,11 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import ru.paragraf.sferum.exchange.ExchangeTaskChanged;
 import ru.paragraf.sferum.linkbase.CommunityCredentialsChanged;
+import ru.paragraf.sferum.linkbase.MessengerBotChanged;
 import ru.paragraf.sferum.linkbase.VerificationState;
 
 /**
- * When credentials or the SFERUM_SYNC task change, the organization's readiness is recomputed and the whole
+ * When credentials (a VK community's or a MAX bot's) or the SFERUM_SYNC task change, the organization's readiness is recomputed and the whole
  * organization planned: a school that just connected gets the chats and calls its journals already ask for, and
  * credentials verified anew lift a pause.
  */
@@ -29,6 +30,15 @@ class ReadinessChanges {
 
     @ApplicationModuleListener
     void on(CommunityCredentialsChanged event) {
+        if (event.state() == VerificationState.VERIFIED) {
+            organizations.resume(event.organization());
+        }
+        catchUp(event.organization());
+    }
+
+    /** A school's MAX bot: the same as a VK community's credentials. */
+    @ApplicationModuleListener
+    void on(MessengerBotChanged event) {
         if (event.state() == VerificationState.VERIFIED) {
             organizations.resume(event.organization());
         }

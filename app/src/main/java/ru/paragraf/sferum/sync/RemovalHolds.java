@@ -227,8 +227,10 @@ class RemovalHolds {
                         delete from sync.removal_hold_item i
                         where i.organization_id = :organization
                           and exists (select 1 from school.sync_journal_member p
-                                      where p.journal_id = i.journal_id and p.sferum_user_id = i.vk_user_id)
-                        """)
+                                      join sync.organization o on o.organization_id = p.organization_id
+                                      where p.journal_id = i.journal_id and %s = i.vk_user_id)
+                        """
+                                .formatted(MemberAccounts.of("o", "p")))
                 .param("organization", organization)
                 .update();
     }

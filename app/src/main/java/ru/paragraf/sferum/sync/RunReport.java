@@ -18,8 +18,10 @@ class RunReport {
 
     private final JdbcClient jdbc;
     private final MessageSource messages;
+    private final Messengers messengers;
 
-    RunReport(JdbcClient jdbc, MessageSource messages) {
+    RunReport(JdbcClient jdbc, MessageSource messages, Messengers messengers) {
+        this.messengers = messengers;
         this.jdbc = jdbc;
         this.messages = messages;
     }
@@ -43,9 +45,14 @@ class RunReport {
 
     /**
      * Every teacher of the organization's journals: linked VK ID or not (seed step 3), or linked but no longer
-     * accepted by VK, as the staff file says or as this run found ({@code relinkFound}).
+     * accepted by VK, as the staff file says or as this run found ({@code relinkFound}). None where the
+     * organization's messenger needs no teacher's own account (it starts no calls and has no invite links to join by).
      */
     List<ExchangeRunItem> teachers(UUID organization, Set<UUID> relinkFound) {
+        var capabilities = messengers.capabilitiesOf(organization);
+        if (!capabilities.calls() && !capabilities.inviteLinks()) {
+            return List.of();
+        }
         return jdbc.sql(
                         """
                         select distinct t.employee_id, t.full_name, t.sferum_user_id, t.sferum_relink_required

@@ -131,7 +131,7 @@ class SferumSyncTask implements ExchangeTaskType {
     }
 
     private void checkCredentials(ExchangeRun run, UUID organization) {
-        var community = communities.of(organization);
+        var community = communities.accountOf(organization);
         var link = "/orgs/" + organization + "/linkbase";
         if (community.isEmpty()) {
             run.record(RunItems.of(
@@ -147,7 +147,7 @@ class SferumSyncTask implements ExchangeTaskType {
                             ItemResult.ERROR,
                             RunItems.Subject.ORGANIZATION,
                             organization,
-                            String.valueOf(community.get().communityId()),
+                            String.valueOf(community.get().accountId()),
                             RunItems.Step.CHECK_CREDENTIALS,
                             run.text("sync.run.credentialsNotVerified"))
                     .withLink(link));
@@ -156,7 +156,7 @@ class SferumSyncTask implements ExchangeTaskType {
                     ItemResult.OK,
                     RunItems.Subject.ORGANIZATION,
                     organization,
-                    String.valueOf(community.get().communityId()),
+                    String.valueOf(community.get().accountId()),
                     RunItems.Step.CHECK_CREDENTIALS,
                     null));
         }

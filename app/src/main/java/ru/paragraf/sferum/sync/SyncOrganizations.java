@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Per organization: its community, whether the engine may act for it, and whether it is paused. */
+/** Per organization: its community (or MAX bot) and messenger, whether the engine may act for it, and whether it is paused. */
 @Repository
 class SyncOrganizations {
 
@@ -24,18 +24,21 @@ class SyncOrganizations {
         this.paused = paused;
     }
 
-    /** The state of an organization as other modules report it. A pause is not lifted here: see {@link #resume}. */
-    void update(UUID organization, @Nullable Long community, boolean ready) {
+    /**
+     * The state of an organization as other modules report it: its messenger and its account there (the VK
+     * community, or the MAX bot's user id). A pause is not lifted here: see {@link #resume}. */
+    void update(UUID organization, @Nullable Long community, Messenger messenger, boolean ready) {
         jdbc.sql(
                         """
-                        insert into sync.organization (organization_id, community_id, ready, updated_at)
-                        values (:organization, :community, :ready, :now)
+                        insert into sync.organization (organization_id, community_id, messenger, ready, updated_at)
+                        values (:organization, :community, :messenger, :ready, :now)
                         on conflict (organization_id) do update
-                            set community_id = excluded.community_id, ready = excluded.ready,
-                                updated_at = excluded.updated_at
+                            set community_id = excluded.community_id, messenger = excluded.messenger,
+                                ready = excluded.ready, updated_at = excluded.updated_at
                         """)
                 .param("organization", organization)
                 .param("community", community)
+                .param("messenger", messenger.name())
                 .param("ready", ready)
                 .param("now", OffsetDateTime.now(clock))
                 .update();
@@ -53,6 +56,11 @@ class SyncOrganizations {
                     .param("community", community)
                     .update();
         }
+    }
+
+    /** As {@link #update(UUID, Long, Messenger, boolean)}, for a VK community. */
+    void update(UUID organization, @Nullable Long community, boolean ready) {
+        update(organization, community, Messenger.VK, ready);
     }
 
     /** Lifts a pause: the credentials were verified anew. True if the organization was paused. */

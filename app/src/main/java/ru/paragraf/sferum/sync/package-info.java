@@ -7,7 +7,8 @@
  * each organization's readiness and pause ({@code sync.organization}), the nodes and their community leases. Each
  * operation is an {@code Action} record decoded once from its versioned payload ({@code OperationPayload}); the
  * states and statuses are enums that {@code SqlNames} alone maps to the database. {@code Planner} enqueues the
- * difference set-based, only of the kinds the messenger provider's {@code Capabilities} allow (what it cannot do
+ * difference set-based, only of the kinds the organization's messenger provider's {@code Capabilities} allow
+ * ({@code Messengers}: each organization's messenger, VK or MAX, from the link base; what it cannot do
  * is said on the journal and in the run); the workers claim a community's operations and hand each to the handler
  * of its family ({@code ChatHandler}, {@code MemberHandler}, {@code CallHandler}, {@code AnnouncementHandler}),
  * whose {@code Completion} {@code Outcomes} records with its ledger change. Also the exchange task SFERUM_SYNC
@@ -26,15 +27,16 @@
  * /orgs/{org}/year-close} and {@code /districts/{district}/year-close}, the same under {@code /api}).
  *
  * <p><b>Messengers</b>: the engine speaks to a messenger only through the provider SPI ({@code sync.messenger});
- * VK Sferum is its implementation ({@code sync.vk}: the typed VK API client with per-token rate limits,
+ * VK Sferum is one implementation ({@code sync.vk}: the typed VK API client with per-token rate limits,
  * idempotency-aware retries and the classification of every VK error), which also implements the link base's
- * {@link ru.paragraf.sferum.linkbase.CommunityVerifier}.
+ * {@link ru.paragraf.sferum.linkbase.CommunityVerifier}; MAX the other ({@code sync.max}: the bot API client and
+ * {@code MaxMessengerProvider}, with {@code sync.sent_message} standing in for the idempotency key MAX lacks).
  *
  * <p><b>Listens to</b> (after commit, through the event publication registry, so nothing is lost to a crash): the
  * school's {@code LessonPublished}, {@code LessonWithdrawn}, {@code LessonChanged}, {@code SubjectChatRequested},
  * {@code SubjectChatCancelled}, {@code SferumAccountChanged}, {@code FamilySferumAccountChanged} and {@code
  * RosterChanged} ({@code SchoolChanges}: plans the journal or the person's journals); the link
- * base's {@code CommunityCredentialsChanged} and the exchange's {@code ExchangeTaskChanged} ({@code
+ * base's {@code CommunityCredentialsChanged} and {@code MessengerBotChanged} and the exchange's {@code ExchangeTaskChanged} ({@code
  * ReadinessChanges}: resumes and plans the organization). Publishes, for the notices, in the transaction of the
  * ledger change ({@code LedgerNews}, ids only): {@link ru.paragraf.sferum.sync.SubjectChatCreated},
  * {@link ru.paragraf.sferum.sync.LessonCallFailed}, {@link ru.paragraf.sferum.sync.StrangerRemoved}; and

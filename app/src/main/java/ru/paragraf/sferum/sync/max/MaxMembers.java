@@ -60,6 +60,30 @@ public final class MaxMembers {
         }
     }
 
+    /** {@code GET /chats/{chatId}/members/me}: the bot's own membership of the chat, whether it is an admin. */
+    public record Me(long chatId) implements MaxRequest<Member> {
+
+        @Override
+        public String verb() {
+            return "GET";
+        }
+
+        @Override
+        public String template() {
+            return "/chats/{chatId}/members/me";
+        }
+
+        @Override
+        public String path() {
+            return "/chats/" + chatId + "/members/me";
+        }
+
+        @Override
+        public Class<Member> responseType() {
+            return Member.class;
+        }
+    }
+
     /** {@code GET /chats/{chatId}/members/admins}: the bot must be an admin itself. */
     public record Admins(long chatId) implements MaxRequest<Page> {
 

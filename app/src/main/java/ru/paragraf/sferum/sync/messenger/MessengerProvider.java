@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /**
  * A messenger as the synchronization engine uses it. Implementations classify every failure; none throws for a
- * failure of the messenger. Which token each call needs is the provider's business.
+ * failure of the messenger. Which token each call needs is the provider's business. What a provider can do at all it
+ * declares in its {@link Capabilities}; the engine calls nothing that they exclude.
  */
 public interface MessengerProvider {
 
@@ -43,6 +45,19 @@ public interface MessengerProvider {
 
     /** Adds a user to a chat: as the user by the invite link, or by the community, as the messenger allows. */
     Outcome<Boolean> addMember(CommunityAccess community, long chatId, String inviteLink, UserAccess user);
+
+    /**
+     * The community puts a user into a chat, for a messenger without invite links ({@link Capabilities#inviteLinks()}
+     * false). A refusal that concerns this user alone (their privacy settings, an unknown account) is an
+     * {@link Problem.Kind#ITEM} problem explaining it. A provider with invite links adds people by them only.
+     */
+    default Outcome<Boolean> addMember(CommunityAccess community, long chatId, long userId) {
+        return Outcome.failed(new Problem(
+                Problem.Kind.BUG,
+                false,
+                new DefaultMessageSourceResolvable(new String[] {"sync.capability.MEMBERS"}, "sync.capability.MEMBERS"),
+                "This provider adds people by invite links only"));
+    }
 
     /** Removes a user from a chat; a user who is not in it counts as removed. */
     Outcome<Boolean> removeMember(CommunityAccess community, long chatId, long userId);

@@ -1,0 +1,11 @@
+package ru.paragraf.sferum.sync;
+
+/**
+ * The messenger an organization chose in «База ссылок» ({@code linkbase.sferum_community.messenger}, kept in {@code
+ * sync.organization.messenger} for the planner). An organization without credentials counts as VK's: nothing is
+ * planned for it until it is ready anyway.
+ */
+enum Messenger {
+    VK,
+    MAX
+}
