@@ -25,6 +25,7 @@ class OperationExecutor {
     private final CallHandler calls;
     private final AnnouncementHandler announcements;
     private final LessonChangeHandler lessonChanges;
+    private final AdoptionHandler adoptions;
 
     OperationExecutor(
             MessengerProvider messenger,
@@ -37,7 +38,8 @@ class OperationExecutor {
             MemberCheckHandler strangers,
             CallHandler calls,
             AnnouncementHandler announcements,
-            LessonChangeHandler lessonChanges) {
+            LessonChangeHandler lessonChanges,
+            AdoptionHandler adoptions) {
         this.messenger = messenger;
         this.credentials = credentials;
         this.organizations = organizations;
@@ -49,6 +51,7 @@ class OperationExecutor {
         this.calls = calls;
         this.announcements = announcements;
         this.lessonChanges = lessonChanges;
+        this.adoptions = adoptions;
     }
 
     Completion execute(Operation operation) {
@@ -164,6 +167,16 @@ class OperationExecutor {
             @Override
             public Completion archiveChat(Action.ArchiveChat action) {
                 return chats.archive(action, community);
+            }
+
+            @Override
+            public Completion adoptChat(Action.AdoptChat action) {
+                return adoptions.adopt(action, community);
+            }
+
+            @Override
+            public Completion reply(Action.Reply action) {
+                return adoptions.reply(action, community);
             }
         };
     }
