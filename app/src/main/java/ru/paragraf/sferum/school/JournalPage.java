@@ -69,12 +69,16 @@ class JournalPage {
 
     /**
      * A new chat adoption code of the journal, for its teachers and the school admin, with the card that shows it
-     * once; 404 where the journal is not visible or its school has no MAX bot.
+     * once; 403 for who only sees journals, 404 where the journal is not visible or has nothing to adopt (its school
+     * has no MAX bot, or it has its chat).
      */
     JournalHeader fillIssuedCode(CurrentUser user, UUID id, Model model) {
+        if (!JournalEditing.isEditor(user)) {
+            throw new NotAnEditorException();
+        }
         var journal = fillChat(user, id, model);
         var adoption = adoptions.getIfAvailable();
-        if (!JournalEditing.isEditor(user) || adoption == null || model.getAttribute("adoption") == null) {
+        if (adoption == null || model.getAttribute("adoption") == null) {
             throw SchoolPages.notFound();
         }
         var issued = adoption.issueCode(journal.organizationId(), id);

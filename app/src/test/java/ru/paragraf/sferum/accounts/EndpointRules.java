@@ -155,6 +155,8 @@ public final class EndpointRules {
             rule(GET, "/journals/{journal}/chat-members", STAFF, Scope.ORGANIZATION),
             rule(GET, "/api/journals/{journal}/chat-members", STAFF, Scope.ORGANIZATION),
             rule(POST, "/journals/{journal}/subject-chat", EDITORS, Scope.ORGANIZATION, "requested=true"),
+            // sync: a MAX school's journal without a chat shows a code that binds a chat made in MAX (issue 18)
+            rule(POST, "/journals/{journal}/chat-adoption-code", EDITORS, Scope.ORGANIZATION),
             rule(POST, "/lessons/{lesson}/video-call", EDITORS, Scope.ORGANIZATION, "on=true"),
             rule(POST, "/lessons/{lesson}/publish", EDITORS, Scope.ORGANIZATION),
             rule(POST, "/lessons/{lesson}/withdraw", EDITORS, Scope.ORGANIZATION),
