@@ -124,7 +124,7 @@ class ChatAdoptionTests {
                 .isEqualTo(404);
         assertThat(showCodeStatus("district1", JOURNAL_A_MATHS))
                 .as("an operator only sees")
-                .isEqualTo(404);
+                .isEqualTo(403);
         assertThat(showCodeStatus("pupilA", JOURNAL_A_MATHS)).isEqualTo(403);
         assertThat(showCodeStatus("adminA", JOURNAL_A_RUSSIAN)).isEqualTo(200);
     }
