@@ -236,6 +236,9 @@ public final class EndpointRules {
             rule(GET, "/diary/vkid/failure", DIARY, Scope.SESSION),
             rule(GET, "/diary/chats/unlink", DIARY, Scope.SESSION),
             rule(POST, "/diary/vkid/unlink", DIARY, Scope.SESSION),
+            // diary: «Привязать MAX» and «Отвязать» of the person's own MAX account (issue 18)
+            rule(POST, "/diary/max/link", DIARY, Scope.SESSION),
+            rule(POST, "/diary/max/unlink", DIARY, Scope.SESSION),
             // readiness: «Готовность» of a school, a district, the city
             rule(GET, "/orgs/{organization}/readiness", ADMINISTRATORS, Scope.ORGANIZATION),
             rule(GET, "/api/orgs/{organization}/readiness", ADMINISTRATORS, Scope.ORGANIZATION),
