@@ -120,7 +120,8 @@ class RussianTextsTests {
             Map.entry("sso.failure.text.", "ru.paragraf.sferum.accounts.SsoFailure$Kind"),
             Map.entry("sso.failure.help.", "ru.paragraf.sferum.accounts.SsoFailure$Kind"),
             Map.entry("accounts.logins.method.", "ru.paragraf.sferum.accounts.LoginMethod"),
-            Map.entry("linkbase.messenger.", "ru.paragraf.sferum.linkbase.HanddownPreview$Messenger"));
+            Map.entry("linkbase.messenger.", "ru.paragraf.sferum.linkbase.HanddownPreview$Messenger"),
+            Map.entry("max.link.reply.", "ru.paragraf.sferum.diary.MaxLinkOutcome"));
 
     private static List<String> valuesFor(String prefix) {
         var type = DYNAMIC_KEYS.get(prefix);

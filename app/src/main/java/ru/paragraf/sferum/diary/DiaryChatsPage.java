@@ -21,11 +21,13 @@ class DiaryChatsPage {
     private final DiaryChats chats;
     private final Timetables timetables;
     private final VkIdFlow flow;
+    private final MaxAccountLinking max;
 
-    DiaryChatsPage(DiaryChats chats, Timetables timetables, VkIdFlow flow) {
+    DiaryChatsPage(DiaryChats chats, Timetables timetables, VkIdFlow flow, MaxAccountLinking max) {
         this.chats = chats;
         this.timetables = timetables;
         this.flow = flow;
+        this.max = max;
     }
 
     @GetMapping("/diary/chats")
@@ -37,6 +39,7 @@ class DiaryChatsPage {
         DiaryPerson.of(user).ifPresent(person -> {
             model.addAttribute("vkid", flow.status(person));
             model.addAttribute("notice", notice);
+            model.addAttribute("max", max.status(person));
         });
         model.addAttribute("teacher", user.is(Role.TEACHER));
         if (user.is(Role.TEACHER)) {

@@ -21,13 +21,19 @@
  * record through {@link ru.paragraf.sferum.school.FamilyFiles}; school does not depend on the diary.
  *
  * <p><b>Depends on</b> {@code accounts} (the logged-in person), {@code school} (timetables, journals, the records the
- * transfer fills, chat and call states), {@code audit} (links, unlinks and links VK stopped accepting are audited) and
- * {@code secrets} (sealed tokens).
+ * transfer fills, chat and call states), {@code audit} (links, unlinks and links VK stopped accepting are audited),
+ * {@code secrets} (sealed tokens) and {@code linkbase} (the school's MAX bot, whose deep link «Привязать MAX» shows).
+ *
+ * <p><b>MAX</b> (issue 18): «Привязать MAX» issues a one-time start code in the deep link to the school's bot
+ * ({@code diary.max_start_code}, hashed); the sync engine's handler of the bot's {@code bot_started} calls
+ * {@link ru.paragraf.sferum.diary.MaxAccountLinking#linkByStart}, which links the MAX account to the person
+ * ({@code diary.max_link}, one account per person and one person per account); {@code MaxDataTransfer} writes it into
+ * school's records ({@code max_user_id}).
  */
 @NullMarked
 @ApplicationModule(
         displayName = "Diary",
-        allowedDependencies = {"accounts", "school", "audit", "secrets"})
+        allowedDependencies = {"accounts", "school", "audit", "secrets", "linkbase"})
 package ru.paragraf.sferum.diary;
 
 import org.jspecify.annotations.NullMarked;

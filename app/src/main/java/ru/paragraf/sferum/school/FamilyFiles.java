@@ -90,6 +90,18 @@ public class FamilyFiles {
                         events.publishEvent(new FamilySferumAccountChanged(kind, person, organization, null, false)));
     }
 
+    /** Records the pupil's or parent's MAX account, as {@link StaffFiles#recordMaxAccount} does for employees. */
+    @Transactional
+    public void recordMaxAccount(PersonKind kind, UUID person, long maxUserId, Instant linkedAt) {
+        MaxAccounts.record(jdbc, table(kind), person, maxUserId, linkedAt);
+    }
+
+    /** The pupil or parent has no MAX account linked. */
+    @Transactional
+    public void clearMaxAccount(PersonKind kind, UUID person) {
+        MaxAccounts.clear(jdbc, table(kind), person);
+    }
+
     /** The table of the kind: a constant, never text from outside. */
     private static String table(PersonKind kind) {
         switch (kind) {

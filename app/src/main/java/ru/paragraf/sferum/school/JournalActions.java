@@ -54,6 +54,22 @@ class JournalActions {
         return htmx != null ? "school/journal :: subjectChat" : "redirect:/journals/" + journal;
     }
 
+    /** Shows a new code that binds a chat made in MAX to the journal (a MAX school's journal without a chat). */
+    @PostMapping("/journals/{journal}/chat-adoption-code")
+    String chatAdoptionCode(
+            CurrentUser user,
+            @PathVariable UUID journal,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Model model) {
+        if (htmx != null) {
+            page.fillIssuedCode(user, journal, model);
+            return "school/journal :: subjectChat";
+        }
+        page.fill(user, journal, null, model);
+        page.fillIssuedCode(user, journal, model);
+        return "school/journal";
+    }
+
     /** The subject chat's card, which the page fetches again while the chat is being created. */
     @GetMapping("/journals/{journal}/subject-chat")
     String subjectChatCard(CurrentUser user, @PathVariable UUID journal, Model model) {

@@ -3,6 +3,8 @@ package ru.paragraf.sferum.school;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,13 +22,21 @@ import ru.paragraf.sferum.accounts.Role;
 @Component
 class JournalPage {
 
+    private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
+
     private final Journals journals;
     private final ObjectProvider<SubjectChatStatuses> statuses;
+    private final ObjectProvider<ChatAdoptions> adoptions;
     private final Clock clock;
 
-    JournalPage(Journals journals, ObjectProvider<SubjectChatStatuses> statuses, Clock clock) {
+    JournalPage(
+            Journals journals,
+            ObjectProvider<SubjectChatStatuses> statuses,
+            ObjectProvider<ChatAdoptions> adoptions,
+            Clock clock) {
         this.journals = journals;
         this.statuses = statuses;
+        this.adoptions = adoptions;
         this.clock = clock;
     }
 
@@ -48,6 +58,35 @@ class JournalPage {
         model.addAttribute("editable", JournalEditing.isEditor(user));
         model.addAttribute("substitutable", user.is(Role.SCHOOL_ADMIN));
         model.addAttribute("chat", chatOf(journal));
+        var adoption = adoptions.getIfAvailable();
+        model.addAttribute(
+                "adoption",
+                adoption == null
+                        ? null
+                        : adoption.guideOf(journal.organizationId(), id).orElse(null));
+        return journal;
+    }
+
+    /**
+     * A new chat adoption code of the journal, for its teachers and the school admin, with the card that shows it
+     * once; 403 for who only sees journals, 404 where the journal is not visible or has nothing to adopt (its school
+     * has no MAX bot, or it has its chat).
+     */
+    JournalHeader fillIssuedCode(CurrentUser user, UUID id, Model model) {
+        if (!JournalEditing.isEditor(user)) {
+            throw new NotAnEditorException();
+        }
+        var journal = fillChat(user, id, model);
+        var adoption = adoptions.getIfAvailable();
+        if (adoption == null || model.getAttribute("adoption") == null) {
+            throw SchoolPages.notFound();
+        }
+        var issued = adoption.issueCode(journal.organizationId(), id);
+        model.addAttribute("issuedCode", issued.code());
+        model.addAttribute(
+                "issuedCodeExpires",
+                DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm")
+                        .format(issued.expiresAt().atZone(MOSCOW)));
         return journal;
     }
 

@@ -84,4 +84,19 @@ public class StaffFiles {
                 .query(UUID.class)
                 .single();
     }
+
+    /**
+     * Records the employee's MAX account (the diary's MAX link). A MAX account belongs to one person at most, so
+     * whoever still shows it from an earlier link, employee, pupil or parent, loses it here.
+     */
+    @Transactional
+    public void recordMaxAccount(UUID employee, long maxUserId, Instant linkedAt) {
+        MaxAccounts.record(jdbc, "school.employee", employee, maxUserId, linkedAt);
+    }
+
+    /** The employee has no MAX account linked. */
+    @Transactional
+    public void clearMaxAccount(UUID employee) {
+        MaxAccounts.clear(jdbc, "school.employee", employee);
+    }
 }

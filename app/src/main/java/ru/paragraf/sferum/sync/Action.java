@@ -23,7 +23,9 @@ sealed interface Action
                 Action.AnnounceCall,
                 Action.AnnounceLessonChange,
                 Action.RenewCall,
-                Action.ArchiveChat {
+                Action.ArchiveChat,
+                Action.AdoptChat,
+                Action.Reply {
 
     OperationKind kind();
 
@@ -58,6 +60,10 @@ sealed interface Action
         R renewCall(RenewCall action);
 
         R archiveChat(ArchiveChat action);
+
+        R adoptChat(AdoptChat action);
+
+        R reply(Reply action);
     }
 
     /** Creates a journal's subject chat, titled «Алгебра 7А», with the journal's teachers in it. */
@@ -266,6 +272,45 @@ sealed interface Action
         @Override
         public <R> R accept(Cases<R> cases) {
             return cases.archiveChat(this);
+        }
+    }
+
+    /**
+     * Takes over a chat that people made in the messenger and bound to the journal with an adoption code (MAX): if
+     * the community may manage it, renames it to the journal's title and says so in it; otherwise unbinds it again and
+     * asks in it for the rights.
+     *
+     * @param chatId the chat that was bound
+     */
+    record AdoptChat(ChatKey chat, long chatId) implements Action {
+
+        @Override
+        public OperationKind kind() {
+            return OperationKind.ADOPT_CHAT;
+        }
+
+        @Override
+        public <R> R accept(Cases<R> cases) {
+            return cases.adoptChat(this);
+        }
+    }
+
+    /**
+     * Answers in a chat of the messenger, or in a person's dialog with the community: what came of a code sent there.
+     *
+     * @param what what it answers (e.g. the update's id): the same {@code what} is posted once
+     * @param text the answer, in Russian, as it was worded when the code was handled
+     */
+    record Reply(long chatId, String what, String text) implements Action {
+
+        @Override
+        public OperationKind kind() {
+            return OperationKind.REPLY;
+        }
+
+        @Override
+        public <R> R accept(Cases<R> cases) {
+            return cases.reply(this);
         }
     }
 }

@@ -24,6 +24,7 @@ class OperationExecutor {
     private final CallHandler calls;
     private final AnnouncementHandler announcements;
     private final LessonChangeHandler lessonChanges;
+    private final AdoptionHandler adoptions;
 
     OperationExecutor(
             Messengers messengers,
@@ -36,7 +37,8 @@ class OperationExecutor {
             MemberCheckHandler strangers,
             CallHandler calls,
             AnnouncementHandler announcements,
-            LessonChangeHandler lessonChanges) {
+            LessonChangeHandler lessonChanges,
+            AdoptionHandler adoptions) {
         this.messengers = messengers;
         this.credentials = credentials;
         this.organizations = organizations;
@@ -48,6 +50,7 @@ class OperationExecutor {
         this.calls = calls;
         this.announcements = announcements;
         this.lessonChanges = lessonChanges;
+        this.adoptions = adoptions;
     }
 
     Completion execute(Operation operation) {
@@ -66,12 +69,12 @@ class OperationExecutor {
         if (community.isEmpty()) {
             return problems.failed(problems.text("sync.problem.noCredentials"), null, null);
         }
-        var completion = operation.action().accept(handlers(community.get()));
+        var completion = operation.action().accept(handlers(operation, community.get()));
         if (completion instanceof Completion.Pause) {
             // the kept token was refused: if it was replaced meanwhile (on another node), that is no reason to pause
             var current = credentials.currentAccessOf(operation.organizationId());
             if (current.isPresent() && !current.get().equals(community.get())) {
-                return operation.action().accept(handlers(current.get()));
+                return operation.action().accept(handlers(operation, current.get()));
             }
         }
         return completion;
@@ -98,7 +101,7 @@ class OperationExecutor {
     }
 
     /** The handler of each kind's family. */
-    private Action.Cases<Completion> handlers(CommunityAccess community) {
+    private Action.Cases<Completion> handlers(Operation operation, CommunityAccess community) {
         return new Action.Cases<>() {
 
             @Override
@@ -164,6 +167,16 @@ class OperationExecutor {
             @Override
             public Completion archiveChat(Action.ArchiveChat action) {
                 return chats.archive(action, community);
+            }
+
+            @Override
+            public Completion adoptChat(Action.AdoptChat action) {
+                return adoptions.adopt(action, community);
+            }
+
+            @Override
+            public Completion reply(Action.Reply action) {
+                return adoptions.reply(action, operation.organizationId(), community);
             }
         };
     }

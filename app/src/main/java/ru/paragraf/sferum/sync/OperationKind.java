@@ -19,7 +19,9 @@ enum OperationKind {
     ANNOUNCE_CALL,
     ANNOUNCE_LESSON_CHANGE,
     RENEW_CALL,
-    ARCHIVE_CHAT;
+    ARCHIVE_CHAT,
+    ADOPT_CHAT,
+    REPLY;
 
     /** What the provider must be able to do for this kind; null: posting in a chat it has, which every provider can. */
     @Nullable
@@ -35,6 +37,8 @@ enum OperationKind {
             case ANNOUNCE_LESSON_CHANGE -> null;
                 // renaming and pinning in a chat it has, as posting
             case ARCHIVE_CHAT -> null;
+                // a chat people made and bound with a code, and answers in chats: renaming and posting
+            case ADOPT_CHAT, REPLY -> null;
         };
     }
 }

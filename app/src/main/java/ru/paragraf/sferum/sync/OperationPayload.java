@@ -12,7 +12,8 @@ import tools.jackson.databind.JsonNode;
  * ADD_MEMBER {@code person} (UUID: an employee, a pupil or a parent), {@code role} ({@link MemberRole}) and
  * {@code vkUser} (number), REMOVE_MEMBER and REMOVE_STRANGER {@code vkUser}, CHECK_MEMBERS nothing more; call operations hold {@code lesson} and {@code journal},
  * ANNOUNCE_CALL and ANNOUNCE_LESSON_CHANGE also {@code year}, RENEW_CALL also {@code generation} (number: the call's generation to replace); ARCHIVE_CHAT (added in version 2, nothing older holds it) the chat's {@code journal}
- * and {@code year}, its new {@code title} and the year's {@code yearTitle}. Version 1 differs only in ADD_MEMBER, which put only teachers into chats: it
+ * and {@code year}, its new {@code title} and the year's {@code yearTitle}; ADOPT_CHAT (added in version 2) the chat's {@code journal}, {@code year} and
+ * the bound {@code chatId}; REPLY (added in version 2) {@code chatId}, {@code what} and {@code text}. Version 1 differs only in ADD_MEMBER, which put only teachers into chats: it
  * holds {@code employee} instead of {@code person} and {@code role}. Rows queued before the payload had a version
  * have no {@code v}: they are version 1. Changing what a kind holds is a new version, read beside the old one until
  * no row of the old one can be open.
@@ -55,6 +56,8 @@ final class OperationPayload {
                     fields.call(organization), fields.uuid("journal"), (int) fields.number("generation"));
             case ARCHIVE_CHAT -> new Action.ArchiveChat(
                     fields.chat(organization), fields.text("title"), fields.text("yearTitle"));
+            case ADOPT_CHAT -> new Action.AdoptChat(fields.chat(organization), fields.number("chatId"));
+            case REPLY -> new Action.Reply(fields.number("chatId"), fields.text("what"), fields.text("text"));
         };
     }
 

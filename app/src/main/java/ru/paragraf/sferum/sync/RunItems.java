@@ -21,7 +21,13 @@ final class RunItems {
         /** What an operation of this kind is about. */
         static Subject of(OperationKind kind) {
             return switch (kind) {
-                case CREATE_CHAT, INVITE_LINK, RENEW_INVITE_LINK, CHECK_MEMBERS, ARCHIVE_CHAT -> CHAT;
+                case CREATE_CHAT,
+                        INVITE_LINK,
+                        RENEW_INVITE_LINK,
+                        CHECK_MEMBERS,
+                        ARCHIVE_CHAT,
+                        ADOPT_CHAT,
+                        REPLY -> CHAT;
                 case ADD_MEMBER, REMOVE_MEMBER, REMOVE_STRANGER -> CHAT_MEMBER;
                 case START_CALL, FINISH_CALL, ANNOUNCE_CALL, ANNOUNCE_LESSON_CHANGE, RENEW_CALL -> CALL;
             };

@@ -26,6 +26,13 @@
  * ChatState.ARCHIVED}) and emptied of pupils and parents where the school chose it (pages {@code
  * /orgs/{org}/year-close} and {@code /districts/{district}/year-close}, the same under {@code /api}).
  *
+ * <p><b>Adopting chats made in MAX</b> (issue 18): the journal page's steps and one-time codes
+ * ({@code ChatAdoptionGuides}, the school's {@link ru.paragraf.sferum.school.ChatAdoptions};
+ * {@code sync.chat_adoption_code}, hashed); the bot's updates' handlers ({@code sync.max.MaxUpdateHandler}):
+ * {@code ChatAdoption} binds a chat to a journal when its code is sent in it (ADOPT_CHAT, answers as REPLY), and
+ * {@code MaxAccountStart} links a person's MAX account by the diary's start code
+ * ({@link ru.paragraf.sferum.diary.MaxAccountLinking}).
+ *
  * <p><b>Messengers</b>: the engine speaks to a messenger only through the provider SPI ({@code sync.messenger});
  * VK Sferum is one implementation ({@code sync.vk}: the typed VK API client with per-token rate limits,
  * idempotency-aware retries and the classification of every VK error), which also implements the link base's

@@ -155,6 +155,8 @@ public final class EndpointRules {
             rule(GET, "/journals/{journal}/chat-members", STAFF, Scope.ORGANIZATION),
             rule(GET, "/api/journals/{journal}/chat-members", STAFF, Scope.ORGANIZATION),
             rule(POST, "/journals/{journal}/subject-chat", EDITORS, Scope.ORGANIZATION, "requested=true"),
+            // sync: a MAX school's journal without a chat shows a code that binds a chat made in MAX (issue 18)
+            rule(POST, "/journals/{journal}/chat-adoption-code", EDITORS, Scope.ORGANIZATION),
             rule(POST, "/lessons/{lesson}/video-call", EDITORS, Scope.ORGANIZATION, "on=true"),
             rule(POST, "/lessons/{lesson}/publish", EDITORS, Scope.ORGANIZATION),
             rule(POST, "/lessons/{lesson}/withdraw", EDITORS, Scope.ORGANIZATION),
@@ -234,6 +236,9 @@ public final class EndpointRules {
             rule(GET, "/diary/vkid/failure", DIARY, Scope.SESSION),
             rule(GET, "/diary/chats/unlink", DIARY, Scope.SESSION),
             rule(POST, "/diary/vkid/unlink", DIARY, Scope.SESSION),
+            // diary: «Привязать MAX» and «Отвязать» of the person's own MAX account (issue 18)
+            rule(POST, "/diary/max/link", DIARY, Scope.SESSION),
+            rule(POST, "/diary/max/unlink", DIARY, Scope.SESSION),
             // readiness: «Готовность» of a school, a district, the city
             rule(GET, "/orgs/{organization}/readiness", ADMINISTRATORS, Scope.ORGANIZATION),
             rule(GET, "/api/orgs/{organization}/readiness", ADMINISTRATORS, Scope.ORGANIZATION),
