@@ -93,13 +93,13 @@ public class FamilyFiles {
     /** Records the pupil's or parent's MAX account, as {@link StaffFiles#recordMaxAccount} does for employees. */
     @Transactional
     public void recordMaxAccount(PersonKind kind, UUID person, long maxUserId, Instant linkedAt) {
-        MaxAccounts.record(jdbc, table(kind), person, maxUserId, linkedAt);
+        MaxAccounts.record(jdbc, table(kind), person, maxUserId, linkedAt).ifPresent(events::publishEvent);
     }
 
     /** The pupil or parent has no MAX account linked. */
     @Transactional
     public void clearMaxAccount(PersonKind kind, UUID person) {
-        MaxAccounts.clear(jdbc, table(kind), person);
+        MaxAccounts.clear(jdbc, table(kind), person).ifPresent(events::publishEvent);
     }
 
     /** The table of the kind: a constant, never text from outside. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -17,7 +18,9 @@ final class MaxAccounts {
 
     private MaxAccounts() {}
 
-    static void record(JdbcClient jdbc, String table, UUID person, long maxUserId, Instant linkedAt) {
+    /** Records the account; the event to publish when the person's account changed, else empty. */
+    static Optional<MaxAccountRecorded> record(
+            JdbcClient jdbc, String table, UUID person, long maxUserId, Instant linkedAt) {
         for (var other : TABLES) {
             jdbc.sql(
                             "update %s set max_user_id = null, max_linked_at = null where max_user_id = :user and id <> :person"
@@ -26,16 +29,33 @@ final class MaxAccounts {
                     .param("person", person)
                     .update();
         }
-        jdbc.sql("update %s set max_user_id = :user, max_linked_at = :linkedAt where id = :person".formatted(table))
+        return jdbc.sql(
+                        """
+                        update %s set max_user_id = :user, max_linked_at = :linkedAt
+                        where id = :person and max_user_id is distinct from :user
+                        returning organization_id
+                        """
+                                .formatted(table))
                 .param("user", maxUserId)
                 .param("linkedAt", OffsetDateTime.ofInstant(linkedAt, ZoneOffset.UTC))
                 .param("person", person)
-                .update();
+                .query(UUID.class)
+                .optional()
+                .map(organization -> new MaxAccountRecorded(person, organization, maxUserId));
     }
 
-    static void clear(JdbcClient jdbc, String table, UUID person) {
-        jdbc.sql("update %s set max_user_id = null, max_linked_at = null where id = :person".formatted(table))
+    /** Clears the account; the event to publish when the person had one, else empty. */
+    static Optional<MaxAccountRecorded> clear(JdbcClient jdbc, String table, UUID person) {
+        return jdbc.sql(
+                        """
+                        update %s set max_user_id = null, max_linked_at = null
+                        where id = :person and max_user_id is not null
+                        returning organization_id
+                        """
+                                .formatted(table))
                 .param("person", person)
-                .update();
+                .query(UUID.class)
+                .optional()
+                .map(organization -> new MaxAccountRecorded(person, organization, null));
     }
 }

@@ -91,12 +91,13 @@ public class StaffFiles {
      */
     @Transactional
     public void recordMaxAccount(UUID employee, long maxUserId, Instant linkedAt) {
-        MaxAccounts.record(jdbc, "school.employee", employee, maxUserId, linkedAt);
+        MaxAccounts.record(jdbc, "school.employee", employee, maxUserId, linkedAt)
+                .ifPresent(events::publishEvent);
     }
 
     /** The employee has no MAX account linked. */
     @Transactional
     public void clearMaxAccount(UUID employee) {
-        MaxAccounts.clear(jdbc, "school.employee", employee);
+        MaxAccounts.clear(jdbc, "school.employee", employee).ifPresent(events::publishEvent);
     }
 }

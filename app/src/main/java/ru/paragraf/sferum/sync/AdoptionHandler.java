@@ -86,7 +86,9 @@ class AdoptionHandler {
                 .fold(
                         renamed -> messenger
                                 .post(community, chatId, dedupe, problems.text("max.adoption.reply.bound", title))
-                                .fold(posted -> Completion.done(), problem -> problems.of(problem, null, null)),
+                                .fold(
+                                        posted -> Completion.done(new LedgerChange.ChatAdopted(key)),
+                                        problem -> problems.of(problem, null, null)),
                         problem -> problems.of(problem, null, null));
     }
 

@@ -42,6 +42,22 @@ sealed interface LedgerChange {
         }
     }
 
+    /**
+     * A chat people made and bound to the journal by a code is the community's to manage now (renamed, told so): its
+     * row was written at the binding, and the journal's members follow at once.
+     */
+    record ChatAdopted(ChatKey chat) implements LedgerChange {
+
+        @Override
+        public void applyTo(Ledger ledger) {}
+
+        @Override
+        public FollowUp followUp() {
+            return FollowUp.of(
+                    chat.journal(), OperationKind.ADD_MEMBER, OperationKind.REMOVE_MEMBER, OperationKind.CHECK_MEMBERS);
+        }
+    }
+
     /** Someone in a chat: their messenger account, who they are in the school's data, and why they belong. */
     record Member(long vkUser, @Nullable UUID person, MemberRole role) {}
 

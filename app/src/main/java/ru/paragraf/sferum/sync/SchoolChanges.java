@@ -13,6 +13,7 @@ import ru.paragraf.sferum.school.LessonChanged;
 import ru.paragraf.sferum.school.LessonPublished;
 import ru.paragraf.sferum.school.LessonSubstituteChanged;
 import ru.paragraf.sferum.school.LessonWithdrawn;
+import ru.paragraf.sferum.school.MaxAccountRecorded;
 import ru.paragraf.sferum.school.RosterChanged;
 import ru.paragraf.sferum.school.SferumAccountChanged;
 import ru.paragraf.sferum.school.SubjectChatCancelled;
@@ -77,6 +78,12 @@ class SchoolChanges {
         if (!event.relinkRequired()) {
             planJournalsOf(event.organization(), event.employee());
         }
+    }
+
+    /** A person's MAX account was linked or unlinked: as for a VK account, {@link #on(SferumAccountChanged)}. */
+    @ApplicationModuleListener
+    void on(MaxAccountRecorded event) {
+        planJournalsOf(event.organization(), event.person());
     }
 
     /** A pupil's or a parent's VK account changed: as for a teacher's, {@link #on(SferumAccountChanged)}. */
