@@ -14,7 +14,8 @@
  * <p><b>Offers</b> {@link ru.paragraf.sferum.linkbase.SferumCommunities#of} (the community id, the opened token and
  * the verification state, for the sync engine; {@code remembered}: the same, kept in memory for its operations),
  * {@link ru.paragraf.sferum.linkbase.CommunityStates} (the verdicts of
- * many organizations at once, without tokens, for readiness) and the SPI
+ * many organizations at once, without tokens, for readiness), {@link ru.paragraf.sferum.linkbase.VerifiedBots} (the
+ * verified MAX bots, a bot's token opened on demand, for the sync module's updates inbox) and the SPI
  * {@link ru.paragraf.sferum.linkbase.CommunityVerifier}, which the sync module implements against the VK API:
  * linkbase itself never speaks VK.
  *

@@ -85,6 +85,11 @@ class MaxDispatcher implements SmartLifecycle {
     }
 
     @Override
+    public boolean isAutoStartup() {
+        return properties.enabled();
+    }
+
+    @Override
     public boolean isRunning() {
         return running;
     }

@@ -139,8 +139,11 @@ class MaxFeeds {
                 .optional();
     }
 
-    /** Gives the bots back at once, so that another node takes them over without waiting for the lease to expire. */
-    void release(Collection<Long> bots, String node) {
+    /**
+     * Gives the bots back {@code after} from now (a poll MAX still holds ends by then), so that another node takes them
+     * over without waiting for the whole lease to expire.
+     */
+    void release(Collection<Long> bots, String node, Duration after) {
         if (bots.isEmpty()) {
             return;
         }
@@ -150,7 +153,7 @@ class MaxFeeds {
                         where bot_user_id in (:bots) and owner = :node""")
                 .param("bots", List.copyOf(bots))
                 .param("node", node)
-                .param("now", OffsetDateTime.now(clock).minusNanos(1000))
+                .param("now", OffsetDateTime.now(clock).plus(after).minusNanos(1000))
                 .update();
     }
 

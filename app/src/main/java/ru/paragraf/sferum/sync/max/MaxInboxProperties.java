@@ -19,12 +19,21 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("sferum.max")
 record MaxInboxProperties(@DefaultValue("long-poll") Mode updates, @DefaultValue @Valid Inbox inbox) {
 
+    MaxInboxProperties {
+        if (updates == Mode.WEBHOOK
+                && (inbox.webhookBaseUrl() == null || inbox.webhookBaseUrl().isBlank())) {
+            throw new IllegalArgumentException(
+                    "sferum.max.updates=webhook needs sferum.max.inbox.webhook-base-url: where MAX posts the updates");
+        }
+    }
+
     enum Mode {
         LONG_POLL,
         WEBHOOK
     }
 
     /**
+     * @param enabled whether this node receives and handles updates at all (off only in tests that drive it)
      * @param webhookBaseUrl the application's public HTTPS address as MAX reaches it, e.g.
      *     {@code https://sferum.example.ru}; the bot's webhook is {@code <it>/api/max/updates/<bot user id>}; required
      *     in webhook mode
@@ -42,6 +51,7 @@ record MaxInboxProperties(@DefaultValue("long-poll") Mode updates, @DefaultValue
      * @param keepHandled how long handled updates are kept (for dedupe: MAX repeats a webhook delivery for up to 8 h)
      */
     record Inbox(
+            @DefaultValue("true") boolean enabled,
             @Nullable String webhookBaseUrl,
             @DefaultValue("4") @Positive int pollers,
             @DefaultValue("25s") Duration pollTimeout,
@@ -53,5 +63,14 @@ record MaxInboxProperties(@DefaultValue("long-poll") Mode updates, @DefaultValue
             @DefaultValue("8") @Positive int maxAttempts,
             @DefaultValue("1s") Duration backoff,
             @DefaultValue("10m") Duration maxBackoff,
-            @DefaultValue("7d") Duration keepHandled) {}
+            @DefaultValue("7d") Duration keepHandled) {
+
+        Inbox {
+            if (lease.compareTo(pollTimeout.plus(leaseCheck)) <= 0) {
+                // a dead node's last poll must have ended at MAX before another node polls the bot
+                throw new IllegalArgumentException(
+                        "sferum.max.inbox.lease must be longer than poll-timeout + lease-check");
+            }
+        }
+    }
 }

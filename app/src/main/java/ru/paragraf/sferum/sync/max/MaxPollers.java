@@ -26,7 +26,8 @@ import ru.paragraf.sferum.linkbase.VerifiedBots;
  * update while the node holds no more bots than threads, and not at all beyond that (then a bot polled empty rests a
  * second), so a thousand bots need four threads, not a thousand. In webhook mode the holder subscribes the bot and
  * never polls it; back in long-poll mode it unsubscribes it before the first poll. On stop the leases are given back,
- * so that another node takes the bots over at once.
+ * so that another node takes the bots over as soon as the polls cut short have ended at MAX too (after
+ * {@code poll-timeout}, not after the whole {@code lease}): one long poll per bot at a time, even then.
  */
 class MaxPollers implements SmartLifecycle {
 
@@ -98,11 +99,21 @@ class MaxPollers implements SmartLifecycle {
             Thread.currentThread().interrupt();
         }
         try {
-            feeds.release(held.keySet(), node);
+            // a poll cut short here is still held by MAX until its timeout: the next holder starts after it, not beside
+            // it
+            var heldOn = properties.updates() == MaxInboxProperties.Mode.LONG_POLL
+                    ? properties.inbox().pollTimeout().plusSeconds(1)
+                    : Duration.ZERO;
+            feeds.release(held.keySet(), node, heldOn);
         } catch (RuntimeException e) {
             log.warn("MAX updates: the bot leases could not be given back; they expire in {}", lease(), e);
         }
         held.clear();
+    }
+
+    @Override
+    public boolean isAutoStartup() {
+        return properties.inbox().enabled();
     }
 
     @Override
@@ -131,7 +142,10 @@ class MaxPollers implements SmartLifecycle {
             for (var bot : Map.copyOf(held).keySet()) {
                 if (!verified.contains(bot)) {
                     held.remove(bot);
-                    feeds.release(java.util.List.of(bot), node);
+                    feeds.release(
+                            java.util.List.of(bot),
+                            node,
+                            properties.inbox().pollTimeout().plusSeconds(1));
                 }
             }
             for (var entry : held.values()) {

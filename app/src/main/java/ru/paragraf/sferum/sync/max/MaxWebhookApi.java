@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,7 +41,7 @@ class MaxWebhookApi {
         this.messages = messages;
     }
 
-    @PostMapping(PATH + "{bot}")
+    @PostMapping(path = PATH + "{bot}", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> receive(
             @PathVariable String bot,
             @RequestHeader(name = SECRET_HEADER, required = false) @Nullable String secret,
