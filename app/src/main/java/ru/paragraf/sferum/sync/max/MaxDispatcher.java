@@ -189,8 +189,8 @@ class MaxDispatcher implements SmartLifecycle {
         if (park) {
             metrics.parked();
             log.error(
-                    "MAX update {} of bot {} parked after {} failed attempts; the last: {}. Re-queue it with"
-                            + " docs/operations.md, «MAX: обновления»",
+                    "MAX update {} of bot {} parked after {} failed attempts; the last: {}. Re-queue it as docs/operations.md"
+                            + " says (a parked update)",
                     pending.id(),
                     pending.botUserId(),
                     attempt,
