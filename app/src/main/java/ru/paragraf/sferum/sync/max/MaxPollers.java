@@ -128,14 +128,18 @@ class MaxPollers implements SmartLifecycle {
             for (var bot : bots.all()) {
                 verified.add(bot.botUserId());
                 if (!renewed.contains(bot.botUserId())) {
-                    held.remove(bot.botUserId());
-                    if (held.size() < properties.inbox().botsPerNode()
-                            && feeds.acquire(bot.botUserId(), bot.organization(), node, lease())) {
-                        log.info(
-                                "MAX updates: this node ({}) now receives the updates of bot {}",
-                                node,
-                                bot.botUserId());
-                        held.put(bot.botUserId(), new Held(bot));
+                    // an entry kept while its lease is taken again keeps its busy flag: never two polls of a bot here
+                    var room = held.containsKey(bot.botUserId())
+                            || held.size() < properties.inbox().botsPerNode();
+                    if (room && feeds.acquire(bot.botUserId(), bot.organization(), node, lease())) {
+                        if (held.putIfAbsent(bot.botUserId(), new Held(bot)) == null) {
+                            log.info(
+                                    "MAX updates: this node ({}) now receives the updates of bot {}",
+                                    node,
+                                    bot.botUserId());
+                        }
+                    } else {
+                        held.remove(bot.botUserId());
                     }
                 }
             }
