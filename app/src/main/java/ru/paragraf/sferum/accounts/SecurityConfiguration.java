@@ -5,6 +5,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -86,6 +87,9 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/actuator/**")
                         .hasRole("CITY_OPERATOR")
+                        // MAX posts a bot's updates here; MaxWebhookApi checks the bot's secret header
+                        .requestMatchers(HttpMethod.POST, "/api/max/updates/*")
+                        .permitAll()
                         // «База ссылок»: administrators only, not teachers
                         .requestMatchers("/api/orgs/*/sferum-community/**", "/api/orgs/*/messenger/**")
                         .hasAnyRole(ADMINISTRATORS)

@@ -16,7 +16,8 @@
  * {@code accountOf}/{@code rememberedAccount}: the organization's account in the messenger it chose, a VK community
  * or a MAX bot, as a {@link ru.paragraf.sferum.linkbase.MessengerAccount}),
  * {@link ru.paragraf.sferum.linkbase.CommunityStates} (the verdicts of
- * many organizations at once, without tokens, for readiness) and the SPI
+ * many organizations at once, without tokens, for readiness), {@link ru.paragraf.sferum.linkbase.VerifiedBots} (the
+ * verified MAX bots, a bot's token opened on demand, for the sync module's updates inbox) and the SPI
  * {@link ru.paragraf.sferum.linkbase.CommunityVerifier}, which the sync module implements against the VK API:
  * linkbase itself never speaks VK.
  *

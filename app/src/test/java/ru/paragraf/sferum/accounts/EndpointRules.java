@@ -296,7 +296,9 @@ public final class EndpointRules {
                     "/api/districts/{district}/year-close",
                     OPERATORS,
                     Scope.ORGANIZATION,
-                    "{\"year\":\"" + NO_YEAR + "\"}"));
+                    "{\"year\":\"" + NO_YEAR + "\"}"),
+            // sync: the webhook MAX posts a bot's updates to; public, the bot's secret header checked (401 without)
+            rule(POST, "/api/max/updates/{bot}", PUBLIC, Scope.SESSION, "{\"update_type\":\"bot_started\"}"));
 
     private EndpointRules() {}
 

@@ -47,6 +47,9 @@ public final class FixtureIds {
             // accounts: school A's teacher; school B's admin; district 2's operator (not district 1's)
             "username", List.of("teacherA1", "adminB", "district2"));
 
+    /** A MAX bot user id no school has. */
+    static final long BOT_OF_NO_SCHOOL = 900_000_999L;
+
     private FixtureIds() {}
 
     /**
@@ -61,6 +64,9 @@ public final class FixtureIds {
             var mine = who.equals(DISTRICT) ? HANDDOWN_OF_DISTRICT : HANDDOWN_OF_CITY;
             var theirs = mine.equals(HANDDOWN_OF_CITY) ? HANDDOWN_OF_DISTRICT : HANDDOWN_OF_CITY;
             return List.of(own ? mine : theirs);
+        }
+        if (variable.equals("bot")) {
+            return List.of(BOT_OF_NO_SCHOOL); // a MAX bot's webhook: no school's, so every call is refused (401)
         }
         var ids = BY_NAME.get(variable);
         if (ids == null) {

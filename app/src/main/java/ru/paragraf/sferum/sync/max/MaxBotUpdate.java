@@ -3,7 +3,11 @@ package ru.paragraf.sferum.sync.max;
 import java.util.UUID;
 
 /**
- * An update of a school's MAX bot as stored by the updates inbox: its id there, the bot's organization and user id,
- * and the update as MAX sent it.
+ * One update of a school's MAX bot, as stored in the inbox ({@code sync.max_update}) and read back.
+ *
+ * @param id the inbox row; a bot's updates have increasing ids in the order MAX gave them
+ * @param organizationId the school whose bot it is
+ * @param botUserId the bot's MAX user id
+ * @param update the update, typed
  */
 public record MaxBotUpdate(long id, UUID organizationId, long botUserId, MaxUpdates.Update update) {}
