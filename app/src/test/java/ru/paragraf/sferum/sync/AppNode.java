@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import ru.paragraf.sferum.NodeJvm;
 import ru.paragraf.sferum.SferumApplication;
 
 /**
@@ -72,14 +73,9 @@ final class AppNode implements AutoCloseable {
      * {@link #awaitHealthy()}.
      */
     AppNode launch() {
+        var command = new ArrayList<String>(NodeJvm.command("512m")); // once per build: the archive's training
         launchedAt = System.nanoTime();
         port = freePort();
-        var command = new ArrayList<String>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx512m");
-        command.add("-XX:TieredStopAtLevel=1");
-        command.add("-cp");
-        command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
         command.add(SferumApplication.class.getName());
         command.add("--server.port=" + port);
         command.addAll(arguments);
@@ -108,8 +104,10 @@ final class AppNode implements AutoCloseable {
             pause(200);
         }
         System.out.printf(
-                "Node %s answers health checks %.1f s after its launch%n",
-                name, (System.nanoTime() - launchedAt) / 1e9);
+                "Node %s answers health checks %.1f s after its launch, having used %.1f s of CPU%n",
+                name,
+                (System.nanoTime() - launchedAt) / 1e9,
+                process.info().totalCpuDuration().map(Duration::toMillis).orElse(-1L) / 1e3);
         return this;
     }
 
