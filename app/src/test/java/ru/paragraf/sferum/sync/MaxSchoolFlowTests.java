@@ -1,0 +1,201 @@
+package ru.paragraf.sferum.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static ru.paragraf.sferum.SchoolFixture.*;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import ru.paragraf.maxemulator.ChatPermission;
+import ru.paragraf.maxemulator.EmulatorConfig;
+import ru.paragraf.maxemulator.MaxEmulator;
+import ru.paragraf.maxemulator.Seed;
+import ru.paragraf.sferum.SchoolFixture;
+import ru.paragraf.sferum.accounts.AccountRegistration;
+import ru.paragraf.sferum.accounts.NewAccount;
+
+/**
+ * A MAX school end to end, every step through the product's own doors and MAX's updates as the emulator's people make
+ * them: the admin enters the bot's token; the teacher asks the journal for a code, makes a chat in MAX, adds the bot
+ * as admin and sends the code — the long poll stores the message, the adoption binds the chat, the bot renames it and
+ * says so, and the journal shows the chat; the teacher and a pupil link MAX from the diary by the deep link and the
+ * bot puts them into the chat; a pupil moved to another class is taken out.
+ */
+@SpringBootTest(
+        properties = {
+            "sferum.sync.pump-interval=100ms",
+            "sferum.sync.backoff=200ms",
+            "sferum.sync.hold.share=1",
+            "sferum.max.retry.initial-backoff=5ms",
+            "sferum.max.retry.max-backoff=20ms",
+            "sferum.max.inbox.poll-timeout=1s",
+            "sferum.max.inbox.lease-check=500ms",
+            "sferum.max.inbox.lease=5s"
+        })
+@AutoConfigureMockMvc
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MaxSchoolFlowTests {
+
+    static final SyncWorld WORLD = SyncWorld.start();
+    static final long BOT_B = 900_000_812L;
+    static final String BOT_TOKEN_B = "max-flow-test-school-b-5c2e8a1f7d3b49e6a0c4d8f2b6e1a3c7";
+    static final long TEACHER_B1_MAX = 800_200_001L, PUPIL_B_MAX = 800_200_002L;
+    static final Pattern CODE = Pattern.compile("id=\"chat-adoption-code-value\"[^>]*>([A-Z0-9]{8})<");
+    static final Pattern DEEP_LINK = Pattern.compile(
+            "id=\"max-deep-link\" href=\"(https://max\\.ru/school_b_flow_bot\\?start=[A-Za-z0-9_-]+)\"");
+
+    static final MaxEmulator MAX = MaxEmulator.start(EmulatorConfig.builder()
+            .rateLimitEnabled(false)
+            .seed(Seed.of(
+                    List.of(new Seed.Bot(BOT_B, "school_b_flow_bot", "Школа Б — бот", BOT_TOKEN_B)),
+                    List.of(
+                            Seed.User.of(TEACHER_B1_MAX, "Олег", "Бэшкин"),
+                            Seed.User.of(PUPIL_B_MAX, "Вера", "Ученикова"))))
+            .build());
+
+    @DynamicPropertySource
+    static void messengers(DynamicPropertyRegistry registry) {
+        WORLD.register(registry);
+        registry.add("sferum.max.api-url", MAX::baseUrl);
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    AccountRegistration accounts;
+
+    @Autowired
+    Clock clock;
+
+    SyncSteps steps;
+
+    @BeforeAll
+    void schoolBOnMax() throws Exception {
+        steps = new SyncSteps(mvc, jdbc, WORLD);
+        SchoolFixture.insert(jdbc, accounts, LocalDate.now(clock));
+        accounts.registerAll(
+                List.of(
+                        NewAccount.teacher("teacherB1", "Бэшкин О.", SCHOOL_B, TEACHER_B1),
+                        NewAccount.pupil("pupilB", "Ученикова В.", SCHOOL_B, PUPIL_B)),
+                PASSWORD);
+    }
+
+    @AfterAll
+    void stopMax() {
+        MAX.close();
+    }
+
+    @Test
+    void aTeacherHandsAChatToTheBotByTheJournalsCodeAndPeopleLinkedByDeepLinkAreInIt() throws Exception {
+        // «База ссылок»: MAX, the bot's token, verified; the exchange task on
+        assertThat(steps.api(
+                        "adminB",
+                        put("/api/orgs/" + SCHOOL_B + "/messenger"),
+                        "{\"messenger\": \"MAX\", \"botToken\": \"" + BOT_TOKEN_B + "\"}"))
+                .contains("VERIFIED");
+        var task = java.util.UUID.fromString(ru.paragraf.sferum.EverydaySteps.json(
+                        steps.api("adminB", post("/api/orgs/" + SCHOOL_B + "/exchange-tasks"), SyncSteps.YEARLY_TASK))
+                .get("id")
+                .asString());
+        steps.api("teacherB1", put("/api/journals/" + JOURNAL_B_MATHS + "/subject-chat"), "{\"requested\": true}");
+
+        // the journal's card says what to do and gives the code
+        var teacher = steps.login("teacherB1");
+        var card = mvc.perform(post("/journals/" + JOURNAL_B_MATHS + "/chat-adoption-code")
+                        .header("HX-Request", "true")
+                        .session(teacher)
+                        .with(csrf()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(card).contains("@school_b_flow_bot");
+        var matcher = CODE.matcher(card);
+        assertThat(matcher.find()).as("the card shows the code").isTrue();
+        var code = matcher.group(1);
+
+        // in MAX: the teacher makes the chat, adds the bot, makes it admin, sends the code
+        var chat = MAX.createChat(TEACHER_B1_MAX, "5Б математика");
+        MAX.addBotToChat(chat, TEACHER_B1_MAX, BOT_B);
+        MAX.makeAdmin(chat, TEACHER_B1_MAX, BOT_B, EnumSet.allOf(ChatPermission.class));
+        MAX.sendMessage(chat, TEACHER_B1_MAX, "Код журнала: " + code);
+
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(MAX.chat(chat).messages())
+                        .anySatisfy(message -> assertThat(message.text()).startsWith("Чат привязан к журналу")));
+        var title = jdbc.sql("select title from sync.chat where journal_id = :journal and chat_id = :chat")
+                .param("journal", JOURNAL_B_MATHS)
+                .param("chat", chat)
+                .query(String.class)
+                .single();
+        assertThat(MAX.chat(chat).title()).as("renamed to the journal's title").isEqualTo(title);
+        assertThat(steps.html("teacherB1", "/journals/" + JOURNAL_B_MATHS))
+                .as("the journal shows the chat")
+                .doesNotContain("chat-adoption-code-value");
+
+        // the teacher and a pupil link MAX from the diary's «Чаты» by the deep link
+        for (var person : List.of(new Object[] {"teacherB1", TEACHER_B1_MAX}, new Object[] {"pupilB", PUPIL_B_MAX})) {
+            var session = steps.login((String) person[0]);
+            mvc.perform(post("/diary/max/link").session(session).with(csrf()));
+            var page = mvc.perform(get("/diary/chats").session(session))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            var link = DEEP_LINK.matcher(page);
+            assertThat(link.find()).as("the deep link on «Чаты»").isTrue();
+            MAX.openDeepLink((Long) person[1], link.group(1));
+        }
+
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(MAX.chat(chat).memberIds()).contains(PUPIL_B_MAX, TEACHER_B1_MAX));
+        assertThat(jdbc.sql("select max_user_id from school.pupil where id = :pupil")
+                        .param("pupil", PUPIL_B)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(PUPIL_B_MAX);
+        assertThat(MAX.chat(chat).messages().stream()
+                        .filter(message -> message.text().startsWith("Чат привязан к журналу"))
+                        .count())
+                .as("told once")
+                .isEqualTo(1);
+
+        // the pupil moves to another class: the bot takes them out
+        jdbc.sql(
+                        """
+                        insert into school.class_unit (id, organization_id, academic_year_id, grade, letter)
+                        values ('00000000-0000-0000-0000-000000000931', :school, :year, 6, 'В')""")
+                .param("school", SCHOOL_B)
+                .param("year", YEAR)
+                .update();
+        jdbc.sql("update school.pupil set class_unit_id = '00000000-0000-0000-0000-000000000931' where id = :pupil")
+                .param("pupil", PUPIL_B)
+                .update();
+        steps.runNow("adminB", task);
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(MAX.chat(chat).memberIds())
+                        .doesNotContain(PUPIL_B_MAX)
+                        .contains(TEACHER_B1_MAX));
+    }
+}
