@@ -10,7 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The verdicts on organizations' Sferum communities for overviews such as readiness, without any token. Set-based
+ * The verdicts on organizations' messenger accounts (VK communities, MAX bots) for overviews such as readiness, without any token. Set-based
  * and unscoped: the caller decides which organizations a person may see.
  */
 @Service
@@ -30,8 +30,9 @@ public class CommunityStates {
         }
         return jdbc.sql(
                         """
-                        select organization_id, community_id, state, failure, verdict_at
-                        from linkbase.sferum_community where organization_id in (:organizations) and messenger = 'VK'
+                        select organization_id, coalesce(community_id, bot_user_id, 0) as community_id, state, failure,
+                               verdict_at, messenger
+                        from linkbase.sferum_community where organization_id in (:organizations)
                         """)
                 .param("organizations", List.copyOf(organizations))
                 .query(CommunityState.class)
@@ -39,15 +40,23 @@ public class CommunityStates {
     }
 
     /**
-     * An organization's community id and the verdict on its credentials.
+     * An organization's messenger account (a VK community, or a MAX bot) and the verdict on its credentials.
      *
-     * @param failure why Sferum refused the pair, when the state is {@code FAILED}
-     * @param verdictAt when Sferum last confirmed or refused the pair; {@code null} if it never could be asked
+     * @param communityId the VK community's id, or the MAX bot's user id (0 while MAX never confirmed the token)
+     * @param failure why the messenger refused the credentials, when the state is {@code FAILED}
+     * @param verdictAt when the messenger last confirmed or refused them; {@code null} if it never could be asked
+     * @param messenger {@code VK} or {@code MAX}
      */
     public record CommunityState(
             UUID organizationId,
             long communityId,
             VerificationState state,
             @Nullable RejectionReason failure,
-            @Nullable OffsetDateTime verdictAt) {}
+            @Nullable OffsetDateTime verdictAt,
+            String messenger) {
+
+        public boolean max() {
+            return "MAX".equals(messenger);
+        }
+    }
 }

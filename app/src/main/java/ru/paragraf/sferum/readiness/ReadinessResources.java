@@ -53,7 +53,8 @@ final class ReadinessResources {
                             community == null || community.failure() == null
                                     ? null
                                     : community.failure().name(),
-                            community == null ? null : community.verdictAt()),
+                            community == null ? null : community.verdictAt(),
+                            community == null ? null : community.messenger()),
                     task == null
                             ? null
                             : new Task(
@@ -94,11 +95,13 @@ final class ReadinessResources {
      *
      * @param failure the {@code RejectionReason} when Sferum refused them
      */
+    /** @param messenger {@code VK} or {@code MAX}; {@code communityId} is then the MAX bot's user id */
     record Credentials(
             CredentialsStatus status,
             @Nullable Long communityId,
             @Nullable String failure,
-            @Nullable OffsetDateTime verdictAt) {}
+            @Nullable OffsetDateTime verdictAt,
+            @Nullable String messenger) {}
 
     /** The SFERUM_SYNC task and its last finished run. */
     record Task(UUID id, boolean enabled, @Nullable Run lastRun) {}

@@ -42,7 +42,7 @@ final class Schools {
     }
 
     Schools credentials(VerificationState state, @Nullable RejectionReason failure) {
-        community = new CommunityState(organization.id(), 227_000_000L, state, failure, null);
+        community = new CommunityState(organization.id(), 227_000_000L, state, failure, null, "VK");
         return this;
     }
 
