@@ -103,6 +103,8 @@ class WebhookTests {
         assertThat(deliveries)
                 .extracting(d -> d.update().path("update_type").asString() + ":" + d.answeredWith())
                 .containsExactly("bot_added:500", "bot_added:500", "bot_added:200", "chat_title_changed:200");
+        // the receiver has the last delivery before the emulator has read its answer and counted it
+        await(() -> max.stats().webhookDeliveries() >= 2);
         assertThat(max.stats().webhookFailures()).isEqualTo(2);
         assertThat(max.stats().webhookDeliveries()).isEqualTo(2);
     }
