@@ -255,7 +255,7 @@ class ChatAndCallStatuses implements SubjectChatStatuses {
                                l.lesson_date + l.starts_at + make_interval(mins => l.duration_minutes)
                                    + make_interval(secs => :grace) <= :localNow as over,
                                k.state, k.join_link, k.problem, coalesce(so.ready, false) as ready, so.paused_reason,
-                               coalesce(so.messenger, 'VK') as messenger
+                               coalesce(so.messenger, 'VK') as messenger, l.video_link
                         from school.sync_lesson l
                         left join sync.call k on k.organization_id = l.organization_id and k.lesson_id = l.lesson_id
                         left join sync.organization so on so.organization_id = l.organization_id
@@ -274,7 +274,8 @@ class ChatAndCallStatuses implements SubjectChatStatuses {
                             rs.getString("problem"),
                             rs.getBoolean("ready"),
                             rs.getString("paused_reason"),
-                            messengers.provider(Messenger.valueOf(rs.getString("messenger"))));
+                            messengers.provider(Messenger.valueOf(rs.getString("messenger"))),
+                            rs.getString("video_link"));
                     if (status != null) {
                         statuses.put(rs.getObject("lesson_id", UUID.class), status);
                     }
@@ -293,7 +294,8 @@ class ChatAndCallStatuses implements SubjectChatStatuses {
             @Nullable String problem,
             boolean ready,
             @Nullable String pausedReason,
-            MessengerProvider messenger) {
+            MessengerProvider messenger,
+            @Nullable String videoLink) {
         if (!wanted) {
             return state == null ? null : new LessonCallStatus(LessonCallStatus.State.FINISHED, null, null);
         }
@@ -311,7 +313,11 @@ class ChatAndCallStatuses implements SubjectChatStatuses {
             return null;
         }
         if (!ProviderCapability.CALLS.declaredIn(messenger.capabilities())) {
-            return new LessonCallStatus(LessonCallStatus.State.ERROR, null, text(ProviderCapability.CALLS.reasonKey()));
+            // the messenger starts no calls: the link the teacher pasted on the lesson is its call
+            return videoLink != null
+                    ? new LessonCallStatus(LessonCallStatus.State.READY, videoLink, null)
+                    : new LessonCallStatus(
+                            LessonCallStatus.State.ERROR, null, text(ProviderCapability.CALLS.reasonKey()));
         }
         if (pausedReason != null) {
             return new LessonCallStatus(LessonCallStatus.State.ERROR, null, pausedReason);
