@@ -78,6 +78,8 @@ class EmbeddedCrashTests {
         arguments = List.of(
                 "--spring.main.banner-mode=off",
                 "--sferum.embedded.vk-emulator.enabled=false",
+                // the second instance is to be refused by the database's lock, the first one it takes
+                "--sferum.embedded.max-emulator.enabled=false",
                 "--sferum.vk.api-url=" + vk.baseUrl(),
                 "--sferum.vk.id-url=" + vk.baseUrl());
         app = new EmbeddedApp(folder, LOGS, freePort(), arguments);
