@@ -45,7 +45,8 @@ class MaxAccountLinkTests {
     static final long BOT_A = 900_000_622L, BOT_B = 900_000_623L;
     static final Pattern DEEP_LINK =
             Pattern.compile("id=\"max-deep-link\" href=\"(https://max\\.ru/school622_bot\\?start=([A-Za-z0-9_-]+))\"");
-    static final AtomicLong UPDATES = new AtomicLong(1), USERS = new AtomicLong(700_000_001L);
+    /** Update ids of their own: ChatAdoptionTests shares this context and database, and answers by update id too. */
+    static final AtomicLong UPDATES = new AtomicLong(1_000_001L), USERS = new AtomicLong(700_000_001L);
 
     @Autowired
     MockMvc mvc;
