@@ -210,8 +210,9 @@ class MaxUpdatesTests {
                 .containsEntry(BOT, 1);
 
         nodeA.close();
-        await().atMost(Duration.ofSeconds(15)).until(() -> !holderA.equals(owner()));
-        assertThat(owner()).isEqualTo(nodeB.getBean(MaxPollers.class).node());
+        // a stopping node gives the bot back (no owner for a moment), then node b takes it
+        var holderB = nodeB.getBean(MaxPollers.class).node();
+        await().atMost(Duration.ofSeconds(15)).until(() -> holderB.equals(owner()));
         var before = seen().size();
         max.openDeepLink(TEACHER, "https://max.ru/school711_bot?start=after-the-move");
         await().atMost(Duration.ofSeconds(30)).until(() -> seen().size() == before + 1 && unhandled() == 0);
