@@ -1,16 +1,12 @@
 package ru.paragraf.sferum.embedded;
 
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import ru.paragraf.maxemulator.EmulatorConfig;
 import ru.paragraf.maxemulator.MaxEmulator;
@@ -39,7 +35,7 @@ class EmbeddedMaxEmulator implements ApplicationContextInitializer<ConfigurableA
                 || !environment.getProperty("sferum.embedded.max-emulator.enabled", Boolean.class, true)) {
             return;
         }
-        var stateFile = stateFile(environment);
+        var stateFile = EmbeddedVkEmulator.stateFile(environment, STATE_FILE, "max-emulator");
         MaxEmulator emulator;
         try {
             emulator = MaxEmulator.start(EmulatorConfig.builder()
@@ -80,20 +76,5 @@ class EmbeddedMaxEmulator implements ApplicationContextInitializer<ConfigurableA
                     stateFile.toAbsolutePath().normalize(),
                     emulator.chats().size());
         }
-    }
-
-    /**
-     * {@code sferum.embedded.max-emulator.state-file}; when unset, {@code max-emulator/state.json} beside the database
-     * directory; empty: none.
-     */
-    private static @Nullable Path stateFile(ConfigurableEnvironment environment) {
-        var configured = environment.getProperty(STATE_FILE);
-        if (configured != null) {
-            return configured.isBlank() ? null : Path.of(configured.trim());
-        }
-        var database = Binder.get(environment).bindOrCreate("sferum.embedded.database", EmbeddedProperties.class);
-        var dataDirectory = database.dataDirectory().toAbsolutePath().normalize();
-        var beside = dataDirectory.getParent() == null ? dataDirectory : dataDirectory.getParent();
-        return beside.resolve("max-emulator").resolve("state.json");
     }
 }

@@ -88,14 +88,22 @@ class EmbeddedVkEmulator implements ApplicationContextInitializer<ConfigurableAp
      * directory; empty: none.
      */
     private static @Nullable Path stateFile(ConfigurableEnvironment environment) {
-        var configured = environment.getProperty(STATE_FILE);
+        return stateFile(environment, STATE_FILE, "vk-emulator");
+    }
+
+    /**
+     * An in-process emulator's state file: the {@code property} if set (empty: none), else
+     * {@code <folder>/state.json} beside the database directory.
+     */
+    static @Nullable Path stateFile(ConfigurableEnvironment environment, String property, String folder) {
+        var configured = environment.getProperty(property);
         if (configured != null) {
             return configured.isBlank() ? null : Path.of(configured.trim());
         }
         var database = Binder.get(environment).bindOrCreate("sferum.embedded.database", EmbeddedProperties.class);
         var dataDirectory = database.dataDirectory().toAbsolutePath().normalize();
         var beside = dataDirectory.getParent() == null ? dataDirectory : dataDirectory.getParent();
-        return beside.resolve("vk-emulator").resolve("state.json");
+        return beside.resolve(folder).resolve("state.json");
     }
 
     /** The state file cannot be used: a start-up failure report saying what to do. */
