@@ -53,36 +53,59 @@ import ru.paragraf.sferum.school.ChatAdoptions;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MaxMessagesCrashTests {
 
+    /** What the node is doing in the chat when it dies. */
+    enum Work {
+        /** A journal's code sent: {@code ADOPT_CHAT} renames the chat and posts the greeting. */
+        ADOPT(1, 1),
+        /** An unknown code sent: {@code REPLY} posts the answer. */
+        REPLY(1, 0),
+        /** An adopted chat's year closed: {@code ARCHIVE_CHAT} renames it and posts and pins the closing message. */
+        ARCHIVE(2, 2);
+
+        /** The bot's messages in the chat, and its renames, in the end. */
+        final int messages, renames;
+
+        Work(int messages, int renames) {
+            this.messages = messages;
+            this.renames = renames;
+        }
+    }
+
     /** Where the node dies. */
     enum KillPoint {
         /** The greeting's attempt is in {@code sync.sent_message}; its {@code POST /messages} has not reached MAX. */
-        ATTEMPT_STORED_NOT_POSTED(true),
+        ATTEMPT_STORED_NOT_POSTED(Work.ADOPT),
         /** MAX posted the greeting; its answer (the {@code mid}) is held. */
-        POSTED_ANSWER_HELD(true),
+        POSTED_ANSWER_HELD(Work.ADOPT),
         /** The {@code mid} stored; the operation's completion waits for the test's lock of its row. */
-        MID_STORED_NOT_COMPLETED(true),
+        MID_STORED_NOT_COMPLETED(Work.ADOPT),
         /**
          * The greeting's answer lost (killed as {@link #POSTED_ANSWER_HELD}); after the restart, killed again while
          * reading the chat's messages for it (the answer of {@code GET /messages} held).
          */
-        RECONCILING_THE_LOST_ANSWER(true),
+        RECONCILING_THE_LOST_ANSWER(Work.ADOPT),
         /** MAX renamed the chat; the answer of {@code PATCH /chats/{chatId}} is held, the greeting not posted. */
-        RENAMED_NOT_GREETED(true),
-        /** An unknown code answered ({@code REPLY}): MAX posted the answer, which is held. */
-        REPLY_POSTED_ANSWER_HELD(false);
+        RENAMED_NOT_GREETED(Work.ADOPT),
+        /** MAX posted the answer to an unknown code, which is held. */
+        REPLY_POSTED_ANSWER_HELD(Work.REPLY),
+        /** MAX pinned the closing message; the answer of {@code PUT /chats/{chatId}/pin} is held. */
+        PINNED_ANSWER_HELD(Work.ARCHIVE);
 
-        /** A code of a journal, adopted ({@code ADOPT_CHAT}); otherwise an unknown code, answered ({@code REPLY}). */
-        final boolean adopts;
+        final Work work;
 
-        KillPoint(boolean adopts) {
-            this.adopts = adopts;
+        KillPoint(Work work) {
+            this.work = work;
         }
     }
 
     static final long BOT = 900_000_734L;
     static final String TOKEN = "max-messages-crash-school-a-3e7b1d9f5a2c4e6b8d0f1a3c5e7b9d2f";
     static final long TEACHER = 300_734_001L;
-    static final String POST = "POST /messages", READ = "GET /messages", RENAME = "PATCH /chats/{chatId}";
+    static final String POST = "POST /messages",
+            READ = "GET /messages",
+            RENAME = "PATCH /chats/{chatId}",
+            PIN = "PUT /chats/{chatId}/pin";
+    static final String YEAR_TITLE = "2025/26";
     /** Well formed, and not issued: a code is 8 random characters of 31. */
     static final String UNKNOWN_CODE = "ZZZZ2345";
 
@@ -166,19 +189,32 @@ class MaxMessagesCrashTests {
         var renames = MAX.stats().callsOf(RENAME);
         var restarts = new ArrayList<String>();
 
-        MAX.faults(faultsFor(point));
-        if (point.adopts) {
-            MAX.sendMessage(
-                    chat,
-                    TEACHER,
-                    "Код журнала: "
-                            + adoptions
-                                    .issueCode(SchoolFixture.SCHOOL_A, journal)
-                                    .code());
+        if (point.work == Work.ARCHIVE) {
+            adopt(chat, journal); // unhurt; then the year's close queues the archiving, as the planner does
+            MaxCrashNode.await(
+                    "Adopted",
+                    () -> settled(chat, 1)
+                            && count(
+                                            "sync.operation where kind = 'ADOPT_CHAT' and status = 'DONE' and object_key = 'adopt:"
+                                                    + chat + "'")
+                                    == 1,
+                    () -> state(chat));
+            MAX.faults(faultsFor(point));
+            queueArchiving(journal);
         } else {
-            MAX.sendMessage(chat, TEACHER, "Код журнала: " + UNKNOWN_CODE);
+            MAX.faults(faultsFor(point));
+            if (point.work == Work.ADOPT) {
+                adopt(chat, journal);
+            } else {
+                MAX.sendMessage(chat, TEACHER, "Код журнала: " + UNKNOWN_CODE);
+            }
         }
-        var held = point == KillPoint.RENAMED_NOT_GREETED ? RENAME : POST;
+        var held =
+                switch (point) {
+                    case RENAMED_NOT_GREETED -> RENAME;
+                    case PINNED_ANSWER_HELD -> PIN;
+                    default -> POST;
+                };
         MaxCrashNode.await("Held " + held, () -> MAX.heldCalls().contains(held), () -> state(chat));
         String atKill;
         try (var lock = MaxCrashNode.lock(dataSource, lockFor(point, chat))) {
@@ -199,53 +235,115 @@ class MaxMessagesCrashTests {
         }
         MAX.faults(FaultPlan.NONE); // a held call is let go: a held request is dropped unperformed
         restarts.add(restart());
-        MaxCrashNode.await("Every message posted", () -> settled(chat), () -> state(chat));
+        MaxCrashNode.await(
+                "Every message posted",
+                () -> settled(chat, point.work.messages)
+                        && (point.work != Work.ARCHIVE
+                                || count("sync.chat where state = 'ARCHIVED' and chat_id = " + chat) == 1),
+                () -> state(chat));
         report.add("%s: at the kill %s; restarted in %s s, settled %.1f s after the case began"
                 .formatted(point, atKill, String.join(" and ", restarts), seconds(caseStarted)));
 
         var ours = botMessages(chat);
-        assertThat(ours).as("the bot's messages in the chat").hasSize(1);
-        if (point.adopts) {
-            var title = jdbc.sql("select title from sync.chat where journal_id = :journal and chat_id = :chat")
-                    .param("journal", journal)
-                    .param("chat", chat)
-                    .query(String.class)
-                    .single();
-            assertThat(ours.get(0).text())
-                    .isEqualTo("Чат привязан к журналу «" + title + "». Участников чата теперь ведёт школа.");
-            assertThat(MAX.chat(chat).title()).isEqualTo(title);
-            assertThat(MAX.stats().callsOf(RENAME) - renames).as("renamed once").isEqualTo(1);
-        } else {
-            assertThat(ours.get(0).text()).startsWith("Код не подошёл: такого кода нет.");
-            assertThat(MAX.stats().callsOf(RENAME) - renames).as("not renamed").isZero();
+        var title = jdbc.sql("select title from sync.chat where journal_id = :journal and chat_id = :chat")
+                .param("journal", journal)
+                .param("chat", chat)
+                .query(String.class)
+                .optional()
+                .orElse(null);
+        var texts = ours.stream().map(EmulatorSnapshot.Message::text).toList();
+        switch (point.work) {
+            case ADOPT -> assertThat(texts).containsExactly(greeting(title));
+            case REPLY -> assertThat(texts).singleElement().asString().startsWith("Код не подошёл: такого кода нет.");
+            case ARCHIVE -> {
+                assertThat(title).endsWith(" " + YEAR_TITLE);
+                var journalTitle = title.substring(0, title.length() - YEAR_TITLE.length() - 1);
+                assertThat(texts)
+                        .containsExactly(
+                                greeting(journalTitle),
+                                "Учебный год " + YEAR_TITLE + " закрыт. Этот чат переведён в архив под названием «"
+                                        + title + "». Спасибо за работу в этом году! В новом учебном году для журнала"
+                                        + " будет создан новый чат.");
+                assertThat(MAX.chat(chat).pinnedMid())
+                        .as("the closing message pinned")
+                        .isEqualTo(ours.get(1).mid());
+            }
         }
+        if (point.work != Work.REPLY) {
+            assertThat(MAX.chat(chat).title()).isEqualTo(title);
+        }
+        assertThat(MAX.stats().callsOf(RENAME) - renames).as("renames").isEqualTo(point.work.renames);
         assertThat(MAX.stats().callsOf(POST) - posts)
-                .as("POST /messages calls: the message once, and the held request MAX never performed")
-                .isEqualTo(point == KillPoint.ATTEMPT_STORED_NOT_POSTED ? 2 : 1);
-        assertThat(jdbc.sql("select mid from sync.sent_message where community_id = :bot and chat_id = :chat")
+                .as("POST /messages calls: each message once, and the held request MAX never performed")
+                .isEqualTo(point.work.messages + (point == KillPoint.ATTEMPT_STORED_NOT_POSTED ? 1 : 0));
+        assertThat(jdbc.sql("select mid from sync.sent_message where community_id = :bot and chat_id = :chat"
+                                + " order by attempted_at")
                         .param("bot", BOT)
                         .param("chat", chat)
                         .query(String.class)
                         .list())
-                .as("the attempt knows the message")
-                .containsExactly(ours.get(0).mid());
+                .as("the attempts know the messages")
+                .containsExactlyElementsOf(
+                        ours.stream().map(EmulatorSnapshot.Message::mid).toList());
         assertThat(jdbc.sql("select kind || ' ' || status from sync.operation where community_id = :bot"
-                                + " and (payload ->> 'chatId')::bigint = :chat")
+                                + " and ((payload ->> 'chatId')::bigint = :chat or object_key = :archive) order by id")
                         .param("bot", BOT)
                         .param("chat", chat)
+                        .param("archive", "archive:" + chat)
                         .query(String.class)
                         .list())
                 .as("the chat's operations")
-                .containsExactly(point.adopts ? "ADOPT_CHAT DONE" : "REPLY DONE");
+                .containsExactlyElementsOf(
+                        switch (point.work) {
+                            case ADOPT -> List.of("ADOPT_CHAT DONE");
+                            case REPLY -> List.of("REPLY DONE");
+                            case ARCHIVE -> List.of("ADOPT_CHAT DONE", "ARCHIVE_CHAT DONE");
+                        });
         assertThat(count("sync.operation where community_id = " + BOT + " and status <> 'DONE'"))
                 .as("the bot's operations not done")
                 .isZero();
+    }
+
+    private void adopt(long chat, UUID journal) {
+        MAX.sendMessage(
+                chat,
+                TEACHER,
+                "Код журнала: "
+                        + adoptions.issueCode(SchoolFixture.SCHOOL_A, journal).code());
+    }
+
+    /** The operation the year's close queues for an adopted chat (object key of its own here). */
+    private void queueArchiving(UUID journal) {
+        var chat = jdbc.sql("select chat_id, title from sync.chat where journal_id = :journal and state = 'ACTIVE'")
+                .param("journal", journal)
+                .query((rs, n) -> new Object[] {rs.getLong("chat_id"), rs.getString("title")})
+                .single();
+        jdbc.sql(
+                        """
+                        insert into sync.operation (organization_id, community_id, kind, object_key, payload, status,
+                                                    next_attempt_at, created_at)
+                        values (:organization, :bot, 'ARCHIVE_CHAT', :key, cast(:payload as jsonb), 'PENDING', now(),
+                                now())""")
+                .param("organization", SchoolFixture.SCHOOL_A)
+                .param("bot", BOT)
+                .param("key", "archive:" + chat[0])
+                .param(
+                        "payload",
+                        """
+                        {"v": 2, "journal": "%s", "year": "%s", "title": "%s %s", "yearTitle": "%s"}"""
+                                .formatted(journal, SchoolFixture.YEAR, chat[1], YEAR_TITLE, YEAR_TITLE))
+                .update();
+    }
+
+    private static String greeting(String title) {
+        return "Чат привязан к журналу «" + title + "». Участников чата теперь ведёт школа.";
     }
 
     private static FaultPlan faultsFor(KillPoint point) {
         return switch (point) {
             case ATTEMPT_STORED_NOT_POSTED -> FaultPlan.NONE.withHeldRequest(POST, 1);
             case RENAMED_NOT_GREETED -> FaultPlan.NONE.withHeldResponse(RENAME, 1);
+            case PINNED_ANSWER_HELD -> FaultPlan.NONE.withHeldResponse(PIN, 1);
             default -> FaultPlan.NONE.withHeldResponse(POST, 1);
         };
     }
@@ -271,14 +369,15 @@ class MaxMessagesCrashTests {
                     && MaxCrashNode.waiting(jdbc, "update sync.operation%finished_at");
             case RENAMED_NOT_GREETED -> !MAX.chat(chat).title().startsWith("Чат ")
                     && botMessages(chat).isEmpty();
+            case PINNED_ANSWER_HELD -> MAX.chat(chat).pinnedMid() != null && attempts(chat, "mid is not null") == 2;
         };
     }
 
-    /** The chat's operations done and its message posted. */
-    private boolean settled(long chat) {
+    /** The bot's operations done, and this many messages of the chat posted and known. */
+    private boolean settled(long chat, int messages) {
         return count("sync.operation where community_id = " + BOT + " and status <> 'DONE'") == 0
-                && count("sync.operation where (payload ->> 'chatId')::bigint = " + chat) == 1
-                && attempts(chat, "mid is not null") >= 1;
+                && attempts(chat, "mid is not null") == messages
+                && botMessages(chat).size() == messages;
     }
 
     private String restart() {
@@ -305,9 +404,9 @@ class MaxMessagesCrashTests {
                         attempts(chat, "true"),
                         attempts(chat, "mid is not null"),
                         MAX.chat(chat).title(),
-                        jdbc.sql(
-                                        "select kind || ' ' || status from sync.operation where community_id = :bot"
-                                                + " and (status <> 'DONE' or (payload ->> 'chatId')::bigint = :chat) order by id")
+                        jdbc.sql("select kind || ' ' || status from sync.operation where community_id = :bot"
+                                        + " and (status <> 'DONE' or (payload ->> 'chatId')::bigint = :chat"
+                                        + " or object_key = 'archive:' || :chat) order by id")
                                 .param("bot", BOT)
                                 .param("chat", chat)
                                 .query(String.class)
