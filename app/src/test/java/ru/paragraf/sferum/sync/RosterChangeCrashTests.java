@@ -221,6 +221,10 @@ class RosterChangeCrashTests {
         }
         linkEveryone();
         api(post("/api/orgs/" + school + "/exchange-tasks"), "{\"type\":\"SFERUM_SYNC\",\"enabled\":true}");
+        VK_EMULATOR.faults(FaultPlan.NONE
+                .withMethodLatency("messages.joinChatByInviteLink", FaultPlan.Latency.fixed(ANSWER_LATENCY))
+                .withMethodLatency("messages.removeChatUser", FaultPlan.Latency.fixed(ANSWER_LATENCY))
+                .withMethodLatency("messages.getInviteLink", FaultPlan.Latency.fixed(ANSWER_LATENCY)));
         // the school's first planning, as its scheduled run would do it; the node carries it out
         planner.plan(school, null, null);
         node = new AppNode(
@@ -257,13 +261,10 @@ class RosterChangeCrashTests {
         var caseStarted = System.nanoTime();
         var target = !moved;
         var before = Before.take(this);
-        VK_EMULATOR.faults(latencies());
         var lock = lockFor(point);
         var importing = CompletableFuture.supplyAsync(() -> importOnNode(target));
         var seenAtKill = awaitPoint(point, before, target, importing);
         node.kill();
-        // the answers were held to have them in flight at the kill; the restarted node converges without waiting
-        VK_EMULATOR.faults(FaultPlan.NONE);
         var renewalsAtKill = count("sync.operation where kind = 'RENEW_INVITE_LINK' and status = 'RUNNING'");
         if (lock != null) {
             lock.rollback();
@@ -296,14 +297,6 @@ class RosterChangeCrashTests {
                         restart,
                         (System.nanoTime() - caseStarted) / 1e9,
                         once));
-    }
-
-    /** VK holds these answers: the work done, the node waits for the answer, and a kill finds it in flight. */
-    private static FaultPlan latencies() {
-        return FaultPlan.NONE
-                .withMethodLatency("messages.joinChatByInviteLink", FaultPlan.Latency.fixed(ANSWER_LATENCY))
-                .withMethodLatency("messages.removeChatUser", FaultPlan.Latency.fixed(ANSWER_LATENCY))
-                .withMethodLatency("messages.getInviteLink", FaultPlan.Latency.fixed(ANSWER_LATENCY));
     }
 
     /** A transaction of the test holding a table the kill point's step needs, or null. */
