@@ -199,6 +199,12 @@ public final class EndpointRules {
             rule(PUT, "/api/orgs/{organization}/messenger", ADMINISTRATORS, Scope.ORGANIZATION, "{}"),
             rule(POST, "/api/orgs/{organization}/messenger/verify", ADMINISTRATORS, Scope.ORGANIZATION),
             rule(DELETE, "/api/orgs/{organization}/messenger", ADMINISTRATORS, Scope.ORGANIZATION),
+            // «Перейти на MAX» / «Вернуться в VK» (sync.MessengerMoveApi)
+            rule(POST, "/api/orgs/{organization}/messenger/move/preview", ADMINISTRATORS, Scope.ORGANIZATION, "{}"),
+            rule(POST, "/api/orgs/{organization}/messenger/move", ADMINISTRATORS, Scope.ORGANIZATION, "{}"),
+            rule(GET, "/api/orgs/{organization}/messenger/move", ADMINISTRATORS, Scope.ORGANIZATION),
+            rule(POST, "/api/orgs/{organization}/messenger/move-back/preview", ADMINISTRATORS, Scope.ORGANIZATION),
+            rule(POST, "/api/orgs/{organization}/messenger/move-back", ADMINISTRATORS, Scope.ORGANIZATION),
             rule(DELETE, "/api/orgs/{organization}/sferum-community", ADMINISTRATORS, Scope.ORGANIZATION),
             rule(GET, "/linkbase/import", OPERATORS, Scope.SESSION),
             rule(POST, "/linkbase/import", OPERATORS, Scope.FILE_CONTENT),
