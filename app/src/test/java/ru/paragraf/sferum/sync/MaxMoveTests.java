@@ -236,7 +236,12 @@ class MaxMoveTests {
                 .isEqualTo(vkChatsCreatedBeforeTheMove);
         assertThat(WORLD.vk.chats()).allSatisfy(chat -> assertThat(chat.textMessages())
                 .noneMatch(message -> message.text().contains(CLOSING)));
-        assertThat(steps.html("adminA", "/journals/" + JOURNAL_A_MATHS)).contains("chat-adoption-code");
+        assertThat(steps.html("adminA", "/journals/" + JOURNAL_A_MATHS))
+                .contains("chat-adoption-code")
+                .contains("ждёт привязки чата в MAX");
+        var readiness = readinessOfSchoolA();
+        assertThat(readiness.at("/school/move/toMove").asInt()).isEqualTo(2);
+        assertThat(readiness.at("/school/move/moved").asInt()).isZero();
     }
 
     @Test
@@ -289,10 +294,38 @@ class MaxMoveTests {
                 .contains("перенесён в MAX")
                 .doesNotContain("WAITING");
         assertThat(progress.get("canMoveBack").asBoolean()).isTrue();
+        for (var journal : new UUID[] {JOURNAL_A_MATHS, JOURNAL_A_RUSSIAN}) {
+            assertThat(steps.html("adminA", "/journals/" + journal))
+                    .contains("перенесён в MAX")
+                    .doesNotContain("ждёт привязки чата в MAX");
+        }
     }
 
     @Test
     @Order(7)
+    void readinessShowsTheMovesProgressPerSchoolAndDistrictAndCountsTeachersByTheirMaxAccount() throws Exception {
+        var school = readinessOfSchoolA();
+        assertThat(school.at("/school/move/moved").asInt()).isEqualTo(2);
+        assertThat(school.at("/school/move/toMove").asInt()).isEqualTo(2);
+        var district =
+                EverydaySteps.json(steps.api("district1", get("/api/districts/" + DISTRICT_1 + "/readiness"), null));
+        assertThat(district.at("/district/totals/moves/schools").asInt()).isEqualTo(1);
+        assertThat(district.at("/district/totals/moves/moved").asInt()).isEqualTo(2);
+        assertThat(district.at("/district/totals/moves/toMove").asInt()).isEqualTo(2);
+        assertThat(steps.html("adminA", "/orgs/" + SCHOOL_A + "/readiness"))
+                .contains("Переход на MAX: перенесено журналов 2 из 2");
+
+        // teacher A1 has a VK ID, but a MAX school adds teachers by their MAX account
+        assertThat(school.at("/school/teachers/linked").asInt()).isZero();
+        jdbc.sql("update school.employee set max_user_id = :max, max_linked_at = now() where id = :teacher")
+                .param("max", TEACHER_A1_MAX)
+                .param("teacher", TEACHER_A1)
+                .update();
+        assertThat(readinessOfSchoolA().at("/school/teachers/linked").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(8)
     void movingBackMakesTheVkChatsTheJournalsChatsAgainAndCreatesNothing() throws Exception {
         var preview = EverydaySteps.json(
                 steps.api("adminA", post("/api/orgs/" + SCHOOL_A + "/messenger/move-back/preview"), null));
@@ -350,6 +383,10 @@ class MaxMoveTests {
         var matcher = CODE.matcher(card);
         assertThat(matcher.find()).as("the card shows the code").isTrue();
         return matcher.group(1);
+    }
+
+    private JsonNode readinessOfSchoolA() throws Exception {
+        return EverydaySteps.json(steps.api("adminA", get("/api/orgs/" + SCHOOL_A + "/readiness"), null));
     }
 
     private String messengerOfSchoolA() {
