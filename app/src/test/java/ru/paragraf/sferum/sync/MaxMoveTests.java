@@ -204,10 +204,36 @@ class MaxMoveTests {
     void afterConfirmTheSchoolIsOnMaxItsVkCommunityKeptAndItsVkChatsArePreviousChats() throws Exception {
         vkChatsCreatedBeforeTheMove = WORLD.vk.stats().callsOf("messages.createChat");
         vkMessagesBeforeTheMove = vkTextMessages();
-        var moved = EverydaySteps.json(steps.api(
-                "adminA",
-                post("/api/orgs/" + SCHOOL_A + "/messenger/move"),
-                "{\"botToken\": \"" + BOT_TOKEN_A + "\"}"));
+        // on the page: the preview checks the token and keeps it off the page; the confirmation uses it once
+        var admin = steps.login("adminA");
+        var refusedPage = mvc.perform(post("/orgs/" + SCHOOL_A + "/linkbase/move/preview")
+                        .param("botToken", BOT_TOKEN_B)
+                        .session(admin)
+                        .with(csrf()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(refusedPage).contains("move-error").contains("другой образовательной организации");
+        var previewPage = mvc.perform(post("/orgs/" + SCHOOL_A + "/linkbase/move/preview")
+                        .param("botToken", BOT_TOKEN_A)
+                        .session(admin)
+                        .with(csrf()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(previewPage)
+                .contains("@school_a_move_bot")
+                .contains("Журналов с чатами по предмету в VK: 2")
+                .contains("move-confirm")
+                .doesNotContain(BOT_TOKEN_A);
+        assertThat(messengerOfSchoolA()).isEqualTo("VK");
+        var confirmed = mvc.perform(post("/orgs/" + SCHOOL_A + "/linkbase/move")
+                        .session(admin)
+                        .with(csrf()))
+                .andReturn()
+                .getResponse();
+        assertThat(confirmed.getRedirectedUrl()).isEqualTo("/orgs/" + SCHOOL_A + "/linkbase/move");
+        var moved = EverydaySteps.json(steps.api("adminA", get("/api/orgs/" + SCHOOL_A + "/messenger/move"), null));
         assertThat(moved.get("messenger").asString()).isEqualTo("MAX");
         assertThat(moved.get("toMove").asInt()).isEqualTo(2);
         assertThat(moved.get("moved").asInt()).isZero();
