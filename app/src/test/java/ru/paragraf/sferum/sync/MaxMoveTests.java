@@ -42,6 +42,7 @@ import ru.paragraf.sferum.EverydaySteps;
 import ru.paragraf.sferum.SchoolFixture;
 import ru.paragraf.sferum.accounts.AccountRegistration;
 import ru.paragraf.vkemulator.EmulatorSnapshot;
+import ru.paragraf.vkemulator.FaultPlan;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -272,7 +273,10 @@ class MaxMoveTests {
 
     @Test
     @Order(5)
-    void eachVkChatGetsExactlyOneClosingMessageOnceItsJournalsMaxChatIsAdopted() throws Exception {
+    void eachVkChatGetsExactlyOneClosingMessageOnceItsJournalsMaxChatIsAdoptedEvenWhenVksAnswerIsLost()
+            throws Exception {
+        // VK posts the closing messages but their answers are lost: each is tried again with the same random_id
+        WORLD.vk.faults(FaultPlan.NONE.withLostResponse(1.0, "messages.send"));
         for (var journal : new UUID[] {JOURNAL_A_MATHS, JOURNAL_A_RUSSIAN}) {
             var code = adoptionCode(journal);
             var chat = MAX.createChat(TEACHER_A1_MAX, "чат " + journal);
@@ -282,10 +286,12 @@ class MaxMoveTests {
             maxChats.put(journal, chat);
         }
         await().atMost(Duration.ofSeconds(60))
-                .untilAsserted(() -> assertThat(WORLD.vk.chats()).allSatisfy(chat -> assertThat(chat.textMessages())
-                        .filteredOn(message -> message.text().contains(CLOSING))
-                        .hasSize(1)));
+                .until(() -> steps.count("sync.operation where kind = 'CLOSE_PREVIOUS_CHAT' and attempts >= 2") == 2);
+        WORLD.vk.clearFaults();
         steps.settle();
+        assertThat(WORLD.vk.chats()).allSatisfy(chat -> assertThat(chat.textMessages())
+                .filteredOn(message -> message.text().contains(CLOSING))
+                .hasSize(1));
         assertThat(WORLD.vk.chats())
                 .as("the closing message names the journal's chat, as the MAX chat is titled now")
                 .allSatisfy(chat -> assertThat(chat.textMessages())
