@@ -25,7 +25,8 @@ sealed interface Action
                 Action.RenewCall,
                 Action.ArchiveChat,
                 Action.AdoptChat,
-                Action.Reply {
+                Action.Reply,
+                Action.ClosePreviousChat {
 
     OperationKind kind();
 
@@ -64,6 +65,8 @@ sealed interface Action
         R adoptChat(AdoptChat action);
 
         R reply(Reply action);
+
+        R closePreviousChat(ClosePreviousChat action);
     }
 
     /** Creates a journal's subject chat, titled «Алгебра 7А», with the journal's teachers in it. */
@@ -311,6 +314,23 @@ sealed interface Action
         @Override
         public <R> R accept(Cases<R> cases) {
             return cases.reply(this);
+        }
+    }
+
+    /**
+     * Posts once, in the journal's previous chat (of the messenger the school left), where the journal's chat is now:
+     * the new chat's link, or its title.
+     */
+    record ClosePreviousChat(ChatKey chat) implements Action {
+
+        @Override
+        public OperationKind kind() {
+            return OperationKind.CLOSE_PREVIOUS_CHAT;
+        }
+
+        @Override
+        public <R> R accept(Cases<R> cases) {
+            return cases.closePreviousChat(this);
         }
     }
 }

@@ -33,6 +33,17 @@ import ru.paragraf.sferum.sync.messenger.MessengerProvider;
 @Component
 class ChatAndCallStatuses implements SubjectChatStatuses {
 
+    private static final String MOVES = sql(
+            """
+            select p.journal_id, bool_or(c.adopted_at is not null and c.community_id = so.community_id) as moved
+            from sync.previous_chat p
+            join sync.organization so on so.organization_id = p.organization_id and p.messenger <> so.messenger
+            left join sync.chat c on c.organization_id = p.organization_id and c.journal_id = p.journal_id
+                                 and c.academic_year_id = p.academic_year_id and c.state = {ChatState.ACTIVE}
+            where p.journal_id in (:journals)
+            group by p.journal_id
+            """);
+
     private static final String CHAT = sql(
             """
             select j.journal_id, j.subject_chat_requested, c.state, c.invite_link, c.problem, so.ready,
@@ -98,7 +109,25 @@ class ChatAndCallStatuses implements SubjectChatStatuses {
         if (facts.isEmpty()) {
             return SubjectChatStatus.of(SubjectChatStatus.State.NOT_REQUESTED);
         }
-        return chat(facts.get(), requested);
+        return chat(facts.get(), requested).withMove(moves(List.of(journal)).get(journal));
+    }
+
+    /**
+     * Per journal whose previous chat (of the messenger its school left) is kept, what the move means for it:
+     * «перенесён в MAX» once its chat is adopted in the messenger now, else waiting for that.
+     */
+    private Map<UUID, String> moves(Collection<UUID> journals) {
+        var moves = new HashMap<UUID, String>();
+        jdbc.sql(MOVES)
+                .param("journals", journals)
+                .query((rs, row) -> moves.put(
+                        rs.getObject("journal_id", UUID.class),
+                        text(
+                                rs.getBoolean("moved")
+                                        ? "sync.move.journal.MOVED"
+                                        : "sync.move.journal.WAITING_FOR_ADOPTION")))
+                .list();
+        return moves;
     }
 
     @Override
@@ -118,6 +147,8 @@ class ChatAndCallStatuses implements SubjectChatStatuses {
                 .list();
         journals.forEach(
                 journal -> statuses.putIfAbsent(journal, SubjectChatStatus.of(SubjectChatStatus.State.NOT_REQUESTED)));
+        moves(journals)
+                .forEach((journal, move) -> statuses.computeIfPresent(journal, (key, status) -> status.withMove(move)));
         return statuses;
     }
 

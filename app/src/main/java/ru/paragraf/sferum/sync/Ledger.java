@@ -250,6 +250,34 @@ class Ledger {
         members.forEach(member -> memberAdded(key, member));
     }
 
+    /** A chat people made and bound by a code was taken over by the bot. */
+    void chatAdopted(ChatKey key) {
+        keyed(
+                        jdbc.sql(
+                                """
+                                update sync.chat set adopted_at = coalesce(adopted_at, :now)
+                                where organization_id = :organization and journal_id = :journal
+                                  and academic_year_id = :year
+                                """),
+                        key)
+                .param("now", OffsetDateTime.now(clock))
+                .update();
+    }
+
+    /** The journal's previous chat got its closing message. */
+    void previousChatClosed(ChatKey key) {
+        keyed(
+                        jdbc.sql(
+                                """
+                                update sync.previous_chat set closed_at = coalesce(closed_at, :now)
+                                where organization_id = :organization and journal_id = :journal
+                                  and academic_year_id = :year
+                                """),
+                        key)
+                .param("now", OffsetDateTime.now(clock))
+                .update();
+    }
+
     /** The chat of a closed year, renamed and its closing message pinned. */
     void chatArchived(ChatKey key, String title) {
         var now = OffsetDateTime.now(clock);

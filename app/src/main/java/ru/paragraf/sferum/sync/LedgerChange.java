@@ -48,13 +48,29 @@ sealed interface LedgerChange {
      */
     record ChatAdopted(ChatKey chat) implements LedgerChange {
 
+        /** Marked adopted: the journal's previous chat, if the school moved, may be told where the chat is now. */
         @Override
-        public void applyTo(Ledger ledger) {}
+        public void applyTo(Ledger ledger) {
+            ledger.chatAdopted(chat);
+        }
 
         @Override
         public FollowUp followUp() {
             return FollowUp.of(
-                    chat.journal(), OperationKind.ADD_MEMBER, OperationKind.REMOVE_MEMBER, OperationKind.CHECK_MEMBERS);
+                    chat.journal(),
+                    OperationKind.ADD_MEMBER,
+                    OperationKind.REMOVE_MEMBER,
+                    OperationKind.CHECK_MEMBERS,
+                    OperationKind.CLOSE_PREVIOUS_CHAT);
+        }
+    }
+
+    /** The journal's previous chat got its closing message: never again. */
+    record PreviousChatClosed(ChatKey chat) implements LedgerChange {
+
+        @Override
+        public void applyTo(Ledger ledger) {
+            ledger.previousChatClosed(chat);
         }
     }
 

@@ -58,6 +58,7 @@ final class OperationPayload {
                     fields.chat(organization), fields.text("title"), fields.text("yearTitle"));
             case ADOPT_CHAT -> new Action.AdoptChat(fields.chat(organization), fields.number("chatId"));
             case REPLY -> new Action.Reply(fields.number("chatId"), fields.text("what"), fields.text("text"));
+            case CLOSE_PREVIOUS_CHAT -> new Action.ClosePreviousChat(fields.chat(organization));
         };
     }
 

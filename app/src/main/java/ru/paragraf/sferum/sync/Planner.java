@@ -101,7 +101,10 @@ class Planner {
             Step.of(OperationKind.FINISH_CALL, Planner::finishClosedYearCall),
             Step.of(OperationKind.ARCHIVE_CHAT, Planner::archiveChat),
             Step.of(OperationKind.REMOVE_MEMBER, Planner::emptyArchivedChat),
-            Step.of(OperationKind.RENEW_INVITE_LINK, Planner::renewArchivedChatLink));
+            Step.of(OperationKind.RENEW_INVITE_LINK, Planner::renewArchivedChatLink),
+            // a school that moved to another messenger (MessengerMove): each journal's previous chat told once where
+            // its chat is now, when that chat is there
+            Step.of(OperationKind.CLOSE_PREVIOUS_CHAT, Planner::closePreviousChat));
 
     /** The removals of people who no longer belong: the ones a school's hold counts (not a closed year's emptying). */
     private static final Step REMOVAL_STEP = STEPS.stream()
@@ -834,5 +837,28 @@ class Planner {
                         payload("'journal', c.journal_id, 'year', c.academic_year_id"),
                         ready("c.organization_id"),
                         scope.journal("c.journal_id"));
+    }
+
+    /**
+     * The journal's previous chat, in the messenger the school left, gets its closing message once the journal's chat
+     * in the school's messenger now is adopted (the bot took it over): keyed by the journal, and never again once
+     * {@code closed_at} is set. Queued under the school's current account, the lease its queue runs under.
+     */
+    private static String closePreviousChat(Scope scope) {
+        return """
+                select p.organization_id, so.community_id, {OperationKind.CLOSE_PREVIOUS_CHAT} as kind,
+                       'close:' || p.journal_id || ':' || p.academic_year_id as object_key, %s as payload
+                from sync.previous_chat p
+                join sync.chat c on c.organization_id = p.organization_id and c.journal_id = p.journal_id
+                                and c.academic_year_id = p.academic_year_id and c.state = {ChatState.ACTIVE}
+                %s
+                where p.organization_id = :organization %s
+                  and p.closed_at is null and p.messenger <> so.messenger
+                  and c.community_id = so.community_id and c.chat_id is not null and c.adopted_at is not null
+                """
+                .formatted(
+                        payload("'journal', p.journal_id, 'year', p.academic_year_id"),
+                        ready("p.organization_id"),
+                        scope.journal("p.journal_id"));
     }
 }

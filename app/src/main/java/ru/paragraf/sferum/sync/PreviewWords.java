@@ -43,8 +43,14 @@ class PreviewWords {
     private String object(PreviewFacts facts) {
         var chat = facts.chatTitle() == null ? "" : facts.chatTitle();
         return switch (facts.kind()) {
-            case CREATE_CHAT, INVITE_LINK, RENEW_INVITE_LINK, CHECK_MEMBERS, ARCHIVE_CHAT, ADOPT_CHAT, REPLY -> text(
-                    "preview.object.chat", chat);
+            case CREATE_CHAT,
+                    INVITE_LINK,
+                    RENEW_INVITE_LINK,
+                    CHECK_MEMBERS,
+                    ARCHIVE_CHAT,
+                    ADOPT_CHAT,
+                    REPLY,
+                    CLOSE_PREVIOUS_CHAT -> text("preview.object.chat", chat);
             case REMOVE_STRANGER -> text("preview.object.stranger", facts.vkUser(), chat);
             case ADD_MEMBER, REMOVE_MEMBER -> facts.person() != null && facts.personRole() != null
                     ? text("preview.object.member." + facts.personRole().name(), facts.person(), chat)
