@@ -25,6 +25,7 @@ class OperationExecutor {
     private final AnnouncementHandler announcements;
     private final LessonChangeHandler lessonChanges;
     private final AdoptionHandler adoptions;
+    private final LessonLinkHandler lessonLinks;
 
     OperationExecutor(
             Messengers messengers,
@@ -38,7 +39,8 @@ class OperationExecutor {
             CallHandler calls,
             AnnouncementHandler announcements,
             LessonChangeHandler lessonChanges,
-            AdoptionHandler adoptions) {
+            AdoptionHandler adoptions,
+            LessonLinkHandler lessonLinks) {
         this.messengers = messengers;
         this.credentials = credentials;
         this.organizations = organizations;
@@ -51,6 +53,7 @@ class OperationExecutor {
         this.announcements = announcements;
         this.lessonChanges = lessonChanges;
         this.adoptions = adoptions;
+        this.lessonLinks = lessonLinks;
     }
 
     Completion execute(Operation operation) {
@@ -177,6 +180,11 @@ class OperationExecutor {
             @Override
             public Completion reply(Action.Reply action) {
                 return adoptions.reply(action, operation.organizationId(), community);
+            }
+
+            @Override
+            public Completion announceLessonLink(Action.AnnounceLessonLink action) {
+                return lessonLinks.announce(action, community);
             }
         };
     }

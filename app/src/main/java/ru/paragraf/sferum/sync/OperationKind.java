@@ -21,7 +21,8 @@ enum OperationKind {
     RENEW_CALL,
     ARCHIVE_CHAT,
     ADOPT_CHAT,
-    REPLY;
+    REPLY,
+    ANNOUNCE_LESSON_LINK;
 
     /** What the provider must be able to do for this kind; null: posting in a chat it has, which every provider can. */
     @Nullable
@@ -39,6 +40,8 @@ enum OperationKind {
             case ARCHIVE_CHAT -> null;
                 // a chat people made and bound with a code, and answers in chats: renaming and posting
             case ADOPT_CHAT, REPLY -> null;
+                // a lesson's video link posted in a chat it has; planned only where the messenger has no calls
+            case ANNOUNCE_LESSON_LINK -> null;
         };
     }
 }
