@@ -32,6 +32,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import ru.paragraf.maxemulator.ChatPermission;
 import ru.paragraf.maxemulator.EmulatorConfig;
 import ru.paragraf.maxemulator.EmulatorSnapshot;
+import ru.paragraf.maxemulator.FaultPlan;
 import ru.paragraf.maxemulator.MaxEmulator;
 import ru.paragraf.maxemulator.Seed;
 import ru.paragraf.sferum.SchoolFixture;
@@ -315,6 +316,31 @@ class MaxLessonLinkTests {
                 .contains("Бот MAX не умеет начинать видеозвонки")
                 .contains("id=\"journal-video-room\"")
                 .contains(room);
+    }
+
+    @Test
+    @Order(6)
+    void aLessonLinkWhoseAnswerWasLostIsPostedOnceAfterTheRetry() throws Exception {
+        var lost = "https://ktalk.ru/lost-answer-room";
+        MAX.faults(FaultPlan.NONE.withLostResponse("POST /messages", 1));
+        try {
+            editLessonB(tomorrow, "12:00", lost);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> steps.count("sync.sent_message where mid is not null") == 5);
+        } finally {
+            MAX.faults(FaultPlan.NONE);
+        }
+        steps.settle();
+        steps.runNow("adminB", taskB);
+
+        assertThat(linkMessages(lost))
+                .as("MAX took the first send; the retry found it")
+                .hasSize(1);
+        assertThat(MAX.chat(chatB).messages()).hasSize(5);
+        assertThat(steps.count("sync.operation where kind = 'ANNOUNCE_LESSON_LINK' and status = 'DONE'"
+                        + " and attempts >= 2"))
+                .as("the lost answer was retried")
+                .isEqualTo(1);
     }
 
     private void editLessonB(LocalDate date, String startsAt, String link) throws Exception {
