@@ -14,6 +14,7 @@ create table sync.previous_chat
     title            text                     not null,
     invite_link      text,
     invite_link_at   timestamp with time zone,
+    chat_link        text,                              -- the chat's link as a messenger without invite links gives it
     adopted_at       timestamp with time zone,
     created_at       timestamp with time zone not null,
     left_at          timestamp with time zone not null, -- when the school left this chat's messenger

@@ -26,7 +26,8 @@ sealed interface Action
                 Action.ArchiveChat,
                 Action.AdoptChat,
                 Action.Reply,
-                Action.ClosePreviousChat {
+                Action.ClosePreviousChat,
+                Action.AnnounceLessonLink {
 
     OperationKind kind();
 
@@ -67,6 +68,8 @@ sealed interface Action
         R reply(Reply action);
 
         R closePreviousChat(ClosePreviousChat action);
+
+        R announceLessonLink(AnnounceLessonLink action);
     }
 
     /** Creates a journal's subject chat, titled «Алгебра 7А», with the journal's teachers in it. */
@@ -331,6 +334,24 @@ sealed interface Action
         @Override
         public <R> R accept(Cases<R> cases) {
             return cases.closePreviousChat(this);
+        }
+    }
+
+    /**
+     * Posts a lesson held at a video link (a school whose messenger cannot start calls) in the journal's chat: the
+     * lesson, its time and the link, with a button that opens it; or, where the chat was told another link of the
+     * lesson, that the link changed.
+     */
+    record AnnounceLessonLink(CallKey lesson, ChatKey chat) implements Action {
+
+        @Override
+        public OperationKind kind() {
+            return OperationKind.ANNOUNCE_LESSON_LINK;
+        }
+
+        @Override
+        public <R> R accept(Cases<R> cases) {
+            return cases.announceLessonLink(this);
         }
     }
 }

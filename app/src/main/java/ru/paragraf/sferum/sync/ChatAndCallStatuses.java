@@ -46,7 +46,8 @@ class ChatAndCallStatuses implements SubjectChatStatuses {
 
     private static final String CHAT = sql(
             """
-            select j.journal_id, j.subject_chat_requested, c.state, c.invite_link, c.problem, so.ready,
+            select j.journal_id, j.subject_chat_requested, c.state, coalesce(c.invite_link, c.chat_link) as invite_link,
+                   c.problem, so.ready,
                    so.paused_reason, coalesce(so.messenger, 'VK') as messenger,
                    exists (select 1 from school.sync_lesson l where l.journal_id = j.journal_id
                              and l.publication = {Publication.PUBLISHED}
@@ -286,7 +287,7 @@ class ChatAndCallStatuses implements SubjectChatStatuses {
                                l.lesson_date + l.starts_at + make_interval(mins => l.duration_minutes)
                                    + make_interval(secs => :grace) <= :localNow as over,
                                k.state, k.join_link, k.problem, coalesce(so.ready, false) as ready, so.paused_reason,
-                               coalesce(so.messenger, 'VK') as messenger, l.video_link
+                               coalesce(so.messenger, 'VK') as messenger, l.lesson_link
                         from school.sync_lesson l
                         left join sync.call k on k.organization_id = l.organization_id and k.lesson_id = l.lesson_id
                         left join sync.organization so on so.organization_id = l.organization_id
@@ -306,7 +307,7 @@ class ChatAndCallStatuses implements SubjectChatStatuses {
                             rs.getBoolean("ready"),
                             rs.getString("paused_reason"),
                             messengers.provider(Messenger.valueOf(rs.getString("messenger"))),
-                            rs.getString("video_link"));
+                            rs.getString("lesson_link"));
                     if (status != null) {
                         statuses.put(rs.getObject("lesson_id", UUID.class), status);
                     }
@@ -344,7 +345,8 @@ class ChatAndCallStatuses implements SubjectChatStatuses {
             return null;
         }
         if (!ProviderCapability.CALLS.declaredIn(messenger.capabilities())) {
-            // the messenger starts no calls: the link the teacher pasted on the lesson is its call
+            // the messenger starts no calls: the link the teacher pasted on the lesson, or else the journal's
+            // standing room, is its call
             return videoLink != null
                     ? new LessonCallStatus(LessonCallStatus.State.READY, videoLink, null)
                     : new LessonCallStatus(
@@ -386,5 +388,10 @@ class ChatAndCallStatuses implements SubjectChatStatuses {
                     rs.getBoolean("has_video"),
                     Messenger.valueOf(rs.getString("messenger")));
         }
+    }
+
+    @Override
+    public boolean startsCalls(UUID organization) {
+        return ProviderCapability.CALLS.declaredIn(messengers.capabilitiesOf(organization));
     }
 }

@@ -71,30 +71,32 @@ class MessengerMove {
                   and c.community_id = :previous and c.chat_id is not null
                 returning c.*)
             insert into sync.previous_chat (organization_id, journal_id, academic_year_id, messenger, community_id,
-                                            chat_id, title, invite_link, invite_link_at, adopted_at, created_at,
-                                            left_at, closed_at)
+                                            chat_id, title, invite_link, invite_link_at, chat_link, adopted_at,
+                                            created_at, left_at, closed_at)
             select organization_id, journal_id, academic_year_id, :left, community_id, chat_id, title, invite_link,
-                   invite_link_at, adopted_at, created_at, :now, null
+                   invite_link_at, chat_link, adopted_at, created_at, :now, null
             from left_chats
             on conflict (organization_id, journal_id, academic_year_id, messenger) do update
                 set community_id = excluded.community_id, chat_id = excluded.chat_id, title = excluded.title,
                     invite_link = excluded.invite_link, invite_link_at = excluded.invite_link_at,
-                    adopted_at = excluded.adopted_at, created_at = excluded.created_at, left_at = excluded.left_at,
+                    chat_link = excluded.chat_link, adopted_at = excluded.adopted_at,
+                    created_at = excluded.created_at, left_at = excluded.left_at,
                     closed_at = null
             """);
 
     private static final String RESTORE_CHATS = sql(
             """
             insert into sync.chat (organization_id, journal_id, academic_year_id, community_id, title, state, chat_id,
-                                   invite_link, invite_link_at, adopted_at, created_at, updated_at)
+                                   invite_link, invite_link_at, chat_link, adopted_at, created_at, updated_at)
             select p.organization_id, p.journal_id, p.academic_year_id, p.community_id, p.title, {ChatState.ACTIVE},
-                   p.chat_id, p.invite_link, p.invite_link_at, p.adopted_at, p.created_at, :now
+                   p.chat_id, p.invite_link, p.invite_link_at, p.chat_link, p.adopted_at, p.created_at, :now
             from sync.previous_chat p
             where p.organization_id = :organization and p.messenger = :to and p.community_id = :account
             on conflict (organization_id, journal_id, academic_year_id) do update
                 set community_id = excluded.community_id, title = excluded.title, state = excluded.state,
                     chat_id = excluded.chat_id, invite_link = excluded.invite_link,
-                    invite_link_at = excluded.invite_link_at, adopted_at = excluded.adopted_at, problem = null,
+                    invite_link_at = excluded.invite_link_at, chat_link = excluded.chat_link,
+                    adopted_at = excluded.adopted_at, problem = null,
                     problem_category = null, lost_at = null, updated_at = excluded.updated_at
                 -- a chat failed or lost in the messenger left is replaced; a live or archived one stays
                 where sync.chat.state not in ({ChatState.ACTIVE}, {ChatState.ARCHIVED}, {ChatState.CREATING})

@@ -26,6 +26,7 @@ class OperationExecutor {
     private final LessonChangeHandler lessonChanges;
     private final AdoptionHandler adoptions;
     private final PreviousChatHandler closings;
+    private final LessonLinkHandler lessonLinks;
 
     OperationExecutor(
             Messengers messengers,
@@ -40,7 +41,8 @@ class OperationExecutor {
             AnnouncementHandler announcements,
             LessonChangeHandler lessonChanges,
             AdoptionHandler adoptions,
-            PreviousChatHandler closings) {
+            PreviousChatHandler closings,
+            LessonLinkHandler lessonLinks) {
         this.messengers = messengers;
         this.credentials = credentials;
         this.organizations = organizations;
@@ -54,6 +56,7 @@ class OperationExecutor {
         this.lessonChanges = lessonChanges;
         this.adoptions = adoptions;
         this.closings = closings;
+        this.lessonLinks = lessonLinks;
     }
 
     Completion execute(Operation operation) {
@@ -185,6 +188,11 @@ class OperationExecutor {
             @Override
             public Completion closePreviousChat(Action.ClosePreviousChat action) {
                 return closings.close(action);
+            }
+
+            @Override
+            public Completion announceLessonLink(Action.AnnounceLessonLink action) {
+                return lessonLinks.announce(action, community);
             }
         };
     }

@@ -22,7 +22,8 @@ enum OperationKind {
     ARCHIVE_CHAT,
     ADOPT_CHAT,
     REPLY,
-    CLOSE_PREVIOUS_CHAT;
+    CLOSE_PREVIOUS_CHAT,
+    ANNOUNCE_LESSON_LINK;
 
     /** What the provider must be able to do for this kind; null: posting in a chat it has, which every provider can. */
     @Nullable
@@ -42,6 +43,8 @@ enum OperationKind {
             case ADOPT_CHAT, REPLY -> null;
                 // a message in the chat of the messenger the school left, through that messenger's provider
             case CLOSE_PREVIOUS_CHAT -> null;
+                // a lesson's video link posted in a chat it has; planned only where the messenger has no calls
+            case ANNOUNCE_LESSON_LINK -> null;
         };
     }
 }

@@ -55,7 +55,12 @@ class PreviewWords {
             case ADD_MEMBER, REMOVE_MEMBER -> facts.person() != null && facts.personRole() != null
                     ? text("preview.object.member." + facts.personRole().name(), facts.person(), chat)
                     : text("preview.object.vkMember", facts.vkUser(), chat);
-            case START_CALL, FINISH_CALL, ANNOUNCE_CALL, ANNOUNCE_LESSON_CHANGE, RENEW_CALL -> lesson(facts, chat);
+            case START_CALL,
+                    FINISH_CALL,
+                    ANNOUNCE_CALL,
+                    ANNOUNCE_LESSON_CHANGE,
+                    RENEW_CALL,
+                    ANNOUNCE_LESSON_LINK -> lesson(facts, chat);
         };
     }
 

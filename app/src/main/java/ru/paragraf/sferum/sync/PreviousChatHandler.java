@@ -21,7 +21,8 @@ class PreviousChatHandler {
 
     private static final String FACTS = sql(
             """
-            select p.messenger, p.chat_id as previous_chat_id, p.closed_at, c.title, c.invite_link
+            select p.messenger, p.chat_id as previous_chat_id, p.closed_at, c.title,
+                   coalesce(c.chat_link, c.invite_link) as invite_link
             from sync.previous_chat p
             join sync.organization so on so.organization_id = p.organization_id and p.messenger <> so.messenger
             join sync.chat c on c.organization_id = p.organization_id and c.journal_id = p.journal_id

@@ -30,7 +30,12 @@ final class RunItems {
                         REPLY,
                         CLOSE_PREVIOUS_CHAT -> CHAT;
                 case ADD_MEMBER, REMOVE_MEMBER, REMOVE_STRANGER -> CHAT_MEMBER;
-                case START_CALL, FINISH_CALL, ANNOUNCE_CALL, ANNOUNCE_LESSON_CHANGE, RENEW_CALL -> CALL;
+                case START_CALL,
+                        FINISH_CALL,
+                        ANNOUNCE_CALL,
+                        ANNOUNCE_LESSON_CHANGE,
+                        RENEW_CALL,
+                        ANNOUNCE_LESSON_LINK -> CALL;
             };
         }
     }
