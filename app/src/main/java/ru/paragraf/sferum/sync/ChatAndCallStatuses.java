@@ -391,7 +391,15 @@ class ChatAndCallStatuses implements SubjectChatStatuses {
     }
 
     @Override
+    /** By the organization's messenger as the engine holds it: a page opens no credentials to ask. */
     public boolean startsCalls(UUID organization) {
-        return ProviderCapability.CALLS.declaredIn(messengers.capabilitiesOf(organization));
+        var messenger = jdbc.sql("select messenger from sync.organization where organization_id = :organization")
+                .param("organization", organization)
+                .query(String.class)
+                .optional()
+                .map(Messenger::valueOf)
+                .orElse(Messenger.VK);
+        return ProviderCapability.CALLS.declaredIn(
+                messengers.provider(messenger).capabilities());
     }
 }
