@@ -147,8 +147,26 @@ class MaxSchoolBrowserTests {
             steps.shot("10-pupil-in-chat");
             steps.logOut();
 
+            // the parent opens the deep link on «Телефон MAX», the emulator's page linked from the Demo page
+            browser.open("/demo");
+            var phoneUrl = browser.waitFor(By.id("demo-max-phone-link")).getAttribute("href");
+            assertThat(phoneUrl).isEqualTo(max.baseUrl() + "/_emulator/phone");
             browser.logIn(PARENT, "demo");
-            linkMax(browser, steps, phone, parentMax, botUsername, "11-parent");
+            browser.open("/diary/chats");
+            browser.click(By.id("max-link"));
+            var parentLink = browser.waitFor(By.id("max-deep-link")).getAttribute("href");
+            assertThat(browser.waitFor(By.cssSelector("#chat-" + journal.id() + " .diary-chat-link-max"))
+                            .getAttribute("href"))
+                    .as("the chat's line gives the deep link too")
+                    .isEqualTo(parentLink);
+            steps.shot("11-parent-max-deep-link");
+            browser.driver().get(phoneUrl + "?as=" + parentMax);
+            browser.type(By.id("link"), parentLink);
+            browser.click(By.id("phone-open-link"));
+            assertThat(browser.text(By.id("phone-notice"))).startsWith("Ссылка открыта");
+            steps.shot("11-parent-phone-deep-link-opened");
+            awaitMaxLinked(browser, parentMax);
+            steps.shot("11-parent-max-linked");
             eventually(Duration.ofSeconds(60)).until(() -> members(max, chat).contains(parentMax));
             awaitMemberState(browser, journal.id(), "вы в чате");
             steps.shot("12-parent-in-chat");
@@ -186,9 +204,6 @@ class MaxSchoolBrowserTests {
             steps.scrollTo(By.id("lesson-" + lesson.id()));
             steps.shot("15-pupil-diary-video-link");
             steps.logOut();
-            eventually(Duration.ofSeconds(60))
-                    .alias("the chat's lesson message carries the pasted link")
-                    .until(() -> max.chat(chat).messages().stream().anyMatch(MaxSchoolBrowserTests::carriesTheLink));
 
             // the pupil moves to another class of the school; the exchange task's run takes her out of the chat
             movePupil(jdbc, school);
@@ -209,6 +224,17 @@ class MaxSchoolBrowserTests {
                     .isEmpty();
             steps.shot("17-moved-pupil-chats");
             steps.logOut();
+
+            // «Телефон MAX», linked from the Demo page: the teacher's chat as MAX shows it, with the bot's messages
+            browser.driver().get(phoneUrl + "?as=" + teacherMax);
+            assertThat(browser.text(By.cssSelector("[data-chat-id='" + chat + "'] .chat-title")))
+                    .isEqualTo(title);
+            steps.shot("18-phone-teacher-chat");
+            eventually(Duration.ofSeconds(60))
+                    .alias("the chat's lesson message carries the pasted link")
+                    .until(() -> max.chat(chat).messages().stream().anyMatch(MaxSchoolBrowserTests::carriesTheLink));
+            browser.driver().get(phoneUrl + "?as=" + teacherMax);
+            steps.shot("19-phone-lesson-link-in-chat");
         }
     }
 
@@ -221,13 +247,18 @@ class MaxSchoolBrowserTests {
         assertThat(link).startsWith("https://max.ru/" + bot + "?start=");
         steps.shot(shot + "-max-deep-link");
         phone.openDeepLink(person, link);
+        awaitMaxLinked(browser, person);
+        steps.shot(shot + "-max-linked");
+    }
+
+    /** «Чаты» shows the person's MAX account linked, once the bot has had the deep link's start. */
+    private static void awaitMaxLinked(Browser browser, long person) {
         eventually(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             browser.open("/diary/chats");
             return !browser.driver().findElements(By.id("max-status")).isEmpty();
         });
         assertThat(browser.text(By.id("max-status"))).isEqualTo("MAX привязан");
         assertThat(browser.text(By.id("max-user-id"))).isEqualTo(Long.toString(person));
-        steps.shot(shot + "-max-linked");
     }
 
     private static void awaitMemberState(Browser browser, UUID journal, String state) {
