@@ -220,7 +220,7 @@ final class PhonePage {
             html.append("<article class=\"phone-chat\" data-chat-id=\"")
                     .append(id)
                     .append("\"><h2 class=\"chat-title\">")
-                    .append(escape(chat.type().equals("dialog") ? "Диалог: " + chat.title() : chat.title()))
+                    .append(escape(chat.type().equals("dialog") ? "Диалог: " + others(chat, me) : chat.title()))
                     .append("</h2><div class=\"members\">Участники: ");
             var first = true;
             for (var member : chat.members()) {
@@ -303,6 +303,14 @@ final class PhonePage {
                 .filter(u -> u.userId() == userId)
                 .findFirst();
         return user.orElse(null);
+    }
+
+    /** Who else is in a dialog: the bot the person started. */
+    private static String others(EmulatorSnapshot.Chat chat, EmulatorSnapshot.User me) {
+        return chat.members().stream()
+                .filter(member -> member.userId() != me.userId())
+                .map(EmulatorSnapshot.Member::name)
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static String name(EmulatorSnapshot.User user) {

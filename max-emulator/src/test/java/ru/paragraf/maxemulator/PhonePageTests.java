@@ -103,7 +103,11 @@ class PhonePageTests {
         assertThat(update.path("update_type").asString()).isEqualTo("bot_started");
         assertThat(update.path("payload").asString()).isEqualTo("link-code-1");
         assertThat(update.path("user").path("user_id").asLong()).isEqualTo(PUPIL);
-        assertThat(get("?as=" + PUPIL)).contains("Диалог:");
+        var bot = max.snapshot().bots().stream()
+                .filter(b -> b.userId() == BOT)
+                .findFirst()
+                .orElseThrow();
+        assertThat(get("?as=" + PUPIL)).contains("Диалог: " + PhonePage.escape(bot.firstName()));
     }
 
     /** What MAX refuses is shown on the page, escaped, and changes nothing. */

@@ -211,30 +211,57 @@ class MaxSchoolBrowserTests {
             browser.click(By.id("nav-exchange"));
             browser.click(By.cssSelector("a[href*='/exchange-tasks/']:not(#breadcrumb-tasks)"));
             browser.click(By.id("run-now"));
+            steps.shot("16-run-now");
+            // a chat of three people: any removal is above the default hold's 10 %, so the admin lets it through
+            eventually(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> {
+                        browser.open("/orgs/" + school + "/removal-hold");
+                        return !browser.driver()
+                                .findElements(By.id("removal-hold-badge"))
+                                .isEmpty();
+                    });
+            assertThat(browser.text(By.id("removal-hold-removals"))).contains(pupilName(jdbc));
+            assertThat(members(max, chat)).as("held, not removed yet").contains(pupilMax);
+            steps.scrollTo(By.id("removal-hold-removals"));
+            steps.shot("17-removal-hold");
+            browser.driver()
+                    .executeScript(
+                            "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})",
+                            browser.waitFor(By.id("removal-hold-release")));
+            browser.click(By.id("removal-hold-release"));
+            var confirm = browser.driver().switchTo().alert();
+            assertThat(confirm.getText()).startsWith("Удалить из чатов всех перечисленных");
+            confirm.accept();
+            eventually(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.text(By.id("removal-hold-status"))
+                    .contains("выполнены"));
             eventually(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofMillis(500))
                     .until(() -> !members(max, chat).contains(pupilMax));
-            assertThat(members(max, chat)).contains(teacherMax, parentMax).doesNotContain(pupilMax);
-            steps.shot("16-run-after-the-move");
+            assertThat(members(max, chat))
+                    .as("the teacher and the bot stay; the pupil leaves")
+                    .contains(teacherMax, botId)
+                    .doesNotContain(pupilMax);
+            steps.shot("18-removal-released");
             steps.logOut();
             browser.logIn(PUPIL, "demo");
             browser.open("/diary/chats");
             assertThat(browser.driver().findElements(By.id("chat-" + journal.id())))
                     .as("the old class's chat is no longer hers")
                     .isEmpty();
-            steps.shot("17-moved-pupil-chats");
+            steps.shot("19-moved-pupil-chats");
             steps.logOut();
 
             // «Телефон MAX», linked from the Demo page: the teacher's chat as MAX shows it, with the bot's messages
             browser.driver().get(phoneUrl + "?as=" + teacherMax);
             assertThat(browser.text(By.cssSelector("[data-chat-id='" + chat + "'] .chat-title")))
                     .isEqualTo(title);
-            steps.shot("18-phone-teacher-chat");
+            steps.shot("20-phone-teacher-chat");
             eventually(Duration.ofSeconds(60))
                     .alias("the chat's lesson message carries the pasted link")
                     .until(() -> max.chat(chat).messages().stream().anyMatch(MaxSchoolBrowserTests::carriesTheLink));
             browser.driver().get(phoneUrl + "?as=" + teacherMax);
-            steps.shot("19-phone-lesson-link-in-chat");
+            steps.shot("21-phone-lesson-link-in-chat");
         }
     }
 
@@ -330,6 +357,16 @@ class MaxSchoolBrowserTests {
                 .param("pupil", PUPIL)
                 .update();
         assertThat(moved).isOne();
+    }
+
+    private static String pupilName(JdbcClient jdbc) {
+        return jdbc.sql(
+                        """
+                        select p.last_name || ' ' || p.first_name from accounts.user_account a
+                        join school.pupil p on p.id = a.pupil_id where a.username = :pupil""")
+                .param("pupil", PUPIL)
+                .query(String.class)
+                .single();
     }
 
     private static String chatTitle(JdbcClient jdbc, UUID journal) {
