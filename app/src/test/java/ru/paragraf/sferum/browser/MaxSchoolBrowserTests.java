@@ -242,6 +242,10 @@ class MaxSchoolBrowserTests {
                     .as("the teacher and the bot stay; the pupil leaves")
                     .contains(teacherMax, botId)
                     .doesNotContain(pupilMax);
+            eventually(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500))
+                    .alias("her parent, who was in the chat for her, leaves too")
+                    .until(() -> !members(max, chat).contains(parentMax));
             steps.shot("18-removal-released");
             steps.logOut();
             browser.logIn(PUPIL, "demo");
@@ -286,6 +290,9 @@ class MaxSchoolBrowserTests {
         });
         assertThat(browser.text(By.id("max-status"))).isEqualTo("MAX привязан");
         assertThat(browser.text(By.id("max-user-id"))).isEqualTo(Long.toString(person));
+        assertThat(browser.text(By.id("max-linked-at")))
+                .as("in Moscow time, as the walk's clock runs from 10:00")
+                .matches("\\d\\d\\.\\d\\d\\.\\d{4} 10:\\d\\d");
     }
 
     private static void awaitMemberState(Browser browser, UUID journal, String state) {
