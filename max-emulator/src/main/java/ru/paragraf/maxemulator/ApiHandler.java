@@ -120,7 +120,15 @@ final class ApiHandler implements HttpHandler {
                 var message = fault.message() == null ? "Service temporarily unavailable" : fault.message();
                 throw new ApiException(503, "service.unavailable", message);
             }
+            if (fault != null && fault.fault() == FaultPlan.Fault.HELD_REQUEST) {
+                faults.hold(name);
+                Http.abort(exchange);
+                return;
+            }
             var answer = route.method.call(new Call(bot, variables, Http.query(exchange), body));
+            if (fault != null && fault.fault() == FaultPlan.Fault.HELD_RESPONSE) {
+                faults.hold(name);
+            }
             if (fault != null && fault.fault() == FaultPlan.Fault.LOST_RESPONSE) {
                 Http.abort(exchange);
                 return;

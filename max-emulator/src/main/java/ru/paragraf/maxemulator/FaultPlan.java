@@ -27,7 +27,17 @@ public record FaultPlan(List<Rule> rules) {
         /** Nothing is done; the answer is 200 {@code {"success":false,"message":…}}. */
         SUCCESS_FALSE,
         /** Nothing is done; the answer is 503 {@code {"code":"service.unavailable","message":…}}. */
-        UNAVAILABLE
+        UNAVAILABLE,
+        /**
+         * The request is held before MAX performs it, until the plan is replaced; then the connection is closed and
+         * nothing is done (a request that never arrived). {@link MaxEmulator#heldCalls()} lists the held calls.
+         */
+        HELD_REQUEST,
+        /**
+         * The call is performed, and its answer held until the plan is replaced; then it is sent, if the client still
+         * listens (a crash test kills the client meanwhile). {@link MaxEmulator#heldCalls()} lists the held calls.
+         */
+        HELD_RESPONSE
     }
 
     /** One rule; {@code message} is the text of a {@code success:false} or 503 answer (null: a default). */
@@ -43,6 +53,14 @@ public record FaultPlan(List<Rule> rules) {
 
     public FaultPlan withUnavailable(String method, int times) {
         return with(new Rule(method, Fault.UNAVAILABLE, times, null));
+    }
+
+    public FaultPlan withHeldRequest(String method, int times) {
+        return with(new Rule(method, Fault.HELD_REQUEST, times, null));
+    }
+
+    public FaultPlan withHeldResponse(String method, int times) {
+        return with(new Rule(method, Fault.HELD_RESPONSE, times, null));
     }
 
     public FaultPlan with(Rule rule) {

@@ -179,6 +179,11 @@ public final class MaxEmulator implements AutoCloseable {
         return faults.plan();
     }
 
+    /** The calls held now by {@code HELD_REQUEST} and {@code HELD_RESPONSE} rules, by method, one entry per call. */
+    public List<String> heldCalls() {
+        return faults.held();
+    }
+
     public EmulatorSnapshot snapshot() {
         return Snapshots.of(world, stats);
     }

@@ -2,9 +2,14 @@ package ru.paragraf.maxemulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static ru.paragraf.maxemulator.Fixtures.TOKEN;
 
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +45,39 @@ class FaultPlanTests {
         var retry = http.post(TOKEN, "/messages?chat_id=" + chat, "{\"text\":\"Звонок\"}");
         assertThat(retry.status()).as("the rule took one call only").isEqualTo(200);
         assertThat(max.chat(chat).texts()).containsExactly("Звонок", "Звонок");
+    }
+
+    /** A held answer: MAX has the message while the client waits; replacing the plan sends the answer. */
+    @Test
+    void aHeldResponseIsPerformedAndAnsweredWhenThePlanIsReplaced() throws Exception {
+        max.faults(FaultPlan.NONE.withHeldResponse("POST /messages", 1));
+
+        var answer = CompletableFuture.supplyAsync(
+                () -> http.post(TOKEN, "/messages?chat_id=" + chat, "{\"text\":\"Звонок\"}"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> max.heldCalls().equals(List.of("POST /messages")));
+        assertThat(max.chat(chat).texts()).as("posted, not answered").containsExactly("Звонок");
+        assertThat(answer).isNotDone();
+
+        max.faults(FaultPlan.NONE);
+
+        assertThat(answer.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
+        assertThat(max.heldCalls()).isEmpty();
+    }
+
+    /** A held request is not performed; replacing the plan drops it unperformed. */
+    @Test
+    void aHeldRequestIsDroppedUnperformedWhenThePlanIsReplaced() {
+        max.faults(FaultPlan.NONE.withHeldRequest("POST /messages", 1));
+
+        var answer = CompletableFuture.supplyAsync(
+                () -> http.post(TOKEN, "/messages?chat_id=" + chat, "{\"text\":\"Звонок\"}"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> max.heldCalls().equals(List.of("POST /messages")));
+
+        max.faults(FaultPlan.NONE);
+
+        assertThatThrownBy(() -> answer.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(UncheckedIOException.class);
+        assertThat(max.chat(chat).texts()).isEmpty();
+        assertThat(max.heldCalls()).isEmpty();
     }
 
     /** [SCH] SimpleQueryResult: a 200 with success false; nothing is done. */

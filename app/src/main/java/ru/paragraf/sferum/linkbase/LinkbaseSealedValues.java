@@ -26,7 +26,7 @@ class LinkbaseSealedValues implements SealedValues {
     @Override
     @Transactional
     public int resealStale(SecretBox box) {
-        return resealCommunities(box) + resealPreviews(box);
+        return resealCommunities(box) + resealKept(box) + resealPreviews(box);
     }
 
     private int resealCommunities(SecretBox box) {
@@ -47,6 +47,26 @@ class LinkbaseSealedValues implements SealedValues {
         }
         if (!stale.isEmpty()) {
             communities.forgetAll();
+        }
+        return stale.size();
+    }
+
+    /** The VK communities kept while their schools are on MAX: sealed with the same context as in place. */
+    private int resealKept(SecretBox box) {
+        var stale = jdbc.sql(
+                        """
+                        select organization_id, token from linkbase.kept_community
+                        where token not like :current for update
+                        """)
+                .param("current", box.currentKeyPattern())
+                .query(SealedCommunity.class)
+                .list();
+        for (var community : stale) {
+            var context = StoredCommunity.tokenContext(community.organizationId());
+            jdbc.sql("update linkbase.kept_community set token = :token where organization_id = :organization")
+                    .param("token", box.reseal(community.token(), context))
+                    .param("organization", community.organizationId())
+                    .update();
         }
         return stale.size();
     }

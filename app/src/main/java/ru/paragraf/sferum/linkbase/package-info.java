@@ -21,6 +21,10 @@
  * {@link ru.paragraf.sferum.linkbase.CommunityVerifier}, which the sync module implements against the VK API:
  * linkbase itself never speaks VK.
  *
+ * <p>A school's move from VK to MAX and back: {@link ru.paragraf.sferum.linkbase.MessengerMoves} keeps the VK community
+ * ({@code linkbase.kept_community}) while the school is on MAX, opens its token for the VK chats' closing messages, and
+ * publishes {@link ru.paragraf.sferum.linkbase.MessengerMoved} in the move's transaction.
+ *
  * <p><b>Publishes</b> {@link ru.paragraf.sferum.linkbase.CommunityCredentialsChanged} (a VK community) and
  * {@link ru.paragraf.sferum.linkbase.MessengerBotChanged} (a MAX bot) on every save, replacement, removal and change
  * of the verdict. Listens to nothing.

@@ -53,15 +53,22 @@ class ReadinessFacts {
                         .collect(Collectors.toMap(ExchangeTaskState::organizationId, Function.identity()))
                 : tasks.ofType(SFERUM_SYNC).stream()
                         .collect(Collectors.toMap(ExchangeTaskState::organizationId, Function.identity()));
-        var linked = teachers.countsOf(ids);
+        // a MAX school's teachers count by the MAX account its bot adds them by
+        var onMax = credentials.values().stream()
+                .filter(CommunityState::max)
+                .map(CommunityState::organizationId)
+                .toList();
+        var linked = teachers.countsOf(ids, onMax);
         var figures = sync.figuresOf(ids, week.monday(), week.sunday());
+        var moves = sync.moveProgressOf(ids);
         return organizations.stream()
                 .map(organization -> new SchoolReadiness(
                         organization,
                         credentials.get(organization.id()),
                         syncTasks.get(organization.id()),
                         linked.getOrDefault(organization.id(), NO_TEACHERS),
-                        figures.getOrDefault(organization.id(), Figures.NONE)))
+                        figures.getOrDefault(organization.id(), Figures.NONE),
+                        moves.getOrDefault(organization.id(), SyncOverview.MoveProgress.NONE)))
                 .toList();
     }
 }

@@ -33,7 +33,8 @@ final class ReadinessResources {
             Calls calls,
             @Nullable String pausedReason,
             boolean removalsHeld,
-            int errors) {
+            int errors,
+            Move move) {
 
         static School of(SchoolReadiness school, Week week) {
             var organization = school.organization();
@@ -86,7 +87,8 @@ final class ReadinessResources {
                     new Calls(week.monday(), week.sunday(), sync.videoLessons(), sync.callsReady(), sync.callsFailed()),
                     sync.pausedReason(),
                     sync.removalsHeld(),
-                    school.errors());
+                    school.errors(),
+                    new Move(school.move().moved(), school.move().toMove()));
         }
     }
 
@@ -111,6 +113,15 @@ final class ReadinessResources {
 
     /** Teachers and those of them with a linked VK ID. */
     record Teachers(int total, int linked, int percent) {}
+
+    /**
+     * A move to MAX: journals whose MAX chat is adopted, of the journals whose VK chat is kept ({@code toMove} 0: no
+     * move). With {@code schools}, in sums: the schools moving.
+     */
+    record Move(int moved, int toMove) {}
+
+    /** The move to MAX in sums: schools with journals to move, journals moved of those to move. */
+    record Moves(int schools, int moved, int toMove) {}
 
     /** Requested subject chats, created and failed. */
     record Chats(int requested, int created, int failed) {}
@@ -170,7 +181,8 @@ final class ReadinessResources {
             int videoLessons,
             int callsReady,
             int callsFailed,
-            int errors) {
+            int errors,
+            Moves moves) {
 
         static Totals of(ReadinessTotals t) {
             return new Totals(
@@ -185,7 +197,8 @@ final class ReadinessResources {
                     t.videoLessons(),
                     t.callsReady(),
                     t.callsFailed(),
-                    t.errors());
+                    t.errors(),
+                    new Moves(t.schoolsMoving(), t.journalsMoved(), t.journalsToMove()));
         }
     }
 

@@ -21,7 +21,10 @@ record ReadinessTotals(
         int videoLessons,
         int callsReady,
         int callsFailed,
-        int errors) {
+        int errors,
+        int schoolsMoving,
+        int journalsMoved,
+        int journalsToMove) {
 
     static ReadinessTotals of(List<SchoolReadiness> schools) {
         var stages = new EnumMap<ReadinessStage, Integer>(ReadinessStage.class);
@@ -30,6 +33,7 @@ record ReadinessTotals(
         }
         int verified = 0, enabled = 0, succeeded = 0, failing = 0, teachers = 0, linked = 0;
         int requested = 0, created = 0, chatsFailed = 0, lessons = 0, ready = 0, callsFailed = 0, errors = 0;
+        int moving = 0, moved = 0, toMove = 0;
         for (var school : schools) {
             stages.merge(school.stage(), 1, Integer::sum);
             verified += school.credentials() == CredentialsStatus.VERIFIED ? 1 : 0;
@@ -48,6 +52,9 @@ record ReadinessTotals(
             ready += school.sync().callsReady();
             callsFailed += school.sync().callsFailed();
             errors += school.errors();
+            moving += school.move().moving() ? 1 : 0;
+            moved += school.move().moved();
+            toMove += school.move().toMove();
         }
         return new ReadinessTotals(
                 schools.size(),
@@ -64,7 +71,10 @@ record ReadinessTotals(
                 lessons,
                 ready,
                 callsFailed,
-                errors);
+                errors,
+                moving,
+                moved,
+                toMove);
     }
 
     /** Linked teachers of all schools in whole percent, rounded down. */

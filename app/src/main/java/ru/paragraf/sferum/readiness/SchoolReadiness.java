@@ -8,6 +8,7 @@ import ru.paragraf.sferum.linkbase.CommunityStates.CommunityState;
 import ru.paragraf.sferum.school.OrganizationSummary;
 import ru.paragraf.sferum.school.TeacherSferumAccounts.LinkedTeachers;
 import ru.paragraf.sferum.sync.SyncOverview.Figures;
+import ru.paragraf.sferum.sync.SyncOverview.MoveProgress;
 
 /**
  * The facts of one school's readiness and what follows from them: its stage, the share of teachers with a VK ID and
@@ -16,13 +17,24 @@ import ru.paragraf.sferum.sync.SyncOverview.Figures;
  * @param community the credentials in «База ссылок», if entered
  * @param task the SFERUM_SYNC task with its last finished run, if added
  * @param sync subject chats, this week's video calls and a pause of the synchronization
+ * @param move the school's move to MAX: journals moved, of those to move
  */
 record SchoolReadiness(
         OrganizationSummary organization,
         @Nullable CommunityState community,
         @Nullable ExchangeTaskState task,
         LinkedTeachers teachers,
-        Figures sync) {
+        Figures sync,
+        MoveProgress move) {
+
+    SchoolReadiness(
+            OrganizationSummary organization,
+            @Nullable CommunityState community,
+            @Nullable ExchangeTaskState task,
+            LinkedTeachers teachers,
+            Figures sync) {
+        this(organization, community, task, teachers, sync, MoveProgress.NONE);
+    }
 
     /** The share of teachers who must link a VK ID for the stage {@link ReadinessStage#TEACHERS}, in percent. */
     static final int TEACHERS_TARGET_PERCENT = 80;

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,7 +16,8 @@ class ChatPolicies {
             """
             select o.id as organization, coalesce(cp.parents_in_chats, false) as parents_in_chats,
                    coalesce(cp.remove_strangers, true) as remove_strangers,
-                   coalesce(cp.empty_archived_chats, false) as empty_archived_chats, cp.updated_at, cp.updated_by
+                   coalesce(cp.empty_archived_chats, false) as empty_archived_chats, cp.video_room_template,
+                   cp.updated_at, cp.updated_by
             from school.organization o left join school.chat_policy cp on cp.organization_id = o.id
             where o.id = :id and %s""";
 
@@ -62,6 +64,23 @@ class ChatPolicies {
                 .param("emptyArchived", emptyArchivedChats)
                 .param("at", at)
                 .param("by", by)
+                .update();
+    }
+
+    /** The school's standing rooms' template, if it chose one. */
+    Optional<String> videoRoomTemplate(UUID organization) {
+        return jdbc.sql("select video_room_template from school.chat_policy where organization_id = :organization"
+                        + " and video_room_template is not null")
+                .param("organization", organization)
+                .query(String.class)
+                .optional();
+    }
+
+    /** The school's standing rooms' template (for the row {@link #save} wrote in the same transaction). */
+    void saveVideoRoom(UUID organization, @Nullable String template) {
+        jdbc.sql("update school.chat_policy set video_room_template = :template where organization_id = :organization")
+                .param("organization", organization)
+                .param("template", template)
                 .update();
     }
 

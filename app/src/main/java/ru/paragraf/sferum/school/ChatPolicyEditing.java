@@ -2,6 +2,8 @@ package ru.paragraf.sferum.school;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -61,18 +63,54 @@ class ChatPolicyEditing {
             boolean parentsInChats,
             boolean removeStrangers,
             @Nullable Boolean emptyArchivedChats) {
+        return change(user, organization, parentsInChats, removeStrangers, emptyArchivedChats, null);
+    }
+
+    /**
+     * The standing rooms' template chosen for the school's lessons' video links, as {@link VideoRooms#check} let it
+     * through ({@code template} null: the pasted links only).
+     */
+    record VideoRoom(@Nullable String template) {}
+
+    /**
+     * As above, and the school's standing rooms ({@code room} null: as they are). A changed template is audited and
+     * publishes {@link LessonLinksChanged} for the school's chats of the current academic year.
+     */
+    @Transactional
+    ChatPolicy change(
+            CurrentUser user,
+            UUID organization,
+            boolean parentsInChats,
+            boolean removeStrangers,
+            @Nullable Boolean emptyArchivedChats,
+            @Nullable VideoRoom room) {
         if (!mayChange(user)) {
             throw new AccessDeniedException("Only administrators change a school's chat settings");
         }
         var scope = SchoolScope.of(user);
         var current = policies.lock(scope, organization).orElseThrow(SchoolPages::notFound);
         var emptyArchived = emptyArchivedChats == null ? current.emptyArchivedChats() : emptyArchivedChats;
-        if (!current.differsFrom(parentsInChats, removeStrangers, emptyArchived)) {
+        var template = room == null ? current.videoRoomTemplate() : room.template();
+        var roomChanged = !Objects.equals(template, current.videoRoomTemplate());
+        if (!current.differsFrom(parentsInChats, removeStrangers, emptyArchived) && !roomChanged) {
             return current.inZone(clock.getZone());
         }
         var by = user.displayName() + " (" + user.username() + ")";
         policies.save(organization, parentsInChats, removeStrangers, emptyArchived, OffsetDateTime.now(clock), by);
         var subject = "organization:" + organization;
+        if (roomChanged) {
+            policies.saveVideoRoom(organization, template);
+            audit.record(new AuditEntry(
+                    user,
+                    organization,
+                    template == null ? "VIDEO_ROOM_TEMPLATE_CLEARED" : "VIDEO_ROOM_TEMPLATE_SET",
+                    subject,
+                    template == null ? Map.of() : Map.of("template", template)));
+            var journals = policies.journalsWithChats(organization);
+            if (!journals.isEmpty()) {
+                events.publishEvent(new LessonLinksChanged(organization, Set.copyOf(journals)));
+            }
+        }
         if (current.parentsInChats() != parentsInChats) {
             audit.record(AuditEntry.by(
                     user, organization, parentsInChats ? "PARENTS_IN_CHATS_ON" : "PARENTS_IN_CHATS_OFF", subject));

@@ -1,9 +1,13 @@
 package ru.paragraf.sferum.school;
 
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.MapBindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,10 +24,14 @@ class ChatPolicyPages {
 
     private final ChatPolicyEditing editing;
     private final Organizations organizations;
+    private final VideoRooms rooms;
+    private final MessageSource messages;
 
-    ChatPolicyPages(ChatPolicyEditing editing, Organizations organizations) {
+    ChatPolicyPages(ChatPolicyEditing editing, Organizations organizations, VideoRooms rooms, MessageSource messages) {
         this.editing = editing;
         this.organizations = organizations;
+        this.rooms = rooms;
+        this.messages = messages;
     }
 
     @GetMapping("/orgs/{organization}/chat-policy")
@@ -42,9 +50,34 @@ class ChatPolicyPages {
             @RequestParam(defaultValue = "false") boolean parentsInChats,
             @RequestParam(defaultValue = "false") boolean removeStrangers,
             @RequestParam(defaultValue = "false") boolean emptyArchivedChats,
+            @RequestParam(required = false) @Nullable String videoRoomTemplate,
             @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
             Model model) {
-        var policy = editing.change(user, organization, parentsInChats, removeStrangers, emptyArchivedChats);
+        ChatPolicyEditing.VideoRoom room = null;
+        if (videoRoomTemplate != null) {
+            var current = editing.of(user, organization); // 403 or 404 before the template is judged
+            var errors = new MapBindingResult(new HashMap<String, Object>(), "form");
+            var template = rooms.check(videoRoomTemplate, errors, "videoRoomTemplate");
+            if (errors.hasErrors()) {
+                // nothing saved: the card again, with the template as typed and why it was refused
+                model.addAttribute("policy", current);
+                model.addAttribute("videoRoomTemplate", videoRoomTemplate);
+                model.addAttribute(
+                        "videoRoomError",
+                        messages.getMessage(errors.getFieldErrors().get(0), Locale.forLanguageTag("ru")));
+                if (htmx == null) {
+                    model.addAttribute(
+                            "organization",
+                            organizations
+                                    .find(SchoolScope.of(user), organization)
+                                    .orElseThrow(SchoolPages::notFound));
+                    return "school/chat-policy";
+                }
+                return "school/chat-policy :: card";
+            }
+            room = new ChatPolicyEditing.VideoRoom(template);
+        }
+        var policy = editing.change(user, organization, parentsInChats, removeStrangers, emptyArchivedChats, room);
         if (htmx == null) {
             return "redirect:/orgs/" + organization + "/chat-policy";
         }

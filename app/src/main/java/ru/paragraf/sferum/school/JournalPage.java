@@ -28,13 +28,16 @@ class JournalPage {
     private final ObjectProvider<SubjectChatStatuses> statuses;
     private final ObjectProvider<ChatAdoptions> adoptions;
     private final Clock clock;
+    private final ChatPolicies policies;
 
     JournalPage(
             Journals journals,
             ObjectProvider<SubjectChatStatuses> statuses,
             ObjectProvider<ChatAdoptions> adoptions,
-            Clock clock) {
+            Clock clock,
+            ChatPolicies policies) {
         this.journals = journals;
+        this.policies = policies;
         this.statuses = statuses;
         this.adoptions = adoptions;
         this.clock = clock;
@@ -49,6 +52,16 @@ class JournalPage {
         model.addAttribute("months", months);
         model.addAttribute("lessons", lessons);
         model.addAttribute("calls", callsOf(lessons));
+        var provider = statuses.getIfAvailable();
+        if (provider != null && !provider.startsCalls(journal.organizationId())) {
+            // the messenger starts no calls: the page says so, and where the lessons' links come from
+            model.addAttribute("noCalls", true);
+            model.addAttribute(
+                    "videoRoom",
+                    policies.videoRoomTemplate(journal.organizationId())
+                            .map(template -> VideoRooms.roomOf(template, id))
+                            .orElse(null));
+        }
     }
 
     /** The subject chat's card, which polls while the chat is being created: the journal without its lessons. */

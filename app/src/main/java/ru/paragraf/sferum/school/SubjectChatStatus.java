@@ -10,7 +10,24 @@ import org.jspecify.annotations.Nullable;
  * @param remedy what the school can do about it, in Russian
  */
 public record SubjectChatStatus(
-        State state, @Nullable String inviteLink, @Nullable String problem, @Nullable String remedy) {
+        State state,
+        @Nullable String inviteLink,
+        @Nullable String problem,
+        @Nullable String remedy,
+        @Nullable String move) {
+
+    public SubjectChatStatus(
+            State state, @Nullable String inviteLink, @Nullable String problem, @Nullable String remedy) {
+        this(state, inviteLink, problem, remedy, null);
+    }
+
+    /**
+     * The same status with what the school's move to another messenger means for this journal's chat («перенесён в
+     * MAX», or waiting for its adoption there).
+     */
+    public SubjectChatStatus withMove(@Nullable String move) {
+        return new SubjectChatStatus(state, inviteLink, problem, remedy, move);
+    }
 
     /** The life of a subject chat as users see it. */
     public enum State {

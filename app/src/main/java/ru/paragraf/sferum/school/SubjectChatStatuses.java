@@ -28,4 +28,12 @@ public interface SubjectChatStatuses {
 
     /** The calls of the given lessons; lessons without a call are absent from the map. */
     Map<UUID, LessonCallStatus> callsOf(Collection<UUID> lessons);
+
+    /**
+     * Whether the organization's messenger starts calls for its video lessons; where it does not, they are held at
+     * the links pasted on them or at the journals' standing rooms.
+     */
+    default boolean startsCalls(UUID organization) {
+        return true;
+    }
 }

@@ -27,19 +27,33 @@ public class TeacherSferumAccounts {
     /** Per organization, how many teachers it has and how many of them linked a VK ID; absent when none teach. */
     @Transactional(readOnly = true)
     public Map<UUID, LinkedTeachers> countsOf(Collection<UUID> organizations) {
+        return countsOf(organizations, List.of());
+    }
+
+    /**
+     * As {@link #countsOf(Collection)}, counting for the organizations {@code onMax} the teachers who linked a MAX
+     * account instead of a VK ID: the account the school's messenger adds them by.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, LinkedTeachers> countsOf(Collection<UUID> organizations, Collection<UUID> onMax) {
         var counts = new HashMap<UUID, LinkedTeachers>();
         if (organizations.isEmpty()) {
             return counts;
         }
         jdbc.sql(
                         """
-                        select e.organization_id, count(*) as teachers, count(e.sferum_user_id) filter (where not e.sferum_relink_required) as linked
+                        select e.organization_id, count(*) as teachers,
+                               case when e.organization_id in (:onMax) then count(e.max_user_id)
+                                    else count(e.sferum_user_id) filter (where not e.sferum_relink_required)
+                               end as linked
                         from school.employee e
                         where e.organization_id in (:organizations)
                           and exists (select 1 from school.journal_teacher jt where jt.employee_id = e.id)
                         group by e.organization_id
                         """)
                 .param("organizations", List.copyOf(organizations))
+                // never an empty list: an "in ()" is no valid SQL
+                .param("onMax", onMax.isEmpty() ? List.of(new UUID(0, 0)) : List.copyOf(onMax))
                 .query(rs -> {
                     counts.put(
                             rs.getObject("organization_id", UUID.class),

@@ -30,7 +30,9 @@
  * {@link ru.paragraf.sferum.school.FamilySferumAccountChanged} (a pupil's or parent's), and
  * {@link ru.paragraf.sferum.school.RosterChanged} (who belongs in some subject chats of a school may differ now: a
  * OneRoster import moved pupils, parents or teachers, or the school switched «Родители в предметных чатах» on its
- * page «Настройки чатов», {@code /orgs/{org}/chat-policy}). Listens to nothing.
+ * page «Настройки чатов», {@code /orgs/{org}/chat-policy}), and {@link ru.paragraf.sferum.school.LessonLinksChanged} (the
+ * school chose another source of its lessons' video links, its standing rooms' template, on the same page). Listens to
+ * nothing.
  *
  * <p>The organization's tab «Учётные записи» ({@code /orgs/{org}/accounts}, API {@code /api/orgs/{org}/accounts}) shows
  * the accounts of the school's people through the accounts module's administration, once the school is visible to the

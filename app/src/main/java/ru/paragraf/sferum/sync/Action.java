@@ -25,7 +25,9 @@ sealed interface Action
                 Action.RenewCall,
                 Action.ArchiveChat,
                 Action.AdoptChat,
-                Action.Reply {
+                Action.Reply,
+                Action.ClosePreviousChat,
+                Action.AnnounceLessonLink {
 
     OperationKind kind();
 
@@ -64,6 +66,10 @@ sealed interface Action
         R adoptChat(AdoptChat action);
 
         R reply(Reply action);
+
+        R closePreviousChat(ClosePreviousChat action);
+
+        R announceLessonLink(AnnounceLessonLink action);
     }
 
     /** Creates a journal's subject chat, titled «Алгебра 7А», with the journal's teachers in it. */
@@ -311,6 +317,41 @@ sealed interface Action
         @Override
         public <R> R accept(Cases<R> cases) {
             return cases.reply(this);
+        }
+    }
+
+    /**
+     * Posts once, in the journal's previous chat (of the messenger the school left), where the journal's chat is now:
+     * the new chat's link, or its title.
+     */
+    record ClosePreviousChat(ChatKey chat) implements Action {
+
+        @Override
+        public OperationKind kind() {
+            return OperationKind.CLOSE_PREVIOUS_CHAT;
+        }
+
+        @Override
+        public <R> R accept(Cases<R> cases) {
+            return cases.closePreviousChat(this);
+        }
+    }
+
+    /**
+     * Posts a lesson held at a video link (a school whose messenger cannot start calls) in the journal's chat: the
+     * lesson, its time and the link, with a button that opens it; or, where the chat was told another link of the
+     * lesson, that the link changed.
+     */
+    record AnnounceLessonLink(CallKey lesson, ChatKey chat) implements Action {
+
+        @Override
+        public OperationKind kind() {
+            return OperationKind.ANNOUNCE_LESSON_LINK;
+        }
+
+        @Override
+        public <R> R accept(Cases<R> cases) {
+            return cases.announceLessonLink(this);
         }
     }
 }

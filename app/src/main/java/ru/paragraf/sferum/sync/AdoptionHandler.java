@@ -87,7 +87,12 @@ class AdoptionHandler {
                         renamed -> messenger
                                 .post(community, chatId, dedupe, problems.text("max.adoption.reply.bound", title))
                                 .fold(
-                                        posted -> Completion.done(new LedgerChange.ChatAdopted(key)),
+                                        posted -> messenger
+                                                .chatLink(community, chatId)
+                                                .fold(
+                                                        link -> Completion.done(new LedgerChange.ChatAdopted(
+                                                                key, chatId, link.orElse(null))),
+                                                        problem -> problems.of(problem, null, null)),
                                         problem -> problems.of(problem, null, null)),
                         problem -> problems.of(problem, null, null));
     }

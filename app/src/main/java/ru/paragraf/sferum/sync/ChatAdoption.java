@@ -38,7 +38,7 @@ class ChatAdoption implements MaxUpdateHandler {
             values (:organization, :journal, :year, :community, :title, {ChatState.ACTIVE}, :chatId, :now, :now)
             on conflict (organization_id, journal_id, academic_year_id) do update
                 set community_id = excluded.community_id, title = excluded.title, state = excluded.state,
-                    chat_id = excluded.chat_id, invite_link = null, problem = null, problem_category = null,
+                    chat_id = excluded.chat_id, invite_link = null, chat_link = null, problem = null, problem_category = null,
                     lost_at = null, updated_at = excluded.updated_at
                 where sync.chat.state not in ({ChatState.ACTIVE}, {ChatState.ARCHIVED}, {ChatState.CREATING})
             """);

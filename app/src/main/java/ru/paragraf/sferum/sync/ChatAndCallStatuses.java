@@ -33,9 +33,21 @@ import ru.paragraf.sferum.sync.messenger.MessengerProvider;
 @Component
 class ChatAndCallStatuses implements SubjectChatStatuses {
 
+    private static final String MOVES = sql(
+            """
+            select p.journal_id, bool_or(c.adopted_at is not null and c.community_id = so.community_id) as moved
+            from sync.previous_chat p
+            join sync.organization so on so.organization_id = p.organization_id and p.messenger <> so.messenger
+            left join sync.chat c on c.organization_id = p.organization_id and c.journal_id = p.journal_id
+                                 and c.academic_year_id = p.academic_year_id and c.state = {ChatState.ACTIVE}
+            where p.journal_id in (:journals)
+            group by p.journal_id
+            """);
+
     private static final String CHAT = sql(
             """
-            select j.journal_id, j.subject_chat_requested, c.state, c.invite_link, c.problem, so.ready,
+            select j.journal_id, j.subject_chat_requested, c.state, coalesce(c.invite_link, c.chat_link) as invite_link,
+                   c.problem, so.ready,
                    so.paused_reason, coalesce(so.messenger, 'VK') as messenger,
                    exists (select 1 from school.sync_lesson l where l.journal_id = j.journal_id
                              and l.publication = {Publication.PUBLISHED}
@@ -98,7 +110,25 @@ class ChatAndCallStatuses implements SubjectChatStatuses {
         if (facts.isEmpty()) {
             return SubjectChatStatus.of(SubjectChatStatus.State.NOT_REQUESTED);
         }
-        return chat(facts.get(), requested);
+        return chat(facts.get(), requested).withMove(moves(List.of(journal)).get(journal));
+    }
+
+    /**
+     * Per journal whose previous chat (of the messenger its school left) is kept, what the move means for it:
+     * «перенесён в MAX» once its chat is adopted in the messenger now, else waiting for that.
+     */
+    private Map<UUID, String> moves(Collection<UUID> journals) {
+        var moves = new HashMap<UUID, String>();
+        jdbc.sql(MOVES)
+                .param("journals", journals)
+                .query((rs, row) -> moves.put(
+                        rs.getObject("journal_id", UUID.class),
+                        text(
+                                rs.getBoolean("moved")
+                                        ? "sync.move.journal.MOVED"
+                                        : "sync.move.journal.WAITING_FOR_ADOPTION")))
+                .list();
+        return moves;
     }
 
     @Override
@@ -118,6 +148,8 @@ class ChatAndCallStatuses implements SubjectChatStatuses {
                 .list();
         journals.forEach(
                 journal -> statuses.putIfAbsent(journal, SubjectChatStatus.of(SubjectChatStatus.State.NOT_REQUESTED)));
+        moves(journals)
+                .forEach((journal, move) -> statuses.computeIfPresent(journal, (key, status) -> status.withMove(move)));
         return statuses;
     }
 
@@ -255,7 +287,7 @@ class ChatAndCallStatuses implements SubjectChatStatuses {
                                l.lesson_date + l.starts_at + make_interval(mins => l.duration_minutes)
                                    + make_interval(secs => :grace) <= :localNow as over,
                                k.state, k.join_link, k.problem, coalesce(so.ready, false) as ready, so.paused_reason,
-                               coalesce(so.messenger, 'VK') as messenger, l.video_link
+                               coalesce(so.messenger, 'VK') as messenger, l.lesson_link
                         from school.sync_lesson l
                         left join sync.call k on k.organization_id = l.organization_id and k.lesson_id = l.lesson_id
                         left join sync.organization so on so.organization_id = l.organization_id
@@ -275,7 +307,7 @@ class ChatAndCallStatuses implements SubjectChatStatuses {
                             rs.getBoolean("ready"),
                             rs.getString("paused_reason"),
                             messengers.provider(Messenger.valueOf(rs.getString("messenger"))),
-                            rs.getString("video_link"));
+                            rs.getString("lesson_link"));
                     if (status != null) {
                         statuses.put(rs.getObject("lesson_id", UUID.class), status);
                     }
@@ -313,7 +345,8 @@ class ChatAndCallStatuses implements SubjectChatStatuses {
             return null;
         }
         if (!ProviderCapability.CALLS.declaredIn(messenger.capabilities())) {
-            // the messenger starts no calls: the link the teacher pasted on the lesson is its call
+            // the messenger starts no calls: the link the teacher pasted on the lesson, or else the journal's
+            // standing room, is its call
             return videoLink != null
                     ? new LessonCallStatus(LessonCallStatus.State.READY, videoLink, null)
                     : new LessonCallStatus(
@@ -355,5 +388,10 @@ class ChatAndCallStatuses implements SubjectChatStatuses {
                     rs.getBoolean("has_video"),
                     Messenger.valueOf(rs.getString("messenger")));
         }
+    }
+
+    @Override
+    public boolean startsCalls(UUID organization) {
+        return ProviderCapability.CALLS.declaredIn(messengers.capabilitiesOf(organization));
     }
 }

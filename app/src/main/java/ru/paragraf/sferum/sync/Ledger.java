@@ -26,10 +26,12 @@ class Ledger {
 
     private final ChatStrangers strangers;
     private final ToldLessons told;
+    private final LessonLinks lessonLinks;
 
     Ledger(JdbcClient jdbc, Clock clock) {
         this.strangers = new ChatStrangers(jdbc);
         this.told = new ToldLessons(jdbc, clock);
+        this.lessonLinks = new LessonLinks(jdbc, clock);
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -250,6 +252,34 @@ class Ledger {
         members.forEach(member -> memberAdded(key, member));
     }
 
+    /** A chat people made and bound by a code was taken over by the bot. */
+    void chatAdopted(ChatKey key) {
+        keyed(
+                        jdbc.sql(
+                                """
+                                update sync.chat set adopted_at = coalesce(adopted_at, :now)
+                                where organization_id = :organization and journal_id = :journal
+                                  and academic_year_id = :year
+                                """),
+                        key)
+                .param("now", OffsetDateTime.now(clock))
+                .update();
+    }
+
+    /** The journal's previous chat got its closing message. */
+    void previousChatClosed(ChatKey key) {
+        keyed(
+                        jdbc.sql(
+                                """
+                                update sync.previous_chat set closed_at = coalesce(closed_at, :now)
+                                where organization_id = :organization and journal_id = :journal
+                                  and academic_year_id = :year
+                                """),
+                        key)
+                .param("now", OffsetDateTime.now(clock))
+                .update();
+    }
+
     /** The chat of a closed year, renamed and its closing message pinned. */
     void chatArchived(ChatKey key, String title) {
         var now = OffsetDateTime.now(clock);
@@ -290,6 +320,22 @@ class Ledger {
      * The chat's current invite link, asked for at {@code asked}; the one it replaces is never shown again. A link
      * of a chat that is no longer ACTIVE is not stored: it was lost meanwhile.
      */
+    /** The adopted chat {@code chatId}'s own link, as the messenger gives it (none: null). */
+    void chatLink(ChatKey key, long chatId, @Nullable String link) {
+        keyed(
+                        jdbc.sql(
+                                """
+                                update sync.chat set chat_link = :link, updated_at = :now
+                                where organization_id = :organization and journal_id = :journal
+                                  and academic_year_id = :year and chat_id = :chatId
+                                """),
+                        key)
+                .param("chatId", chatId)
+                .param("link", link)
+                .param("now", OffsetDateTime.now(clock))
+                .update();
+    }
+
     void inviteLink(ChatKey key, String link, OffsetDateTime asked) {
         keyed(
                         jdbc.sql(
@@ -685,6 +731,11 @@ class Ledger {
     /** What member checks found in the chats: strangers, and members who left on their own. */
     ChatStrangers strangers() {
         return strangers;
+    }
+
+    /** What the journals' chats were told of their lessons held at a video link. */
+    LessonLinks lessonLinks() {
+        return lessonLinks;
     }
 
     /** What the journals' chats were told of their lessons. */

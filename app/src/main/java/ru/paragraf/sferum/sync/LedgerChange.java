@@ -46,15 +46,35 @@ sealed interface LedgerChange {
      * A chat people made and bound to the journal by a code is the community's to manage now (renamed, told so): its
      * row was written at the binding, and the journal's members follow at once.
      */
-    record ChatAdopted(ChatKey chat) implements LedgerChange {
+    record ChatAdopted(ChatKey chat, long chatId, @Nullable String link) implements LedgerChange {
 
+        /**
+         * The chat's link as the messenger gives it, shown where a chat's invite link is; marked adopted: the
+         * journal's previous chat, if the school moved, may be told where the chat is now.
+         */
         @Override
-        public void applyTo(Ledger ledger) {}
+        public void applyTo(Ledger ledger) {
+            ledger.chatLink(chat, chatId, link);
+            ledger.chatAdopted(chat);
+        }
 
         @Override
         public FollowUp followUp() {
             return FollowUp.of(
-                    chat.journal(), OperationKind.ADD_MEMBER, OperationKind.REMOVE_MEMBER, OperationKind.CHECK_MEMBERS);
+                    chat.journal(),
+                    OperationKind.ADD_MEMBER,
+                    OperationKind.REMOVE_MEMBER,
+                    OperationKind.CHECK_MEMBERS,
+                    OperationKind.CLOSE_PREVIOUS_CHAT);
+        }
+    }
+
+    /** The journal's previous chat got its closing message: never again. */
+    record PreviousChatClosed(ChatKey chat) implements LedgerChange {
+
+        @Override
+        public void applyTo(Ledger ledger) {
+            ledger.previousChatClosed(chat);
         }
     }
 
@@ -284,6 +304,15 @@ sealed interface LedgerChange {
         @Override
         public void applyTo(Ledger ledger) {
             ledger.told().said(call, news);
+        }
+    }
+
+    /** The chat was told the lesson's link: it knows the lesson at that link, held by video at its time now. */
+    record LessonLinkTold(LessonLinks.LinkLesson lesson, long chatId) implements LedgerChange {
+
+        @Override
+        public void applyTo(Ledger ledger) {
+            ledger.lessonLinks().told(lesson, chatId);
         }
     }
 }

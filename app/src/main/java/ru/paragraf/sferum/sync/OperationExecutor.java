@@ -25,6 +25,8 @@ class OperationExecutor {
     private final AnnouncementHandler announcements;
     private final LessonChangeHandler lessonChanges;
     private final AdoptionHandler adoptions;
+    private final PreviousChatHandler closings;
+    private final LessonLinkHandler lessonLinks;
 
     OperationExecutor(
             Messengers messengers,
@@ -38,7 +40,9 @@ class OperationExecutor {
             CallHandler calls,
             AnnouncementHandler announcements,
             LessonChangeHandler lessonChanges,
-            AdoptionHandler adoptions) {
+            AdoptionHandler adoptions,
+            PreviousChatHandler closings,
+            LessonLinkHandler lessonLinks) {
         this.messengers = messengers;
         this.credentials = credentials;
         this.organizations = organizations;
@@ -51,6 +55,8 @@ class OperationExecutor {
         this.announcements = announcements;
         this.lessonChanges = lessonChanges;
         this.adoptions = adoptions;
+        this.closings = closings;
+        this.lessonLinks = lessonLinks;
     }
 
     Completion execute(Operation operation) {
@@ -177,6 +183,16 @@ class OperationExecutor {
             @Override
             public Completion reply(Action.Reply action) {
                 return adoptions.reply(action, operation.organizationId(), community);
+            }
+
+            @Override
+            public Completion closePreviousChat(Action.ClosePreviousChat action) {
+                return closings.close(action);
+            }
+
+            @Override
+            public Completion announceLessonLink(Action.AnnounceLessonLink action) {
+                return lessonLinks.announce(action, community);
             }
         };
     }

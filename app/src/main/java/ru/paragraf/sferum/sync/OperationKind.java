@@ -21,7 +21,9 @@ enum OperationKind {
     RENEW_CALL,
     ARCHIVE_CHAT,
     ADOPT_CHAT,
-    REPLY;
+    REPLY,
+    CLOSE_PREVIOUS_CHAT,
+    ANNOUNCE_LESSON_LINK;
 
     /** What the provider must be able to do for this kind; null: posting in a chat it has, which every provider can. */
     @Nullable
@@ -39,6 +41,10 @@ enum OperationKind {
             case ARCHIVE_CHAT -> null;
                 // a chat people made and bound with a code, and answers in chats: renaming and posting
             case ADOPT_CHAT, REPLY -> null;
+                // a message in the chat of the messenger the school left, through that messenger's provider
+            case CLOSE_PREVIOUS_CHAT -> null;
+                // a lesson's video link posted in a chat it has; planned only where the messenger has no calls
+            case ANNOUNCE_LESSON_LINK -> null;
         };
     }
 }

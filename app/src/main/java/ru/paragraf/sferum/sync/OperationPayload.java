@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
  * <p>Version 2: chat operations hold {@code journal} and {@code year} (UUIDs), CREATE_CHAT also {@code title},
  * ADD_MEMBER {@code person} (UUID: an employee, a pupil or a parent), {@code role} ({@link MemberRole}) and
  * {@code vkUser} (number), REMOVE_MEMBER and REMOVE_STRANGER {@code vkUser}, CHECK_MEMBERS nothing more; call operations hold {@code lesson} and {@code journal},
- * ANNOUNCE_CALL and ANNOUNCE_LESSON_CHANGE also {@code year}, RENEW_CALL also {@code generation} (number: the call's generation to replace); ARCHIVE_CHAT (added in version 2, nothing older holds it) the chat's {@code journal}
+ * ANNOUNCE_CALL, ANNOUNCE_LESSON_CHANGE and ANNOUNCE_LESSON_LINK also {@code year}, RENEW_CALL also {@code generation} (number: the call's generation to replace); ARCHIVE_CHAT (added in version 2, nothing older holds it) the chat's {@code journal}
  * and {@code year}, its new {@code title} and the year's {@code yearTitle}; ADOPT_CHAT (added in version 2) the chat's {@code journal}, {@code year} and
  * the bound {@code chatId}; REPLY (added in version 2) {@code chatId}, {@code what} and {@code text}. Version 1 differs only in ADD_MEMBER, which put only teachers into chats: it
  * holds {@code employee} instead of {@code person} and {@code role}. Rows queued before the payload had a version
@@ -58,6 +58,9 @@ final class OperationPayload {
                     fields.chat(organization), fields.text("title"), fields.text("yearTitle"));
             case ADOPT_CHAT -> new Action.AdoptChat(fields.chat(organization), fields.number("chatId"));
             case REPLY -> new Action.Reply(fields.number("chatId"), fields.text("what"), fields.text("text"));
+            case CLOSE_PREVIOUS_CHAT -> new Action.ClosePreviousChat(fields.chat(organization));
+            case ANNOUNCE_LESSON_LINK -> new Action.AnnounceLessonLink(
+                    fields.call(organization), fields.chat(organization));
         };
     }
 

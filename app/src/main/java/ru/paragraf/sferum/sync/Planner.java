@@ -96,12 +96,18 @@ class Planner {
             Step.of(OperationKind.FINISH_CALL, Planner::finishCall),
             Step.of(OperationKind.ANNOUNCE_CALL, Planner::announceCall),
             Step.of(OperationKind.ANNOUNCE_LESSON_CHANGE, Planner::announceLessonChange),
+            // where the messenger cannot start calls: a lesson's video link, and then its changes
+            Step.of(OperationKind.ANNOUNCE_LESSON_LINK, Planner::announceLessonLink),
+            Step.of(OperationKind.ANNOUNCE_LESSON_CHANGE, Planner::announceLinkedLessonChange),
             // a closed academic year (sync.year_close): its calls finished, its chats archived, then emptied of
             // pupils and parents where the school chose it and their link renewed (YearClosing)
             Step.of(OperationKind.FINISH_CALL, Planner::finishClosedYearCall),
             Step.of(OperationKind.ARCHIVE_CHAT, Planner::archiveChat),
             Step.of(OperationKind.REMOVE_MEMBER, Planner::emptyArchivedChat),
-            Step.of(OperationKind.RENEW_INVITE_LINK, Planner::renewArchivedChatLink));
+            Step.of(OperationKind.RENEW_INVITE_LINK, Planner::renewArchivedChatLink),
+            // a school that moved to another messenger (MessengerMove): each journal's previous chat told once where
+            // its chat is now, when that chat is there
+            Step.of(OperationKind.CLOSE_PREVIOUS_CHAT, Planner::closePreviousChat));
 
     /** The removals of people who no longer belong: the ones a school's hold counts (not a closed year's emptying). */
     private static final Step REMOVAL_STEP = STEPS.stream()
@@ -332,7 +338,10 @@ class Planner {
 
     private JdbcClient.StatementSpec parameters(
             JdbcClient.StatementSpec statement, UUID organization, @Nullable UUID journal) {
-        times(statement).param("organization", organization).param("linkless", linkless());
+        times(statement)
+                .param("organization", organization)
+                .param("linkless", linkless())
+                .param("callless", callless());
         return journal == null ? statement : statement.param("journal", journal);
     }
 
@@ -353,6 +362,15 @@ class Planner {
     private List<String> linkless() {
         var linkless = messengers.lacking(ProviderCapability.INVITE_LINKS);
         return linkless.isEmpty() ? List.of("") : linkless;
+    }
+
+    /**
+     * The messengers that cannot start calls, by name ({@code :callless}): their lessons are held at video links.
+     * Never empty, as {@link #linkless()}.
+     */
+    private List<String> callless() {
+        var callless = messengers.lacking(ProviderCapability.CALLS);
+        return callless.isEmpty() ? List.of("") : callless;
     }
 
     /** Organizations whose work may go on: verified credentials, an enabled task, not paused. */
@@ -718,11 +736,57 @@ class Planner {
      * change, the other finds nothing left to say.
      */
     private static String announceLessonChange(Scope scope) {
+        return lessonChange(scope, "sync.call");
+    }
+
+    /**
+     * A lesson held at a video link whose link was posted in the chat the journal has now, and that changed since:
+     * said so there as for a call ({@link #announceLessonChange}).
+     */
+    private static String announceLinkedLessonChange(Scope scope) {
+        return lessonChange(scope, "sync.lesson_link");
+    }
+
+    /**
+     * A lesson held by video (published, in video-call form) at a link — the one pasted on it, or its journal's
+     * standing room — in an organization whose messenger cannot start calls, is posted with its link in the chat the
+     * journal has now, as soon as it is published and until it ends: as a call is announced once it is started
+     * ({@link LessonLinkHandler}). Once per lesson and link: the ledger ({@code sync.lesson_link}) knows what the chat
+     * was told; a changed link is posted again. Keyed by the lesson: a link changed again while one is queued is
+     * posted by it as it is then.
+     */
+    private static String announceLessonLink(Scope scope) {
+        return """
+                select l.organization_id, c.community_id, {OperationKind.ANNOUNCE_LESSON_LINK} as kind,
+                       'lesson-link:' || l.lesson_id as object_key, %s as payload
+                from school.sync_lesson l
+                join school.sync_journal j on j.journal_id = l.journal_id and j.subject_chat_requested
+                join sync.chat c on c.organization_id = l.organization_id and c.journal_id = l.journal_id
+                                and c.academic_year_id = j.academic_year_id and c.state = {ChatState.ACTIVE}
+                                and c.chat_id is not null
+                %s
+                where l.organization_id = :organization %s
+                  and so.messenger in (:callless)
+                  and l.publication = {Publication.PUBLISHED} and l.format = {LessonFormat.VIDEO_CALL}
+                  and l.lesson_link is not null
+                  and l.lesson_date + l.starts_at + make_interval(mins => l.duration_minutes) > :localNow
+                  and not exists (select 1 from sync.lesson_link k
+                                  where k.organization_id = l.organization_id and k.lesson_id = l.lesson_id
+                                    and k.told_as = {HeldAs.VIDEO_CALL} and k.told_chat_id = c.chat_id
+                                    and k.link = l.lesson_link)
+                """
+                .formatted(
+                        payload("'lesson', l.lesson_id, 'journal', l.journal_id, 'year', c.academic_year_id"),
+                        ready("l.organization_id"),
+                        scope.journal("l.journal_id"));
+    }
+
+    private static String lessonChange(Scope scope, String told) {
         return """
                 select k.organization_id, c.community_id, {OperationKind.ANNOUNCE_LESSON_CHANGE} as kind,
                        'lesson-change:' || k.lesson_id || ':' || n.held_as || ':' || coalesce(cast(n.starts as text), '')
                            as object_key, %s as payload
-                from sync.call k
+                from %s k
                 join school.sync_journal j on j.journal_id = k.journal_id and j.subject_chat_requested
                 join sync.chat c on c.organization_id = k.organization_id and c.journal_id = k.journal_id
                                 and c.academic_year_id = j.academic_year_id and c.state = {ChatState.ACTIVE}
@@ -739,6 +803,7 @@ class Planner {
                 """
                 .formatted(
                         payload("'lesson', k.lesson_id, 'journal', k.journal_id, 'year', c.academic_year_id"),
+                        told,
                         ToldLessons.heldAs("l"),
                         ready("k.organization_id"),
                         scope.journal("k.journal_id"));
@@ -834,5 +899,28 @@ class Planner {
                         payload("'journal', c.journal_id, 'year', c.academic_year_id"),
                         ready("c.organization_id"),
                         scope.journal("c.journal_id"));
+    }
+
+    /**
+     * The journal's previous chat, in the messenger the school left, gets its closing message once the journal's chat
+     * in the school's messenger now is adopted (the bot took it over): keyed by the journal, and never again once
+     * {@code closed_at} is set. Queued under the school's current account, the lease its queue runs under.
+     */
+    private static String closePreviousChat(Scope scope) {
+        return """
+                select p.organization_id, so.community_id, {OperationKind.CLOSE_PREVIOUS_CHAT} as kind,
+                       'close:' || p.journal_id || ':' || p.academic_year_id as object_key, %s as payload
+                from sync.previous_chat p
+                join sync.chat c on c.organization_id = p.organization_id and c.journal_id = p.journal_id
+                                and c.academic_year_id = p.academic_year_id and c.state = {ChatState.ACTIVE}
+                %s
+                where p.organization_id = :organization %s
+                  and p.closed_at is null and p.messenger <> so.messenger
+                  and c.community_id = so.community_id and c.chat_id is not null and c.adopted_at is not null
+                """
+                .formatted(
+                        payload("'journal', p.journal_id, 'year', p.academic_year_id"),
+                        ready("p.organization_id"),
+                        scope.journal("p.journal_id"));
     }
 }

@@ -43,13 +43,24 @@ class PreviewWords {
     private String object(PreviewFacts facts) {
         var chat = facts.chatTitle() == null ? "" : facts.chatTitle();
         return switch (facts.kind()) {
-            case CREATE_CHAT, INVITE_LINK, RENEW_INVITE_LINK, CHECK_MEMBERS, ARCHIVE_CHAT, ADOPT_CHAT, REPLY -> text(
-                    "preview.object.chat", chat);
+            case CREATE_CHAT,
+                    INVITE_LINK,
+                    RENEW_INVITE_LINK,
+                    CHECK_MEMBERS,
+                    ARCHIVE_CHAT,
+                    ADOPT_CHAT,
+                    REPLY,
+                    CLOSE_PREVIOUS_CHAT -> text("preview.object.chat", chat);
             case REMOVE_STRANGER -> text("preview.object.stranger", facts.vkUser(), chat);
             case ADD_MEMBER, REMOVE_MEMBER -> facts.person() != null && facts.personRole() != null
                     ? text("preview.object.member." + facts.personRole().name(), facts.person(), chat)
                     : text("preview.object.vkMember", facts.vkUser(), chat);
-            case START_CALL, FINISH_CALL, ANNOUNCE_CALL, ANNOUNCE_LESSON_CHANGE, RENEW_CALL -> lesson(facts, chat);
+            case START_CALL,
+                    FINISH_CALL,
+                    ANNOUNCE_CALL,
+                    ANNOUNCE_LESSON_CHANGE,
+                    RENEW_CALL,
+                    ANNOUNCE_LESSON_LINK -> lesson(facts, chat);
         };
     }
 

@@ -27,9 +27,15 @@ final class RunItems {
                         CHECK_MEMBERS,
                         ARCHIVE_CHAT,
                         ADOPT_CHAT,
-                        REPLY -> CHAT;
+                        REPLY,
+                        CLOSE_PREVIOUS_CHAT -> CHAT;
                 case ADD_MEMBER, REMOVE_MEMBER, REMOVE_STRANGER -> CHAT_MEMBER;
-                case START_CALL, FINISH_CALL, ANNOUNCE_CALL, ANNOUNCE_LESSON_CHANGE, RENEW_CALL -> CALL;
+                case START_CALL,
+                        FINISH_CALL,
+                        ANNOUNCE_CALL,
+                        ANNOUNCE_LESSON_CHANGE,
+                        RENEW_CALL,
+                        ANNOUNCE_LESSON_LINK -> CALL;
             };
         }
     }

@@ -10,6 +10,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import ru.paragraf.sferum.school.FamilySferumAccountChanged;
 import ru.paragraf.sferum.school.LessonChanged;
+import ru.paragraf.sferum.school.LessonLinksChanged;
 import ru.paragraf.sferum.school.LessonPublished;
 import ru.paragraf.sferum.school.LessonSubstituteChanged;
 import ru.paragraf.sferum.school.LessonWithdrawn;
@@ -100,6 +101,15 @@ class SchoolChanges {
      */
     @ApplicationModuleListener
     void on(RosterChanged event) {
+        plan(event.organization(), event.journals());
+    }
+
+    /**
+     * The school chose another source of its lessons' video links (its standing rooms): each journal with a chat is
+     * planned, its lessons' links posted where they changed.
+     */
+    @ApplicationModuleListener
+    void on(LessonLinksChanged event) {
         plan(event.organization(), event.journals());
     }
 

@@ -185,6 +185,50 @@ public class SyncOverview {
      * @param pausedReason why the engine stopped working for the organization (a credential failure), if it did
      * @param removalsHeld the organization's big removals wait «на удержании» for an administrator's decision
      */
+    /**
+     * Per organization that moved to another messenger and kept journals' previous chats: how many of those journals
+     * have their chat adopted in the messenger now ({@code moved}), of all of them ({@code toMove}). Absent for an
+     * organization that never moved.
+     */
+    public Map<UUID, MoveProgress> moveProgressOf(Collection<UUID> organizations) {
+        var progress = new HashMap<UUID, MoveProgress>();
+        if (organizations.isEmpty()) {
+            return progress;
+        }
+        jdbc.sql(
+                        sql(
+                                """
+                        select p.organization_id, count(*) as to_move,
+                               count(*) filter (where c.adopted_at is not null) as moved
+                        from sync.previous_chat p
+                        join sync.organization so on so.organization_id = p.organization_id
+                                                  and p.messenger <> so.messenger
+                        left join sync.chat c on c.organization_id = p.organization_id
+                                             and c.journal_id = p.journal_id
+                                             and c.academic_year_id = p.academic_year_id
+                                             and c.state = {ChatState.ACTIVE} and c.community_id = so.community_id
+                        where p.organization_id in (:organizations)
+                        group by p.organization_id
+                        """))
+                .param("organizations", List.copyOf(organizations))
+                .query(rs -> {
+                    progress.put(
+                            rs.getObject("organization_id", UUID.class),
+                            new MoveProgress(rs.getInt("moved"), rs.getInt("to_move")));
+                });
+        return progress;
+    }
+
+    /** A school's move to another messenger: journals whose chat is adopted there, of the journals to move. */
+    public record MoveProgress(int moved, int toMove) {
+
+        public static final MoveProgress NONE = new MoveProgress(0, 0);
+
+        public boolean moving() {
+            return toMove > 0;
+        }
+    }
+
     public record Figures(
             int chatsRequested,
             int chatsCreated,

@@ -42,7 +42,7 @@
  * <p><b>Listens to</b> (after commit, through the event publication registry, so nothing is lost to a crash): the
  * school's {@code LessonPublished}, {@code LessonWithdrawn}, {@code LessonChanged}, {@code SubjectChatRequested},
  * {@code SubjectChatCancelled}, {@code SferumAccountChanged}, {@code FamilySferumAccountChanged} and {@code
- * RosterChanged} ({@code SchoolChanges}: plans the journal or the person's journals); the link
+ * RosterChanged} and {@code LessonLinksChanged} ({@code SchoolChanges}: plans the journal or the person's journals); the link
  * base's {@code CommunityCredentialsChanged} and {@code MessengerBotChanged} and the exchange's {@code ExchangeTaskChanged} ({@code
  * ReadinessChanges}: resumes and plans the organization). Publishes, for the notices, in the transaction of the
  * ledger change ({@code LedgerNews}, ids only): {@link ru.paragraf.sferum.sync.SubjectChatCreated},

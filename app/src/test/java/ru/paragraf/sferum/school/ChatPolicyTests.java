@@ -42,8 +42,13 @@ import ru.paragraf.sferum.accounts.AccountRegistration;
 @RecordApplicationEvents
 class ChatPolicyTests {
 
-    private static final List<String> ACTIONS =
-            List.of("PARENTS_IN_CHATS_ON", "PARENTS_IN_CHATS_OFF", "REMOVE_STRANGERS_ON", "REMOVE_STRANGERS_OFF");
+    private static final List<String> ACTIONS = List.of(
+            "PARENTS_IN_CHATS_ON",
+            "PARENTS_IN_CHATS_OFF",
+            "REMOVE_STRANGERS_ON",
+            "REMOVE_STRANGERS_OFF",
+            "VIDEO_ROOM_TEMPLATE_SET",
+            "VIDEO_ROOM_TEMPLATE_CLEARED");
 
     @Autowired
     MockMvc mvc;
@@ -200,6 +205,72 @@ class ChatPolicyTests {
                 .contains("Изменено "
                         + DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm")
                                 .format(saved.atZoneSameInstant(clock.getZone())));
+    }
+
+    @Test
+    void aVideoRoomTemplateNeedsItsPlaceholderAndAnAllowedHttpsHostAndIsRefusedInRussianOnThePage() throws Exception {
+        var session = login("adminA");
+        var page = mvc.perform(get("/orgs/" + SCHOOL_A + "/chat-policy").session(session))
+                .andReturn()
+                .getResponse();
+        assertThat(body(page)).contains("id=\"video-room-template\"", "Бот MAX не умеет начинать видеозвонки");
+
+        var refused = mvc.perform(post("/orgs/" + SCHOOL_A + "/chat-policy")
+                        .session(session)
+                        .with(csrf())
+                        .header("HX-Request", "true")
+                        .param("removeStrangers", "true")
+                        .param("videoRoomTemplate", "https://video.example.org/{journal}"))
+                .andReturn()
+                .getResponse();
+
+        assertThat(refused.getStatus()).isEqualTo(200);
+        assertThat(body(refused))
+                .contains("id=\"video-room-template-error\"", "не входит в разрешённые для уроков")
+                .contains("value=\"https://video.example.org/{journal}\"");
+        assertThat(stored(SCHOOL_A)).as("nothing saved").isNull();
+
+        var noPlaceholder = putPolicy(
+                "adminA",
+                SCHOOL_A,
+                "{\"parentsInChats\": false, \"removeStrangers\": true,"
+                        + " \"videoRoomTemplate\": \"https://telemost.yandex.ru/j/one\"}");
+        assertThat(noPlaceholder.getStatus()).isEqualTo(422);
+        assertThat(body(noPlaceholder)).contains("В шаблоне нет {journal}");
+        assertThat(stored(SCHOOL_A)).isNull();
+    }
+
+    @Test
+    void aVideoRoomTemplateChangedIsAuditedAndReplansTheSchoolsChatsAndAnEmptyOneRemovesIt() throws Exception {
+        var template = "https://telemost.yandex.ru/j/{journal}";
+        var saved = putPolicy(
+                "adminA",
+                SCHOOL_A,
+                "{\"parentsInChats\": false, \"removeStrangers\": true, \"videoRoomTemplate\": \"" + template + "\"}");
+
+        assertThat(saved.getStatus()).isEqualTo(200);
+        assertThat(body(saved)).contains("\"videoRoomTemplate\":\"" + template + "\"");
+        assertThat(audited(SCHOOL_A)).containsExactly("VIDEO_ROOM_TEMPLATE_SET");
+        assertThat(events.stream(LessonLinksChanged.class))
+                .singleElement()
+                .satisfies(event -> assertThat(event.journals()).containsExactly(JOURNAL_A_MATHS));
+        assertThat(jdbc.sql("select lesson_link from school.sync_lesson where lesson_id = :lesson")
+                        .param("lesson", id(71))
+                        .query(String.class)
+                        .single())
+                .as("the journal's room, by its id")
+                .isEqualTo("https://telemost.yandex.ru/j/" + JOURNAL_A_MATHS);
+
+        var unchanged = putPolicy("adminA", SCHOOL_A, "{\"parentsInChats\": false, \"removeStrangers\": true}");
+        assertThat(body(unchanged)).as("left out: kept").contains("\"videoRoomTemplate\":\"" + template + "\"");
+
+        var removed = putPolicy(
+                "adminA",
+                SCHOOL_A,
+                "{\"parentsInChats\": false, \"removeStrangers\": true, \"videoRoomTemplate\": \"\"}");
+        assertThat(body(removed)).contains("\"videoRoomTemplate\":null");
+        assertThat(audited(SCHOOL_A))
+                .containsExactlyInAnyOrder("VIDEO_ROOM_TEMPLATE_SET", "VIDEO_ROOM_TEMPLATE_CLEARED");
     }
 
     @Test

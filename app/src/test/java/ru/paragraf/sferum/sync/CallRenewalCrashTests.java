@@ -47,8 +47,9 @@ import ru.paragraf.vkemulator.FaultPlan;
  * and its call started and announced by an application node in a JVM of its own. For a renewal case the lesson
  * starts in ten minutes, inside the renewal window, and its call is one started the day before (its start moved back
  * in the ledger: the node's clock is the real one); the node's call-times step replaces it. For a finish case the
- * lesson is under way and ends half a minute later; the step finishes the call after the end plus the grace period
- * (5 s on the node). The node is killed with SIGKILL at one {@link KillPoint}, seen in the emulator or the database
+ * lesson is under way when its call is started and announced, and is then moved a minute back in the database (and
+ * what the chat was told with it): it ended before the grace period (5 s on the node) did, and the step finishes the
+ * call. The node is killed with SIGKILL at one {@link KillPoint}, seen in the emulator or the database
  * rather than guessed by time — VK holds the answers of calls.forceFinish, calls.start and messages.send 700 ms; the
  * moments between two operations are held by a {@link ClaimGate} on the next one's claim — and started again, a new
  * JVM with the same command and database. After it converges: one renewal for the generation, the old call finished,
@@ -204,7 +205,9 @@ class CallRenewalCrashTests {
         if (gated != null) {
             gate.hold(Set.of(gated));
         }
-        if (!point.finishing()) {
+        if (point.finishing()) {
+            endedAMinuteAgo(lesson);
+        } else {
             // the call was started the evening before: the window has come, the node's step replaces it
             jdbc.sql("update sync.call set started_at = started_at - interval '1 day' where lesson_id = ?")
                     .params(lesson)
@@ -212,6 +215,8 @@ class CallRenewalCrashTests {
         }
         var seenAtKill = awaitPoint(point, before, lesson);
         node.kill();
+        // the answers were held to have them in flight at the kill; the restarted node converges without waiting
+        WORLD.vk.faults(FaultPlan.NONE);
         gate.release();
         var restartStarted = System.nanoTime();
         node.start();
@@ -256,6 +261,29 @@ class CallRenewalCrashTests {
                                         == 1
                                 && count("sync.operation where status in ('PENDING', 'RUNNING')") == 0);
         return lesson;
+    }
+
+    /**
+     * The lesson, under way since its call was announced, is moved a minute earlier, and what the chat was told with
+     * it: it ended before the grace period did, and the chat has no news to hear. Time passes in the database rather
+     * than on the clock, as the renewal cases' call started the evening before; the finish step reads only the
+     * lesson's end.
+     */
+    private void endedAMinuteAgo(UUID lesson) {
+        jdbc.sql(
+                        """
+                        update school.lesson set lesson_date = cast(moved as date), starts_at = cast(moved as time)
+                        from (select id, lesson_date + starts_at - interval '1 minute' as moved from school.lesson) m
+                        where m.id = school.lesson.id and school.lesson.id = ?""")
+                .params(lesson)
+                .update();
+        jdbc.sql(
+                        """
+                        update sync.call set told_start = told_start - interval '1 minute',
+                                             told_end = told_end - interval '1 minute'
+                        where lesson_id = ?""")
+                .params(lesson)
+                .update();
     }
 
     private static FaultPlan latencies() {

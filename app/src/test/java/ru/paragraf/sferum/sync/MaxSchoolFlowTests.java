@@ -154,6 +154,18 @@ class MaxSchoolFlowTests {
         assertThat(steps.html("teacherB1", "/journals/" + JOURNAL_B_MATHS))
                 .as("the journal shows the chat")
                 .doesNotContain("chat-adoption-code-value");
+        var chatLink = MAX.chat(chat).link();
+        assertThat(chatLink).startsWith("https://max.ru/");
+        assertThat(jdbc.sql("select chat_link from sync.chat where journal_id = :journal and chat_id = :chat")
+                        .param("journal", JOURNAL_B_MATHS)
+                        .param("chat", chat)
+                        .query(String.class)
+                        .single())
+                .as("the chat's link as MAX gives it, read on adoption")
+                .isEqualTo(chatLink);
+        assertThat(steps.html("teacherB1", "/journals/" + JOURNAL_B_MATHS))
+                .as("shown where a VK chat's invite link is")
+                .contains("href=\"" + chatLink + "\"");
 
         // the teacher and a pupil link MAX from the diary's «Чаты» by the deep link
         for (var person : List.of(new Object[] {"teacherB1", TEACHER_B1_MAX}, new Object[] {"pupilB", PUPIL_B_MAX})) {
@@ -182,6 +194,9 @@ class MaxSchoolFlowTests {
 
         await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> assertThat(MAX.chat(chat).memberIds()).contains(PUPIL_B_MAX, TEACHER_B1_MAX));
+        assertThat(steps.html("pupilB", "/diary/chats"))
+                .as("the diary's «Чаты» shows the MAX chat's link")
+                .contains("href=\"" + chatLink + "\"");
         assertThat(jdbc.sql("select max_user_id from school.pupil where id = :pupil")
                         .param("pupil", PUPIL_B)
                         .query(Long.class)

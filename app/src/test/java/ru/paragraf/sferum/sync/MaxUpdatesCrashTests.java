@@ -5,13 +5,12 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.sql.Connection;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -118,19 +117,8 @@ class MaxUpdatesCrashTests {
         MAX.makeAdmin(chat, TEACHER, BOT, List.of(ChatPermission.READ_ALL_MESSAGES));
         MAX.addMember(chat, TEACHER, PUPIL);
         made = 2; // bot_added, user_added
-        node = new AppNode(
-                "max-updates-crash",
-                environment.getRequiredProperty("spring.datasource.url"),
-                "http://127.0.0.1:9",
-                "1",
-                "--spring.main.sources=" + RecordingMaxHandler.class.getName(),
-                "--sferum.max.api-url=" + MAX.baseUrl(),
-                "--sferum.max.inbox.lease-check=200ms",
-                "--sferum.max.inbox.lease=3s",
-                "--sferum.max.inbox.poll-timeout=1s",
-                "--sferum.max.inbox.poll-backoff=200ms",
-                "--sferum.max.inbox.dispatch-interval=200ms",
-                "--logging.level.ru.paragraf.sferum.sync.max=INFO");
+        node = MaxCrashNode.node(
+                "max-updates-crash", environment, MAX, "--spring.main.sources=" + RecordingMaxHandler.class.getName());
         node.start();
         converged();
         report.add(
@@ -154,13 +142,12 @@ class MaxUpdatesCrashTests {
     void aNodeKilledAtThisPointHandlesEveryUpdateExactlyOnceAfterItsRestart(KillPoint point) throws Exception {
         var caseStarted = System.nanoTime();
         var storedBefore = count("sync.max_update");
-        try (var lock = lockFor(point)) {
+        try (var lock = MaxCrashNode.lock(dataSource, lockFor(point))) {
             makeUpdates(point);
-            var seenAtKill = awaitPoint(point, storedBefore);
+            MaxCrashNode.await("Kill point " + point, () -> reached(point, storedBefore), this::state);
+            var seenAtKill = state();
             node.kill();
-            if (lock.connection != null) {
-                lock.connection.rollback();
-            }
+            lock.release();
             var restartStarted = System.nanoTime();
             node.start();
             var restart = seconds(restartStarted);
@@ -192,54 +179,16 @@ class MaxUpdatesCrashTests {
         made += UPDATES_PER_CASE;
     }
 
-    /** A connection of the test holding what the kill point's step waits for, in a transaction. */
-    private static final class Lock implements AutoCloseable {
-        final Connection connection;
-
-        Lock(Connection connection) {
-            this.connection = connection;
-        }
-
-        @Override
-        public void close() throws Exception {
-            if (connection != null) {
-                connection.rollback();
-                connection.close();
-            }
-        }
-    }
-
-    private Lock lockFor(KillPoint point) throws Exception {
-        var statement =
-                switch (point) {
-                    case POLL_ANSWERED_NOT_STORED -> "lock table sync.max_update in share mode";
-                    case STORED_MARKER_NOT_SAVED -> "select 1 from sync.max_bot_feed where bot_user_id = " + BOT
-                            + " for update";
-                    case STORED_NOT_HANDLED -> "select pg_advisory_xact_lock(%d, hashtext('%d'))"
-                            .formatted(0x4d415855, BOT);
-                    case INSIDE_THE_HANDLER -> "lock table public.max_update_seen in share mode";
-                    case HANDLED_BEFORE_THE_NEXT_POLL -> null;
-                };
-        if (statement == null) {
-            return new Lock(null);
-        }
-        var connection = dataSource.getConnection();
-        connection.setAutoCommit(false);
-        try (var executed = connection.createStatement()) {
-            executed.execute(statement);
-        }
-        return new Lock(connection);
-    }
-
-    private String awaitPoint(KillPoint point, int storedBefore) {
-        var deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (!reached(point, storedBefore)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Kill point %s not reached in 2 minutes: %s".formatted(point, state()));
-            }
-            AppNode.pause(5);
-        }
-        return state();
+    /** What the test holds for the kill point's step to wait for; null: nothing. */
+    private @Nullable String lockFor(KillPoint point) {
+        return switch (point) {
+            case POLL_ANSWERED_NOT_STORED -> "lock table sync.max_update in share mode";
+            case STORED_MARKER_NOT_SAVED -> "select 1 from sync.max_bot_feed where bot_user_id = " + BOT
+                    + " for update";
+            case STORED_NOT_HANDLED -> "select pg_advisory_xact_lock(%d, hashtext('%d'))".formatted(0x4d415855, BOT);
+            case INSIDE_THE_HANDLER -> "lock table public.max_update_seen in share mode";
+            case HANDLED_BEFORE_THE_NEXT_POLL -> null;
+        };
     }
 
     private boolean reached(KillPoint point, int storedBefore) {
@@ -254,19 +203,6 @@ class MaxUpdatesCrashTests {
         };
     }
 
-    /** A statement of the node starting so waits for a lock. */
-    private boolean waiting(String statement) {
-        return jdbc.sql(
-                                """
-                        select count(*) from pg_stat_activity
-                        where wait_event_type = 'Lock' and state = 'active' and pid <> pg_backend_pid()
-                          and ltrim(query) ilike :statement""")
-                        .param("statement", statement + "%")
-                        .query(Integer.class)
-                        .single()
-                > 0;
-    }
-
     private String state() {
         return "stored %d (unhandled %d), handlings %d, unacknowledged in MAX %d"
                 .formatted(
@@ -277,22 +213,23 @@ class MaxUpdatesCrashTests {
     }
 
     private void converged() {
-        var deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (!(count("public.max_update_seen") >= made
-                && count("sync.max_update where handled_at is null") == 0
-                && MAX.snapshot().bots().get(0).pendingUpdates() == 0)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Not converged in 2 minutes: " + state());
-            }
-            AppNode.pause(50);
-        }
+        MaxCrashNode.await(
+                "Every update handled",
+                () -> count("public.max_update_seen") >= made
+                        && count("sync.max_update where handled_at is null") == 0
+                        && MAX.snapshot().bots().get(0).pendingUpdates() == 0,
+                this::state);
+    }
+
+    private boolean waiting(String statement) {
+        return MaxCrashNode.waiting(jdbc, statement);
     }
 
     private int count(String from) {
-        return jdbc.sql("select count(*) from " + from).query(Integer.class).single();
+        return MaxCrashNode.count(jdbc, from);
     }
 
     private static double seconds(long since) {
-        return (System.nanoTime() - since) / 1e9;
+        return MaxCrashNode.seconds(since);
     }
 }

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Component;
 import ru.paragraf.sferum.sync.messenger.Capabilities;
+import ru.paragraf.sferum.sync.messenger.ChatMessage;
 import ru.paragraf.sferum.sync.messenger.CommunityAccess;
 import ru.paragraf.sferum.sync.messenger.MessengerProvider;
 import ru.paragraf.sferum.sync.messenger.Outcome;
@@ -93,6 +94,15 @@ public class MaxMessengerProvider implements MessengerProvider {
         return unable("CALLS");
     }
 
+    /** {@code GET /chats/{id}}: the chat's {@code link}, which MAX gives for some chats only. */
+    @Override
+    public Outcome<Optional<String>> chatLink(CommunityAccess community, long chatId) {
+        return max.call(token(community), new MaxChats.Get(chatId))
+                .fold(
+                        chat -> Outcome.done(Optional.ofNullable(chat.link()).filter(link -> !link.isBlank())),
+                        failure -> Outcome.failed(failure.toProblem()));
+    }
+
     @Override
     public Outcome<String> inviteLink(CommunityAccess community, long chatId) {
         return unable("INVITE_LINKS");
@@ -172,7 +182,13 @@ public class MaxMessengerProvider implements MessengerProvider {
 
     @Override
     public Outcome<Boolean> post(CommunityAccess community, long chatId, long dedupeKey, String text) {
-        return send(community, chatId, dedupeKey, text).fold(mid -> Outcome.done(true), Outcome::failed);
+        return post(community, chatId, dedupeKey, ChatMessage.text(text));
+    }
+
+    /** The text and, if the message has one, its link button as an {@code inline_keyboard} attachment. */
+    @Override
+    public Outcome<Boolean> post(CommunityAccess community, long chatId, long dedupeKey, ChatMessage message) {
+        return send(community, chatId, dedupeKey, message).fold(mid -> Outcome.done(true), Outcome::failed);
     }
 
     /** {@code PATCH /chats/{id}} unless the chat has that title already (read first): a repeat tells nobody again. */
@@ -193,7 +209,7 @@ public class MaxMessengerProvider implements MessengerProvider {
     /** Posts as {@link #post} does, then pins that message: a repeat pins the one message again. */
     @Override
     public Outcome<Boolean> pin(CommunityAccess community, long chatId, long dedupeKey, String text) {
-        return send(community, chatId, dedupeKey, text)
+        return send(community, chatId, dedupeKey, ChatMessage.text(text))
                 .fold(
                         mid -> max.call(token(community), new MaxChats.Pin(chatId, mid, false))
                                 .fold(pinned -> Outcome.done(true), failure -> Outcome.failed(failure.toProblem())),
@@ -201,7 +217,21 @@ public class MaxMessengerProvider implements MessengerProvider {
     }
 
     /** The message's {@code mid}: the one posted for this key before, found after a lost answer, or posted now. */
-    private Outcome<String> send(CommunityAccess community, long chatId, long dedupeKey, String text) {
+    private Outcome<String> send(CommunityAccess community, long chatId, long dedupeKey, ChatMessage posted) {
+        var text = posted.text();
+        var button = posted.button();
+        if (button != null
+                && (button.caption().isEmpty()
+                        || button.caption().length() > 128
+                        || button.url().isEmpty()
+                        || button.url().length() > 2048)) {
+            return Outcome.failed(new Problem(
+                    Problem.Kind.BUG,
+                    false,
+                    new DefaultMessageSourceResolvable(
+                            new String[] {"max.error.problem.BUG"}, new Object[] {0}, "max.error.problem.BUG"),
+                    "A link button beyond MAX's limits: caption 1–128, url 1–2048 characters"));
+        }
         if (text.isEmpty() || text.length() > MaxMessages.MAX_TEXT) {
             return Outcome.failed(new Problem(
                     Problem.Kind.BUG,
@@ -228,7 +258,10 @@ public class MaxMessengerProvider implements MessengerProvider {
             }
         }
         sent.attempting(bot, chatId, dedupeKey);
-        return max.call(token, MaxMessages.Send.text(chatId, text))
+        var send = button == null
+                ? MaxMessages.Send.text(chatId, text)
+                : new MaxMessages.Send(chatId, text, new MaxMessages.LinkButton(button.caption(), button.url()), true);
+        return max.call(token, send)
                 .fold(
                         message -> {
                             sent.sent(bot, chatId, dedupeKey, message.message().mid());

@@ -43,6 +43,15 @@ public interface MessengerProvider {
      */
     Outcome<String> renewInviteLink(CommunityAccess community, long chatId);
 
+    /**
+     * The chat's own link as the messenger gives it, for a messenger without invite links
+     * ({@link Capabilities#inviteLinks()} false) whose chats have one; empty where it gives none. A provider with
+     * invite links has none to give here.
+     */
+    default Outcome<Optional<String>> chatLink(CommunityAccess community, long chatId) {
+        return Outcome.done(Optional.empty());
+    }
+
     /** Adds a user to a chat: as the user by the invite link, or by the community, as the messenger allows. */
     Outcome<Boolean> addMember(CommunityAccess community, long chatId, String inviteLink, UserAccess user);
 
@@ -76,6 +85,14 @@ public interface MessengerProvider {
 
     /** Posts a message as the community; the same {@code dedupeKey} never posts twice. */
     Outcome<Boolean> post(CommunityAccess community, long chatId, long dedupeKey, String text);
+
+    /**
+     * Posts a message with its button, where the messenger has buttons, as the community; the same {@code dedupeKey}
+     * never posts twice. A provider without buttons posts the text alone, which carries the button's link too.
+     */
+    default Outcome<Boolean> post(CommunityAccess community, long chatId, long dedupeKey, ChatMessage message) {
+        return post(community, chatId, dedupeKey, message.text());
+    }
 
     /**
      * Gives the chat a new title, unless it has that title already: a rename repeated after a lost answer tells the
