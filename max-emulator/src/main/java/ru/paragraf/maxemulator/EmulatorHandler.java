@@ -33,17 +33,25 @@ final class EmulatorHandler implements HttpHandler {
             POST /_emulator/chats/{id}/title {by_user_id,title}        chat_title_changed
             POST /_emulator/chats/{id}/messages {user_id,text}         message_created -> {mid}
             POST /_emulator/deep-links {user_id,link}                  bot_started -> {chat_id}
+            GET  /_emulator/phone                                      «Телефон MAX»: the person API as an HTML page
             """;
 
     private final MaxEmulator emulator;
+    private final PhonePage phone;
 
     EmulatorHandler(MaxEmulator emulator) {
         this.emulator = emulator;
+        this.phone = new PhonePage(emulator);
     }
 
     @Override
     public void handle(HttpExchange exchange) {
         try {
+            var requested = exchange.getRequestURI().getPath();
+            if (requested.equals(PhonePage.PATH) || requested.startsWith(PhonePage.PATH + "/")) {
+                phone.handle(exchange);
+                return;
+            }
             var body = Http.jsonBody(exchange);
             if (body == null) {
                 Http.send(exchange, 400, Json.object().put("error", "the body is not JSON"));

@@ -57,6 +57,16 @@ class DemoBots {
         return emulator.getIfAvailable() == null ? List.of() : planned();
     }
 
+    /**
+     * The in-process MAX emulator's «Телефон MAX» page, where a person in the demo plays the people in MAX (makes a
+     * chat for the bot, sends a journal's code, opens a diary's deep link); null without an in-process emulator.
+     */
+    @org.jspecify.annotations.Nullable
+    String phoneUrl() {
+        var max = emulator.getIfAvailable();
+        return max == null ? null : max.baseUrl() + "/_emulator/phone";
+    }
+
     /** The start-up log's block, tokens masked (the whole token is on the /demo page); empty without bots. */
     String render(List<DemoBot> bots) {
         if (bots.isEmpty()) {

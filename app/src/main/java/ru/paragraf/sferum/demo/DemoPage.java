@@ -43,6 +43,7 @@ class DemoPage {
         model.addAttribute(
                 "bots", bots.listed().stream().collect(java.util.stream.Collectors.toMap(DemoBot::school, bot -> bot)));
         model.addAttribute("vkPassword", properties.vkPassword());
+        model.addAttribute("maxPhone", bots.phoneUrl());
         return "demo/demo";
     }
 }

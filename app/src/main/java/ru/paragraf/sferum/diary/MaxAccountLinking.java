@@ -74,7 +74,10 @@ public class MaxAccountLinking {
                 .query((rs, row) -> new Status(
                         bot.isPresent(),
                         rs.getLong("max_user_id"),
-                        rs.getObject("linked_at", OffsetDateTime.class),
+                        // shown as the VK ID card's time is: in the application's zone, not the database's UTC
+                        rs.getObject("linked_at", OffsetDateTime.class)
+                                .atZoneSameInstant(clock.getZone())
+                                .toOffsetDateTime(),
                         properties.startCodeTtl().toMinutes()))
                 .optional();
         return link.orElseGet(() -> new Status(

@@ -170,6 +170,10 @@ class MaxSchoolFlowTests {
         // the teacher and a pupil link MAX from the diary's «Чаты» by the deep link
         for (var person : List.of(new Object[] {"teacherB1", TEACHER_B1_MAX}, new Object[] {"pupilB", PUPIL_B_MAX})) {
             var session = steps.login((String) person[0]);
+            var before = mvc.perform(get("/diary/chats").session(session))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             mvc.perform(post("/diary/max/link").session(session).with(csrf()));
             var page = mvc.perform(get("/diary/chats").session(session))
                     .andReturn()
@@ -177,6 +181,14 @@ class MaxSchoolFlowTests {
                     .getContentAsString();
             var link = DEEP_LINK.matcher(page);
             assertThat(link.find()).as("the deep link on «Чаты»").isTrue();
+            if (person[0].equals("pupilB")) {
+                // a MAX school's pupil is told to link MAX, not VK ID: the card's button, then the deep link itself
+                assertThat(before)
+                        .contains("привяжите MAX, чтобы вас добавили")
+                        .contains("class=\"diary-chat-link-max\" href=\"#max-card\"")
+                        .doesNotContain("привяжите VK ID");
+                assertThat(page).contains("class=\"diary-chat-link-max\" href=\"" + link.group(1) + "\"");
+            }
             MAX.openDeepLink((Long) person[1], link.group(1));
         }
 
