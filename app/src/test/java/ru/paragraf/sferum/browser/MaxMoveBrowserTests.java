@@ -178,11 +178,13 @@ class MaxMoveBrowserTests {
         assertThat(browser.text(By.id("move-progress")))
                 .contains("Перенесено журналов: 0 из 2")
                 .contains("ждёт привязки чата в MAX");
+        assertThat(browser.text(By.id("move-adoption-hint"))).contains("«Показать код»");
         assertThat(messengerOfSchoolA()).isEqualTo("MAX");
         steps.shot("04-moved-waiting");
 
         // the maths journal: the code on its page, the teacher's MAX chat takes it
-        var maths = adoptWithTheCodeFromTheJournalsPage(JOURNAL_A_MATHS, TEACHER_A1_MAX, "7А алгебра", "05");
+        var maths = adoptWithTheCodeFromTheJournalsPage(
+                JOURNAL_A_MATHS, TEACHER_A1_MAX, "7А алгебра", "05-journal-maths-code");
         awaitClosingMessages(1);
         browser.open("/journals/" + JOURNAL_A_MATHS);
         eventually(Duration.ofSeconds(20))
@@ -197,7 +199,8 @@ class MaxMoveBrowserTests {
         steps.shot("09-move-progress-half");
 
         // the russian journal likewise
-        var russian = adoptWithTheCodeFromTheJournalsPage(JOURNAL_A_RUSSIAN, TEACHER_A2_MAX, "7А русский", "10");
+        var russian = adoptWithTheCodeFromTheJournalsPage(
+                JOURNAL_A_RUSSIAN, TEACHER_A2_MAX, "7А русский", "10-journal-russian-code");
         awaitClosingMessages(2);
         browser.open("/journals/" + JOURNAL_A_RUSSIAN);
         eventually(Duration.ofSeconds(20))
@@ -223,13 +226,19 @@ class MaxMoveBrowserTests {
         assertThat(browser.text(By.id("move-progress")))
                 .contains("Перенесено журналов: 2 из 2")
                 .doesNotContain("ждёт привязки чата в MAX");
+        assertThat(browser.driver().findElements(By.id("move-adoption-hint"))).isEmpty();
         steps.shot("13-move-progress-done");
 
         // readiness: the school's page and, as the district's coordinator, the district's
         browser.open("/orgs/" + SCHOOL_A + "/readiness");
         assertThat(browser.text(By.id("readiness-move"))).isEqualTo("Переход на MAX: перенесено журналов 2 из 2");
-        steps.scrollTo(By.id("readiness-move"));
+        browser.driver()
+                .executeScript(
+                        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})",
+                        browser.waitFor(By.id("readiness-move")));
         steps.shot("14-readiness-school");
+        browser.click(By.id("readiness-move"));
+        assertThat(browser.currentPath()).isEqualTo("/orgs/" + SCHOOL_A + "/linkbase/move");
         steps.logOut();
         browser.logIn("district1", PASSWORD);
         browser.open("/districts/" + DISTRICT_1 + "/readiness");
@@ -248,6 +257,10 @@ class MaxMoveBrowserTests {
         browser.click(By.id("move-back-confirm"));
         assertThat(browser.text(By.id("move-notice"))).startsWith("Школа вернулась в VK");
         assertThat(messengerOfSchoolA()).isEqualTo("VK");
+        assertThat(browser.driver().findElements(By.id("move-progress")))
+                .as("a school back on VK has no move in progress")
+                .isEmpty();
+        browser.waitFor(By.id("move-to-max"));
         steps.shot("17-moved-back");
         assertThat(jdbc.sql("select chat_id from sync.chat where organization_id = :school and state = 'ACTIVE'")
                         .param("school", SCHOOL_A)
@@ -280,7 +293,7 @@ class MaxMoveBrowserTests {
         var code = browser.text(By.id("chat-adoption-code-value"));
         assertThat(code).matches("[A-Z0-9]{8}");
         steps.scrollTo(By.id("subject-chat"));
-        steps.shot(shot + "-journal-" + title.replace(' ', '-') + "-code");
+        steps.shot(shot);
 
         long chat = emulator("/chats", "{\"owner_id\": %d, \"title\": \"%s\"}".formatted(teacher, title))
                 .get("chat_id")
