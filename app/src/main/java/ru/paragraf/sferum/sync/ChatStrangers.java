@@ -25,7 +25,8 @@ final class ChatStrangers {
 
     /**
      * The chat's members as the messenger listed them when asked at {@code asked}. Who belongs to the journal with
-     * that VK account, whom the engine put in, and the community itself are no strangers. Someone the engine put in
+     * that VK account, whom the engine put in, the community itself and the chat's owner (who made a chat the community
+     * took over, and whom nobody can remove) are no strangers. Someone the engine put in
      * before {@code asked} whom the messenger does not list left on their own. Returns how many left.
      */
     int checked(ChatKey key, long community, List<ChatMember> listed, OffsetDateTime asked) {
@@ -35,7 +36,7 @@ final class ChatStrangers {
         var present = new HashSet<Long>();
         for (var member : listed) {
             present.add(member.id());
-            if (member.id() != -community && !known.contains(member.id())) {
+            if (member.id() != -community && !member.owner() && !known.contains(member.id())) {
                 seen(key, member, asked);
             }
         }

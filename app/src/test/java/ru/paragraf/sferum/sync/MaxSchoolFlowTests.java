@@ -167,6 +167,23 @@ class MaxSchoolFlowTests {
                 .as("shown where a VK chat's invite link is")
                 .contains("href=\"" + chatLink + "\"");
 
+        // the chat's owner, the teacher who made it and has not linked MAX yet, is no stranger: MAX lets nobody
+        // remove them, and the run's member check leaves them be
+        steps.runNow("adminB", task);
+        assertThat(jdbc.sql("select members_checked_at is not null from sync.chat where chat_id = :chat")
+                        .param("chat", chat)
+                        .query(Boolean.class)
+                        .single())
+                .as("the chat's members checked")
+                .isTrue();
+        assertThat(jdbc.sql("select count(*) from sync.chat_stranger where vk_user_id = :owner")
+                        .param("owner", TEACHER_B1_MAX)
+                        .query(Integer.class)
+                        .single())
+                .as("the chat's owner seen as a stranger")
+                .isZero();
+        assertThat(MAX.chat(chat).memberIds()).contains(TEACHER_B1_MAX);
+
         // the teacher and a pupil link MAX from the diary's «Чаты» by the deep link
         for (var person : List.of(new Object[] {"teacherB1", TEACHER_B1_MAX}, new Object[] {"pupilB", PUPIL_B_MAX})) {
             var session = steps.login((String) person[0]);

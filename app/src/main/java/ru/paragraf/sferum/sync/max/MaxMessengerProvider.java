@@ -164,7 +164,8 @@ public class MaxMessengerProvider implements MessengerProvider {
             answer.members()
                     .forEach(member -> members.add(new ChatMember(
                             member.userId() == community.communityId() ? -member.userId() : member.userId(),
-                            name(member))));
+                            name(member),
+                            member.isOwner())));
             marker = answer.marker();
         } while (marker != null);
         return Outcome.done(List.copyOf(members));

@@ -114,8 +114,15 @@ public interface MessengerProvider {
      *
      * @param id the user's id, or a community's as minus its id
      * @param name the name the messenger gives, if it gives one
+     * @param owner whether this is the person who made the chat, whom the messenger lets nobody remove: no stranger
+     *     however the journal stands (a chat people made and the community took over)
      */
-    record ChatMember(long id, @Nullable String name) {}
+    record ChatMember(long id, @Nullable String name, boolean owner) {
+
+        public ChatMember(long id, @Nullable String name) {
+            this(id, name, false);
+        }
+    }
 
     /** A started call. */
     record StartedCall(String callId, String joinLink) {}
