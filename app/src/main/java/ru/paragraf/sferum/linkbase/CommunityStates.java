@@ -31,7 +31,7 @@ public class CommunityStates {
         return jdbc.sql(
                         """
                         select organization_id, coalesce(community_id, bot_user_id, 0) as community_id, state, failure,
-                               verdict_at, messenger
+                               verdict_at, messenger, bot_username
                         from linkbase.sferum_community where organization_id in (:organizations)
                         """)
                 .param("organizations", List.copyOf(organizations))
@@ -46,6 +46,7 @@ public class CommunityStates {
      * @param failure why the messenger refused the credentials, when the state is {@code FAILED}
      * @param verdictAt when the messenger last confirmed or refused them; {@code null} if it never could be asked
      * @param messenger {@code VK} or {@code MAX}
+     * @param botUsername MAX: the bot's {@code @username} (without the {@code @}) once MAX confirmed the token
      */
     public record CommunityState(
             UUID organizationId,
@@ -53,7 +54,18 @@ public class CommunityStates {
             VerificationState state,
             @Nullable RejectionReason failure,
             @Nullable OffsetDateTime verdictAt,
-            String messenger) {
+            String messenger,
+            @Nullable String botUsername) {
+
+        public CommunityState(
+                UUID organizationId,
+                long communityId,
+                VerificationState state,
+                @Nullable RejectionReason failure,
+                @Nullable OffsetDateTime verdictAt,
+                String messenger) {
+            this(organizationId, communityId, state, failure, verdictAt, messenger, null);
+        }
 
         public boolean max() {
             return "MAX".equals(messenger);

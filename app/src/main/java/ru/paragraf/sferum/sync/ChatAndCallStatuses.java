@@ -154,6 +154,14 @@ class ChatAndCallStatuses implements SubjectChatStatuses {
     }
 
     private SubjectChatStatus chat(ChatFacts facts, boolean requested) {
+        var status = chatState(facts, requested);
+        return ProviderCapability.INVITE_LINKS.declaredIn(
+                        messengers.provider(facts.messenger()).capabilities())
+                ? status
+                : status.withoutInviteLinks();
+    }
+
+    private SubjectChatStatus chatState(ChatFacts facts, boolean requested) {
         if (facts.state() == ChatState.ARCHIVED) {
             return SubjectChatStatus.of(SubjectChatStatus.State.ARCHIVED);
         }
@@ -165,15 +173,9 @@ class ChatAndCallStatuses implements SubjectChatStatuses {
                 return new SubjectChatStatus(
                         state, facts.inviteLink(), facts.pausedReason(), text("sync.remedy.credentials"));
             }
-            // the provider hands out no invite links: none will come, and the page stops waiting for one
-            var noLinks = requested
-                    && facts.inviteLink() == null
-                    && !ProviderCapability.INVITE_LINKS.declaredIn(capabilities);
-            return new SubjectChatStatus(
-                    state,
-                    facts.inviteLink(),
-                    noLinks ? text(ProviderCapability.INVITE_LINKS.reasonKey()) : null,
-                    null);
+            // a provider without invite links (MAX) adds people by its bot: no link is missed or waited for, the
+            // chat's own link is shown if the messenger gave one
+            return new SubjectChatStatus(state, facts.inviteLink(), null, null);
         }
         if (!requested) {
             return SubjectChatStatus.of(SubjectChatStatus.State.NOT_REQUESTED);

@@ -112,6 +112,8 @@ class DiaryLinksTests {
         assertThat(pupil)
                 .contains("Математика 7А", "запрошен, будет создан при публикации первого урока")
                 .contains("vkid-card", "VK ID не привязан")
+                .contains("Вступите в чат по ссылке-приглашению")
+                .doesNotContain("max-card", "бот школы сам добавит вас")
                 .doesNotContain("diary-chat-join", "Русский язык", "Шахматы");
         assertThat(steps.html("teacherA1", "/diary/chats"))
                 .contains("vkid-card", "VK ID привязан", "Математика 7А", "запрошен")

@@ -198,6 +198,10 @@ class MaxMoveTests {
                 .contains("нет API звонков")
                 .contains("Ссылку на видеоурок");
         assertThat(messengerOfSchoolA()).as("a preview changes nothing").isEqualTo("VK");
+        assertThat(steps.html("adminA", "/orgs/" + SCHOOL_A + "/readiness"))
+                .as("a VK school's credentials card speaks VK")
+                .contains("Идентификатор и токен сообщества VK Сферум", "Проверено VK Сферум:")
+                .doesNotContain("Бот MAX", "Проверено MAX");
     }
 
     @Test
@@ -345,7 +349,10 @@ class MaxMoveTests {
         assertThat(district.at("/district/totals/moves/moved").asInt()).isEqualTo(2);
         assertThat(district.at("/district/totals/moves/toMove").asInt()).isEqualTo(2);
         assertThat(steps.html("adminA", "/orgs/" + SCHOOL_A + "/readiness"))
-                .contains("Переход на MAX: перенесено журналов 2 из 2");
+                .contains("Переход на MAX: перенесено журналов 2 из 2")
+                .as("a MAX school's credentials card speaks MAX: the bot by its @username")
+                .contains("Бот MAX и его токен", "Бот MAX @school_a_move_bot", "Проверено MAX:")
+                .doesNotContain("Идентификатор и токен сообщества VK Сферум", "Проверено VK Сферум");
 
         // teacher A1 has a VK ID, but a MAX school adds teachers by their MAX account
         assertThat(school.at("/school/teachers/linked").asInt()).isZero();

@@ -116,6 +116,10 @@ class MaxSchoolFlowTests {
                         put("/api/orgs/" + SCHOOL_B + "/messenger"),
                         "{\"messenger\": \"MAX\", \"botToken\": \"" + BOT_TOKEN_B + "\"}"))
                 .contains("VERIFIED");
+        assertThat(steps.html("adminB", "/orgs/" + SCHOOL_B + "/readiness"))
+                .as("the readiness page names the bot by its @username, verified by MAX")
+                .contains("Бот MAX и его токен", "Бот MAX @school_b_flow_bot", "Проверено MAX:")
+                .doesNotContain("сообщества VK Сферум", "Проверено VK Сферум");
         var task = java.util.UUID.fromString(ru.paragraf.sferum.EverydaySteps.json(
                         steps.api("adminB", post("/api/orgs/" + SCHOOL_B + "/exchange-tasks"), SyncSteps.YEARLY_TASK))
                 .get("id")
@@ -156,16 +160,41 @@ class MaxSchoolFlowTests {
                 .doesNotContain("chat-adoption-code-value");
         var chatLink = MAX.chat(chat).link();
         assertThat(chatLink).startsWith("https://max.ru/");
-        assertThat(jdbc.sql("select chat_link from sync.chat where journal_id = :journal and chat_id = :chat")
-                        .param("journal", JOURNAL_B_MATHS)
-                        .param("chat", chat)
-                        .query(String.class)
-                        .single())
+        // read on adoption after the bot's «Чат привязан…» is posted: waited for, not raced
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                        jdbc.sql("select chat_link from sync.chat where journal_id = :journal and chat_id = :chat")
+                                .param("journal", JOURNAL_B_MATHS)
+                                .param("chat", chat)
+                                .query(String.class)
+                                .optional())
                 .as("the chat's link as MAX gives it, read on adoption")
-                .isEqualTo(chatLink);
+                .contains(chatLink));
         assertThat(steps.html("teacherB1", "/journals/" + JOURNAL_B_MATHS))
-                .as("shown where a VK chat's invite link is")
-                .contains("href=\"" + chatLink + "\"");
+                .as("shown where a VK chat's invite link is, as the chat's link")
+                .contains("href=\"" + chatLink + "\"", "Ссылка на чат:", "id=\"subject-chat-no-invite-links\"")
+                .doesNotContain("Ссылка-приглашение в чат:", "не выдаёт ссылки-приглашения", "subject-chat-problem")
+                .doesNotContain("lesson-changed from:body, every 2s");
+
+        // without a link from MAX, a MAX chat is not a problem either: no warning, no waiting for an invite link
+        jdbc.sql("update sync.chat set chat_link = null where journal_id = :journal and chat_id = :chat")
+                .param("journal", JOURNAL_B_MATHS)
+                .param("chat", chat)
+                .update();
+        try {
+            assertThat(steps.html("teacherB1", "/journals/" + JOURNAL_B_MATHS))
+                    .contains("id=\"subject-chat-no-invite-links\"", "бот школы сам добавляет в чат")
+                    .doesNotContain(
+                            "subject-chat-invite-link", "subject-chat-problem", "lesson-changed from:body, every 2s");
+            assertThat(steps.html("teacherB1", "/diary/chats"))
+                    .contains("chat-" + JOURNAL_B_MATHS)
+                    .doesNotContain("diary-chat-problem", "diary-chat-join", "не выдаёт ссылки-приглашения");
+        } finally {
+            jdbc.sql("update sync.chat set chat_link = :link where journal_id = :journal and chat_id = :chat")
+                    .param("link", chatLink)
+                    .param("journal", JOURNAL_B_MATHS)
+                    .param("chat", chat)
+                    .update();
+        }
 
         // the chat's owner, the teacher who made it and has not linked MAX yet, is no stranger: MAX lets nobody
         // remove them, and the run's member check leaves them be
@@ -198,6 +227,14 @@ class MaxSchoolFlowTests {
                     .getContentAsString();
             var link = DEEP_LINK.matcher(page);
             assertThat(link.find()).as("the deep link on «Чаты»").isTrue();
+            // a MAX school's diary shows the MAX card only, worded for MAX: the bot adds people, no invite links
+            assertThat(before)
+                    .contains("id=\"max-card\"")
+                    .doesNotContain("id=\"vkid-card\"", "Привязать к VK ID", "Вступите в чат по ссылке-приглашению")
+                    .contains(
+                            person[0].equals("pupilB")
+                                    ? "бот школы сам добавит вас в чаты ваших предметов"
+                                    : "передаёте боту школы по коду журнала");
             if (person[0].equals("pupilB")) {
                 // a MAX school's pupil is told to link MAX, not VK ID: the card's button, then the deep link itself
                 assertThat(before)
@@ -213,7 +250,8 @@ class MaxSchoolFlowTests {
                 .untilAsserted(() -> assertThat(MAX.chat(chat).memberIds()).contains(PUPIL_B_MAX, TEACHER_B1_MAX));
         assertThat(steps.html("pupilB", "/diary/chats"))
                 .as("the diary's «Чаты» shows the MAX chat's link")
-                .contains("href=\"" + chatLink + "\"");
+                .contains("href=\"" + chatLink + "\"", ">Открыть чат</a>")
+                .doesNotContain("Вступить в чат", "diary-chat-problem");
         assertThat(jdbc.sql("select max_user_id from school.pupil where id = :pupil")
                         .param("pupil", PUPIL_B)
                         .query(Long.class)
