@@ -116,7 +116,9 @@ class AccountAdministrationBrowserTests {
 
     /** Clicks a row's control once scrolled to the middle of the window: rows low on the page lie under its edge. */
     private static void press(Browser browser, By target) {
-        browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", browser.waitFor(target));
+        browser.driver()
+                .executeScript(
+                        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", browser.waitFor(target));
         browser.click(target);
     }
 

@@ -155,7 +155,7 @@ class YearCloseBrowserTests {
     /** Scrolls the element to the middle of the window, where a click reaches it and a screenshot shows it. */
     private org.openqa.selenium.WebElement show(By target) {
         var element = browser.waitFor(target);
-        browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
         return element;
     }
 
