@@ -222,9 +222,7 @@ class RosterChangeCrashTests {
         linkEveryone();
         // scheduled once a year: a run every 10 minutes would check the chats in the middle of a case and take the
         // moments of a kill point away (seen when the class crossed a ten-minute mark); the test plans as runs do
-        api(
-                post("/api/orgs/" + school + "/exchange-tasks"),
-                "{\"type\":\"SFERUM_SYNC\",\"cron\":\"0 0 3 1 1 ?\",\"enabled\":true}");
+        api(post("/api/orgs/" + school + "/exchange-tasks"), SyncSteps.YEARLY_TASK);
         VK_EMULATOR.faults(FaultPlan.NONE
                 .withMethodLatency("messages.joinChatByInviteLink", FaultPlan.Latency.fixed(ANSWER_LATENCY))
                 .withMethodLatency("messages.removeChatUser", FaultPlan.Latency.fixed(ANSWER_LATENCY))
