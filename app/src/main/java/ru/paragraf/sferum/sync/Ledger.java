@@ -400,9 +400,29 @@ class Ledger {
                 .update();
     }
 
-    /** The member is out of the chat; the chat's invite link is due for renewal. */
+    /**
+     * The member is out of the chat; the chat's invite link is due for renewal, unless the ledger had them out
+     * already: a removal planned twice (two plannings at once after a restart, one reading the chat before the other's
+     * removal was recorded) takes out nobody new and renews no link again.
+     */
     void memberRemoved(ChatKey key, long vkUser) {
         var now = OffsetDateTime.now(clock);
+        keyed(
+                        jdbc.sql(
+                                sql(
+                                        """
+                                update sync.chat set members_removed_at = :now, updated_at = :now
+                                where organization_id = :organization and journal_id = :journal
+                                  and academic_year_id = :year
+                                  and exists (select 1 from sync.chat_member m
+                                              where m.organization_id = :organization and m.journal_id = :journal
+                                                and m.academic_year_id = :year and m.vk_user_id = :vkUser
+                                                and m.state = {MemberState.ACTIVE})
+                                """)),
+                        key)
+                .param("vkUser", vkUser)
+                .param("now", now)
+                .update();
         keyed(
                         jdbc.sql(
                                 sql(
@@ -413,16 +433,6 @@ class Ledger {
                                 """)),
                         key)
                 .param("vkUser", vkUser)
-                .param("now", now)
-                .update();
-        keyed(
-                        jdbc.sql(
-                                """
-                                update sync.chat set members_removed_at = :now, updated_at = :now
-                                where organization_id = :organization and journal_id = :journal
-                                  and academic_year_id = :year
-                                """),
-                        key)
                 .param("now", now)
                 .update();
     }
