@@ -74,7 +74,7 @@ class MaxMoveTests {
     static final String BOT_TOKEN_B = "max-move-test-school-b-2c4e6a8b0d1f43a5b7c9e1d3f5a7b9c1";
     static final long TEACHER_A1_MAX = 800_900_001L;
     static final UUID MATHS_LESSON = id(72), RUSSIAN_LESSON = id(73);
-    static final Pattern CODE = Pattern.compile("id=\"chat-adoption-code-value\"[^>]*>([A-Z0-9]{8})<");
+    static final Pattern CODE = ChatAdoptionTests.CODE;
     static final String CLOSING = "перенесён в MAX";
 
     static final MaxEmulator MAX = MaxEmulator.start(EmulatorConfig.builder()

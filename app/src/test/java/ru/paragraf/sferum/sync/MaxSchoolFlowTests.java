@@ -59,7 +59,7 @@ class MaxSchoolFlowTests {
     static final long BOT_B = 900_000_812L;
     static final String BOT_TOKEN_B = "max-flow-test-school-b-5c2e8a1f7d3b49e6a0c4d8f2b6e1a3c7";
     static final long TEACHER_B1_MAX = 800_200_001L, PUPIL_B_MAX = 800_200_002L;
-    static final Pattern CODE = Pattern.compile("id=\"chat-adoption-code-value\"[^>]*>([A-Z0-9]{8})<");
+    static final Pattern CODE = ChatAdoptionTests.CODE;
     static final Pattern DEEP_LINK = Pattern.compile(
             "id=\"max-deep-link\" href=\"(https://max\\.ru/school_b_flow_bot\\?start=[A-Za-z0-9_-]+)\"");
 
