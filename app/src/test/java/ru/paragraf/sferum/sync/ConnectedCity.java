@@ -1,6 +1,7 @@
 package ru.paragraf.sferum.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -15,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -220,6 +222,17 @@ final class ConnectedCity {
     /** Rows of {@code from}, e.g. {@code "sync.operation where status = 'DONE'"}. */
     int count(String from) {
         return jdbc.sql("select count(*) from " + from).query(Integer.class).single();
+    }
+
+    /**
+     * Waits until every connected school has been planned (its task's enabling plans it in the background) and no
+     * operation is open any more: without the first condition an empty queue before the planning passes at once.
+     */
+    void awaitSynchronized(Duration atMost) {
+        await().atMost(atMost)
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> count("(select distinct organization_id from sync.operation) planned") == schools.size()
+                        && open() == 0);
     }
 
     /** Operations not finished yet: PENDING or RUNNING. */

@@ -1,7 +1,6 @@
 package ru.paragraf.sferum.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -46,10 +45,7 @@ class SyncFaultTests {
                 .withTimeout(EACH, null, Duration.ofMillis(1500))
                 .withLostResponse(EACH, null));
         city.enableTasks();
-        await().atMost(Duration.ofSeconds(30)).until(() -> city.count("sync.operation") > 0);
-        await().atMost(Duration.ofMinutes(6))
-                .pollInterval(Duration.ofMillis(250))
-                .until(() -> city.open() == 0);
+        city.awaitSynchronized(Duration.ofMinutes(6));
         city.vk.clearFaults();
 
         var checks = city.checks();

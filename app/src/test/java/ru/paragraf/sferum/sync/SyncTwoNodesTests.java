@@ -1,7 +1,6 @@
 package ru.paragraf.sferum.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -44,9 +43,7 @@ class SyncTwoNodesTests {
     @Test
     void twoNodesSyncOneCityWithoutDuplicatesOrRateLimitErrors() throws Exception {
         city.enableTasks();
-        await().atMost(Duration.ofMinutes(4))
-                .pollInterval(Duration.ofMillis(250))
-                .until(() -> city.open() == 0);
+        city.awaitSynchronized(Duration.ofMinutes(4));
 
         var checks = city.checks();
         System.out.println("Two nodes, three schools: " + checks);
