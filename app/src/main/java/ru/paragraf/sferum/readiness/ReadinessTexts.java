@@ -24,6 +24,14 @@ class ReadinessTexts {
         this.clock = clock;
     }
 
+    /**
+     * The key of a text that names the school's messenger: {@code key.max} for a school on MAX (where VK's text
+     * would speak of VK ID or VK Sferum), {@code key} for the others.
+     */
+    static String forMessenger(SchoolReadiness school, String key) {
+        return school.onMax() ? key + ".max" : key;
+    }
+
     String get(String key, @Nullable Object... arguments) {
         return messages.getMessage(key, arguments, RUSSIAN);
     }

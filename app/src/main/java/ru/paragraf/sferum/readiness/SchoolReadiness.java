@@ -43,6 +43,11 @@ record SchoolReadiness(
         return CredentialsStatus.of(community);
     }
 
+    /** The school's messenger is MAX (its bot is in «База ссылок»): people are counted by their MAX accounts. */
+    public boolean onMax() {
+        return community != null && community.max();
+    }
+
     public boolean taskEnabled() {
         return task != null && task.enabled();
     }

@@ -16,7 +16,10 @@ import ru.paragraf.sferum.school.TeacherSferumAccounts.TeacherAccount;
 import ru.paragraf.sferum.sync.SyncOverview;
 import ru.paragraf.sferum.sync.SyncOverview.Failure;
 
-/** One school's readiness with everything behind its figures: who has not linked a VK ID, what failed, what to fix. */
+/**
+ * One school's readiness with everything behind its figures: who has not linked the account its messenger adds them by
+ * (a VK ID, or MAX), what failed, what to fix.
+ */
 @Component
 class SchoolReadinessDetails {
 
@@ -49,7 +52,7 @@ class SchoolReadinessDetails {
     SchoolReadinessView of(OrganizationSummary organization) {
         var week = Week.of(clock);
         var school = facts.of(List.of(organization), week).get(0);
-        var accounts = teachers.of(organization.id());
+        var accounts = teachers.of(organization.id(), school.onMax());
         var missing = accounts.stream().filter(teacher -> !teacher.linked()).toList();
         var failures = sync.failuresOf(organization.id(), week.monday(), week.sunday());
         var community = school.community();
@@ -62,7 +65,7 @@ class SchoolReadinessDetails {
                 accounts,
                 failures,
                 fixes(school, missing, failures),
-                people.of(organization.id()),
+                people.of(organization.id(), school.onMax()),
                 sync.strangersOf(organization.id()));
     }
 
@@ -84,11 +87,14 @@ class SchoolReadinessDetails {
                 fixes.add(new ToFix(texts.get("readiness.fix.noCredentials"), linkbase));
                 break;
             case UNVERIFIED:
-                fixes.add(new ToFix(texts.get("readiness.fix.unverified"), linkbase));
+                fixes.add(new ToFix(
+                        texts.get(ReadinessTexts.forMessenger(school, "readiness.fix.unverified")), linkbase));
                 break;
             case FAILED:
                 fixes.add(new ToFix(
-                        texts.get("readiness.fix.failed", credentials(Objects.requireNonNull(school.community()))),
+                        texts.get(
+                                ReadinessTexts.forMessenger(school, "readiness.fix.failed"),
+                                credentials(Objects.requireNonNull(school.community()))),
                         linkbase));
                 break;
             default:
@@ -114,7 +120,9 @@ class SchoolReadinessDetails {
                     "/exchange-runs/" + task.lastRunId() + "?errors=true"));
         }
         if (!missing.isEmpty()) {
-            fixes.add(new ToFix(texts.get("readiness.fix.teachers", missing.size()), "#readiness-missing"));
+            fixes.add(new ToFix(
+                    texts.get(ReadinessTexts.forMessenger(school, "readiness.fix.teachers"), missing.size()),
+                    "#readiness-missing"));
         }
         for (var failure : failures) {
             fixes.add(new ToFix(failure(failure), failure.link()));

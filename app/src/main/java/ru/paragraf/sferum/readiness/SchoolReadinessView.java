@@ -28,9 +28,14 @@ record SchoolReadinessView(
         PupilParentSferumAccounts.Linked people,
         SyncOverview.Strangers strangers) {
 
-    /** The teachers without a linked VK ID. */
+    /** The teachers without a linked account of the school's messenger. */
     public List<TeacherAccount> missing() {
         return teachers.stream().filter(teacher -> !teacher.linked()).toList();
+    }
+
+    /** The key of a text that names the school's messenger (see {@link ReadinessTexts#forMessenger}). */
+    public String key(String key) {
+        return ReadinessTexts.forMessenger(school, key);
     }
 
     /** The steps a school takes after {@link ReadinessStage#NOT_CONNECTED}, each with whether it is reached. */

@@ -65,18 +65,30 @@ public class TeacherSferumAccounts {
     /** The organization's teachers by name, each with the VK Sferum account of the staff file, if any. */
     @Transactional(readOnly = true)
     public List<TeacherAccount> of(UUID organization) {
+        return of(organization, false);
+    }
+
+    /**
+     * As {@link #of(UUID)}; for an organization {@code onMax}, each with the MAX account the teacher linked instead:
+     * the account the school's messenger adds them by (MAX asks no relinking).
+     */
+    @Transactional(readOnly = true)
+    public List<TeacherAccount> of(UUID organization, boolean onMax) {
         return jdbc.sql(
                         """
                         select e.id as employee_id,
                                e.last_name || ' ' || e.first_name || coalesce(' ' || e.middle_name, '') as full_name,
-                               e.position, e.sferum_user_id, e.sferum_linked_at as linked_at,
-                               e.sferum_relink_required as relink_required
+                               e.position,
+                               case when :onMax then e.max_user_id else e.sferum_user_id end as sferum_user_id,
+                               case when :onMax then e.max_linked_at else e.sferum_linked_at end as linked_at,
+                               not :onMax and e.sferum_relink_required as relink_required
                         from school.employee e
                         where e.organization_id = :organization
                           and exists (select 1 from school.journal_teacher jt where jt.employee_id = e.id)
                         order by e.last_name, e.first_name, e.middle_name, e.id
                         """)
                 .param("organization", organization)
+                .param("onMax", onMax)
                 .query(TeacherAccount.class)
                 .list();
     }

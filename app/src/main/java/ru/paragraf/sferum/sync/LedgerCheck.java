@@ -93,23 +93,26 @@ class LedgerCheck {
             List<Ledger.ActiveChat> chats,
             Set<Long> found,
             List<ExchangeRunItem> items) {
+        var messenger = messengers.of(organization);
         var lost = 0;
         for (var chat : chats) {
             if (found.contains(chat.chatId())) {
                 continue;
             }
-            var problem = text("sync.problem.chatLost", chat.title());
+            var problem = text(messenger.textKey("sync.problem.chatLost"), chat.title());
             var recorded = transactions.execute(status -> ledger.chatLost(chat.key(), chat.chatId(), problem));
             if (Boolean.TRUE.equals(recorded)) {
                 lost++;
-                items.add(RunItems.of(
-                                ItemResult.WARNING,
-                                RunItems.Subject.CHAT,
-                                chat.key().journal(),
-                                chat.title(),
-                                RunItems.Step.CHECK_CHAT,
-                                run.text("sync.run.chatLost", chat.title()))
-                        .withLink("/journals/" + chat.key().journal()));
+                items.add(RunItems.in(
+                        messenger,
+                        RunItems.of(
+                                        ItemResult.WARNING,
+                                        RunItems.Subject.CHAT,
+                                        chat.key().journal(),
+                                        chat.title(),
+                                        RunItems.Step.CHECK_CHAT,
+                                        run.text(messenger.textKey("sync.run.chatLost"), chat.title()))
+                                .withLink("/journals/" + chat.key().journal())));
             }
         }
         log.info("Checked {} chats of organization {} in the messenger: {} lost", chats.size(), organization, lost);
@@ -176,14 +179,17 @@ class LedgerCheck {
         if (problem.kind() == Problem.Kind.CREDENTIALS && organizations.pause(organization, explanation)) {
             notices.paused(organization, explanation);
         }
-        return RunItems.of(
-                        ItemResult.WARNING,
-                        RunItems.Subject.ORGANIZATION,
-                        organization,
-                        null,
-                        RunItems.Step.CHECK_CHATS,
-                        run.text("sync.run.chatsNotChecked", explanation))
-                .withLink("/orgs/" + organization + "/linkbase");
+        var messenger = messengers.of(organization);
+        return RunItems.in(
+                messenger,
+                RunItems.of(
+                                ItemResult.WARNING,
+                                RunItems.Subject.ORGANIZATION,
+                                organization,
+                                null,
+                                RunItems.Step.CHECK_CHATS,
+                                run.text(messenger.textKey("sync.run.chatsNotChecked"), explanation))
+                        .withLink("/orgs/" + organization + "/linkbase"));
     }
 
     private String text(String key, Object... arguments) {

@@ -7,5 +7,13 @@ package ru.paragraf.sferum.sync;
  */
 enum Messenger {
     VK,
-    MAX
+    MAX;
+
+    /**
+     * The key of a text that names the messenger: {@code key.max} for MAX, where VK's text {@code key} speaks of VK
+     * Sferum or VK ID.
+     */
+    String textKey(String key) {
+        return this == MAX ? key + ".max" : key;
+    }
 }

@@ -51,7 +51,26 @@ final class RunItems {
         SYNCHRONIZE
     }
 
+    /** The actions whose text names the messenger: {@code exchange.action.<code>.max} for a school on MAX. */
+    private static final java.util.Set<String> NAMING_THE_MESSENGER =
+            java.util.Set.of(Step.CHECK_CHATS.name(), Step.CHECK_CHAT.name(), OperationKind.CHECK_MEMBERS.name());
+
     private RunItems() {}
+
+    /** The item as the run page words it for a school on {@code messenger}: «в MAX», not «в VK Сферум». */
+    static ExchangeRunItem in(Messenger messenger, ExchangeRunItem item) {
+        if (!NAMING_THE_MESSENGER.contains(item.action())) {
+            return item;
+        }
+        return new ExchangeRunItem(
+                item.objectType(),
+                item.objectId(),
+                item.objectTitle(),
+                messenger.textKey(item.action()),
+                item.result(),
+                item.message(),
+                item.link());
+    }
 
     static ExchangeRunItem of(
             ItemResult result,

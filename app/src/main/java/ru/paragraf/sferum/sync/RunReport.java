@@ -76,8 +76,9 @@ class RunReport {
                 .list();
     }
 
-    /** One item per operation of the run, described by the object it concerns. */
-    List<ExchangeRunItem> operations(UUID run) {
+    /** One item per operation of the run, described by the object it concerns, in words of the organization's messenger. */
+    List<ExchangeRunItem> operations(UUID organization, UUID run) {
+        var messenger = messengers.of(organization);
         return jdbc.sql(
                         """
                         select o.kind, o.status, o.problem, o.problem_link,
@@ -118,14 +119,15 @@ class RunReport {
                     }
                     if (kind == OperationKind.REMOVE_STRANGER && rs.getObject("stranger") != null) {
                         var stranger = text(
-                                "sync.run.stranger",
+                                messenger.textKey("sync.run.stranger"),
                                 rs.getString("stranger_name") == null ? "" : rs.getString("stranger_name"),
                                 String.valueOf(rs.getLong("stranger")));
                         message = status == OperationStatus.DONE
                                 ? text("sync.run.strangerRemoved", stranger)
                                 : text("sync.run.strangerNotRemoved", stranger, message);
                     }
-                    var item = RunItems.of(result, kind, rs.getString("object_id"), title, message);
+                    var item = RunItems.in(
+                            messenger, RunItems.of(result, kind, rs.getString("object_id"), title, message));
                     var link = rs.getString("problem_link");
                     return link == null || status == OperationStatus.DONE ? item : item.withLink(link);
                 })
@@ -154,7 +156,7 @@ class RunReport {
                 .query((rs, row) -> {
                     var journal = rs.getObject("journal_id", UUID.class);
                     var stranger = text(
-                            "sync.run.stranger",
+                            messengers.of(organization).textKey("sync.run.stranger"),
                             rs.getString("name") == null ? "" : rs.getString("name"),
                             String.valueOf(rs.getLong("vk_user_id")));
                     return RunItems.of(

@@ -126,7 +126,7 @@ class SferumSyncTask implements ExchangeTaskType {
             workers.wakeUp();
             awaitOperations(run, checked + unplanned.size());
         }
-        report.operations(run.id()).forEach(run::record);
+        report.operations(organization, run.id()).forEach(run::record);
         report.strangersKept(organization).forEach(run::record);
     }
 

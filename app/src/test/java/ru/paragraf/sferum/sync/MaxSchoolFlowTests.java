@@ -274,10 +274,31 @@ class MaxSchoolFlowTests {
         jdbc.sql("update school.pupil set class_unit_id = '00000000-0000-0000-0000-000000000931' where id = :pupil")
                 .param("pupil", PUPIL_B)
                 .update();
-        steps.runNow("adminB", task);
+        var run = steps.runNow("adminB", task);
         await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> assertThat(MAX.chat(chat).memberIds())
                         .doesNotContain(PUPIL_B_MAX)
                         .contains(TEACHER_B1_MAX));
+
+        // the school's readiness and the run's journal speak of MAX and count people by their MAX accounts
+        var teachersOnMax = jdbc.sql(
+                        """
+                        select count(*) from school.employee e where e.organization_id = :school
+                          and e.max_user_id is not null
+                          and exists (select 1 from school.journal_teacher jt where jt.employee_id = e.id)""")
+                .param("school", SCHOOL_B)
+                .query(Integer.class)
+                .single();
+        assertThat(teachersOnMax).as("the teacher linked MAX").isPositive();
+        var readiness = steps.html("adminB", "/orgs/" + SCHOOL_B + "/readiness");
+        assertThat(readiness)
+                .contains("Учителя привязали MAX", "Привязано в MAX", "Родителей привязали MAX:")
+                .contains("Учеников привязали MAX: 1 из") // the pupil moved to another class of the school
+                .contains("привязан: " + TEACHER_B1_MAX, "учителя привязали MAX (≥ 80 %)")
+                // the product's name and the exchange task's name in Paragraf say VK Sferum: nothing else does
+                .doesNotContain("VK ID", "сообщества VK Сферум", "Создано в VK Сферум", "Проверено VK Сферум");
+        assertThat(steps.html("adminB", "/exchange-runs/" + run))
+                .contains("Проверка состава чата в MAX")
+                .doesNotContain("VK ID", "в VK Сферум");
     }
 }
