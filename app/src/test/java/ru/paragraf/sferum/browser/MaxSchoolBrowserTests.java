@@ -247,6 +247,14 @@ class MaxSchoolBrowserTests {
                     .alias("her parent, who was in the chat for her, leaves too")
                     .until(() -> !members(max, chat).contains(parentMax));
             steps.shot("18-removal-released");
+            // the school's readiness counts and lists its people by their MAX accounts, in MAX's words
+            browser.open("/orgs/" + school + "/readiness");
+            assertThat(browser.text(By.id("readiness-steps"))).contains("токен бота MAX проверен");
+            assertThat(browser.text(By.id("readiness-teachers")))
+                    .contains("Учителя привязали MAX")
+                    .doesNotContain("VK ID");
+            assertThat(browser.text(By.id("pupils-linked"))).startsWith("Учеников привязали MAX: 1 из");
+            steps.shot("18a-readiness");
             steps.logOut();
             browser.logIn(PUPIL, "demo");
             browser.open("/diary/chats");
