@@ -30,6 +30,17 @@ final class ChatStrangers {
      * before {@code asked} whom the messenger does not list left on their own. Returns how many left.
      */
     int checked(ChatKey key, long community, List<ChatMember> listed, OffsetDateTime asked) {
+        // the chat's row first, as every writer of a chat and its members locks them (Ledger.memberRemoved): a check
+        // that wrote its members first deadlocked with a removal in the same chat
+        keyed(
+                        jdbc.sql(
+                                """
+                        update sync.chat set members_checked_at = :asked
+                        where organization_id = :organization and journal_id = :journal and academic_year_id = :year
+                        """),
+                        key)
+                .param("asked", asked)
+                .update();
         var known = new HashSet<Long>(belonging(key));
         var active = active(key);
         known.addAll(active.keySet());
@@ -46,20 +57,21 @@ final class ChatStrangers {
                 left += left(key, entry.getKey(), asked);
             }
         }
-        keyed(
-                        jdbc.sql(
-                                """
-                        update sync.chat set members_checked_at = :asked
-                        where organization_id = :organization and journal_id = :journal and academic_year_id = :year
-                        """),
-                        key)
-                .param("asked", asked)
-                .update();
         return left;
     }
 
     /** The community took the stranger out of the chat; the chat's invite link is due for renewal. */
     void removed(ChatKey key, long vkUser, OffsetDateTime at) {
+        // the chat's row first, then its strangers: the order of every writer of a chat (see checked)
+        keyed(
+                        jdbc.sql(
+                                """
+                        update sync.chat set members_removed_at = :at, updated_at = :at
+                        where organization_id = :organization and journal_id = :journal and academic_year_id = :year
+                        """),
+                        key)
+                .param("at", at)
+                .update();
         keyed(
                         jdbc.sql(
                                 """
@@ -69,15 +81,6 @@ final class ChatStrangers {
                         """),
                         key)
                 .param("vkUser", vkUser)
-                .param("at", at)
-                .update();
-        keyed(
-                        jdbc.sql(
-                                """
-                        update sync.chat set members_removed_at = :at, updated_at = :at
-                        where organization_id = :organization and journal_id = :journal and academic_year_id = :year
-                        """),
-                        key)
                 .param("at", at)
                 .update();
     }
