@@ -17,29 +17,27 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-import ru.paragraf.maxemulator.EmulatorConfig;
 import ru.paragraf.maxemulator.MaxEmulator;
-import ru.paragraf.maxemulator.Seed;
 import ru.paragraf.sferum.EverydaySteps;
 import ru.paragraf.sferum.EverydayWorld;
 import ru.paragraf.sferum.SchoolFixture;
 import ru.paragraf.sferum.accounts.AccountRegistration;
+import ru.paragraf.sferum.sync.MaxSchoolContext;
+import ru.paragraf.sferum.sync.MaxWorld;
 
 /**
  * Issue 18's acceptance 2 in a real browser against both emulators: school A is on VK with two journals' subject
@@ -50,20 +48,8 @@ import ru.paragraf.sferum.accounts.AccountRegistration;
  * closing message; the school's and the district's readiness show the progress; then «Вернуться в VK», preview and
  * confirm. Screenshots in target/screenshots/max-move-*.png.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "sferum.sync.pump-interval=100ms",
-            "sferum.sync.backoff=200ms",
-            "sferum.sync.hold.share=1",
-            "sferum.max.retry.initial-backoff=5ms",
-            "sferum.max.retry.max-backoff=20ms",
-            "sferum.max.inbox.poll-timeout=1s",
-            "sferum.max.inbox.lease-check=500ms",
-            "sferum.max.inbox.lease=5s"
-        })
-@AutoConfigureMockMvc
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@MaxSchoolContext(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = {MaxSchoolContext.HOLD_SHARE, MaxSchoolContext.INBOX})
 class MaxMoveBrowserTests {
 
     static final EverydayWorld WORLD = EverydayWorld.start();
@@ -73,19 +59,16 @@ class MaxMoveBrowserTests {
     static final UUID MATHS_LESSON = id(72), RUSSIAN_LESSON = id(73);
     static final String CLOSING = "перенесён в MAX";
 
-    static final MaxEmulator MAX = MaxEmulator.start(EmulatorConfig.builder()
-            .rateLimitEnabled(false)
-            .seed(Seed.of(
-                    List.of(new Seed.Bot(BOT_A, "school_a_move_browser_bot", "Школа А — бот", BOT_TOKEN_A)),
-                    List.of(
-                            Seed.User.of(TEACHER_A1_MAX, "Пётр", "Учителев"),
-                            Seed.User.of(TEACHER_A2_MAX, "Анна", "Словесникова"))))
-            .build());
+    static final MaxWorld MAX_WORLD = MaxWorld.beside(WORLD::register)
+            .bot(BOT_A, "school_a_move_browser_bot", "Школа А — бот", BOT_TOKEN_A)
+            .user(TEACHER_A1_MAX, "Пётр", "Учителев")
+            .user(TEACHER_A2_MAX, "Анна", "Словесникова")
+            .start();
+    static final MaxEmulator MAX = MAX_WORLD.max;
 
     @DynamicPropertySource
     static void messengers(DynamicPropertyRegistry registry) {
-        WORLD.register(registry);
-        registry.add("sferum.max.api-url", MAX::baseUrl);
+        MAX_WORLD.register(registry);
     }
 
     @LocalServerPort

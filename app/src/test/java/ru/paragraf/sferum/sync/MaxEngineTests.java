@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -19,20 +18,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-import ru.paragraf.maxemulator.ChatPermission;
-import ru.paragraf.maxemulator.EmulatorConfig;
 import ru.paragraf.maxemulator.FaultPlan;
 import ru.paragraf.maxemulator.MaxEmulator;
-import ru.paragraf.maxemulator.Seed;
 import ru.paragraf.sferum.SchoolFixture;
 import ru.paragraf.sferum.accounts.AccountRegistration;
 import ru.paragraf.sferum.sync.max.MaxMessengerProvider;
@@ -44,16 +38,8 @@ import ru.paragraf.sferum.sync.messenger.Outcome;
  * and handed to the bot (as adoption leaves it), by the people's MAX accounts; the engine plans for it nothing the bot
  * cannot do, while school A's VK community gets its chat and call in the same runs. Against both emulators.
  */
-@SpringBootTest(
-        properties = {
-            "sferum.sync.pump-interval=100ms",
-            "sferum.sync.backoff=200ms",
-            "sferum.sync.hold.share=1",
-            "sferum.max.retry.initial-backoff=5ms",
-            "sferum.max.retry.max-backoff=20ms"
-        })
-@AutoConfigureMockMvc
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@MaxSchoolContext
+@TestPropertySource(properties = MaxSchoolContext.HOLD_SHARE)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MaxEngineTests {
 
@@ -65,21 +51,18 @@ class MaxEngineTests {
     static final UUID PUPIL_B2 = id(251), PUPIL_B3 = id(252), CLASS_B_6A = id(253);
     static final UUID MATHS_LESSON_A = id(72), MATHS_LESSON_B = id(75);
 
-    static final MaxEmulator MAX = MaxEmulator.start(EmulatorConfig.builder()
-            .rateLimitEnabled(false)
-            .seed(Seed.of(
-                    List.of(new Seed.Bot(BOT_B, "school_b_bot", "Школа Б — бот", BOT_TOKEN_B)),
-                    List.of(
-                            Seed.User.of(TEACHER_B1_MAX, "Борис", "Бэшкин"),
-                            Seed.User.of(PUPIL_B_MAX, "Вера", "Ученикова"),
-                            Seed.User.of(PUPIL_B2_MAX, "Гриша", "Второв"),
-                            new Seed.User(PUPIL_B3_MAX, "Даша", "Закрытова", true))))
-            .build());
+    static final MaxWorld MAX_WORLD = MaxWorld.beside(WORLD::register)
+            .bot(BOT_B, "school_b_bot", "Школа Б — бот", BOT_TOKEN_B)
+            .user(TEACHER_B1_MAX, "Борис", "Бэшкин")
+            .user(PUPIL_B_MAX, "Вера", "Ученикова")
+            .user(PUPIL_B2_MAX, "Гриша", "Второв")
+            .userRefusingBots(PUPIL_B3_MAX, "Даша", "Закрытова")
+            .start();
+    static final MaxEmulator MAX = MAX_WORLD.max;
 
     @DynamicPropertySource
     static void messengers(DynamicPropertyRegistry registry) {
-        WORLD.register(registry);
-        registry.add("sferum.max.api-url", MAX::baseUrl);
+        MAX_WORLD.register(registry);
     }
 
     @Autowired
@@ -108,49 +91,17 @@ class MaxEngineTests {
         SchoolFixture.insert(jdbc, accounts, LocalDate.now(clock));
         tomorrow = LocalDate.now(clock).plusDays(1);
         steps.connectSchoolA();
-        assertThat(steps.api(
-                        "adminB",
-                        put("/api/orgs/" + SCHOOL_B + "/messenger"),
-                        "{\"messenger\": \"MAX\", \"botToken\": \"" + BOT_TOKEN_B + "\"}"))
-                .contains("VERIFIED");
-        taskB = UUID.fromString(ru.paragraf.sferum.EverydaySteps.json(
-                        steps.api("adminB", post("/api/orgs/" + SCHOOL_B + "/exchange-tasks"), SyncSteps.YEARLY_TASK))
-                .get("id")
-                .asString());
+        taskB = steps.connectOnMax("adminB", SCHOOL_B, BOT_TOKEN_B);
         pupilsOfSchoolB();
         linkMax("employee", TEACHER_B1, TEACHER_B1_MAX);
         linkMax("pupil", PUPIL_B, PUPIL_B_MAX);
         linkMax("pupil", PUPIL_B2, PUPIL_B2_MAX);
         linkMax("pupil", PUPIL_B3, PUPIL_B3_MAX);
         // the journal asks for a chat and has a video lesson tomorrow: a VK school would get a chat and a call
-        jdbc.sql("update school.journal set subject_chat_requested = true where id = :journal")
-                .param("journal", JOURNAL_B_MATHS)
-                .update();
-        jdbc.sql(
-                        """
-                        update school.lesson set lesson_date = :date, starts_at = '10:00', format = 'VIDEO_CALL',
-                                                 publication = 'PUBLISHED'
-                        where id = :lesson""")
-                .param("date", tomorrow)
-                .param("lesson", MATHS_LESSON_B)
-                .update();
+        steps.chatAndVideoLessonRequested(JOURNAL_B_MATHS, MATHS_LESSON_B, tomorrow);
         // the teacher made the chat in MAX and handed it to the school's bot; adoption bound it to the journal
-        chatB = MAX.createChat(TEACHER_B1_MAX, "Математика 5Б");
-        MAX.addBotToChat(chatB, TEACHER_B1_MAX, BOT_B);
-        MAX.makeAdmin(chatB, TEACHER_B1_MAX, BOT_B, EnumSet.allOf(ChatPermission.class));
-        var now = OffsetDateTime.now(clock);
-        jdbc.sql(
-                        """
-                        insert into sync.chat (organization_id, journal_id, academic_year_id, community_id, title, state,
-                                               chat_id, created_at, updated_at)
-                        values (:school, :journal, :year, :bot, 'Математика 5Б', 'ACTIVE', :chat, :now, :now)""")
-                .param("school", SCHOOL_B)
-                .param("journal", JOURNAL_B_MATHS)
-                .param("year", YEAR)
-                .param("bot", BOT_B)
-                .param("chat", chatB)
-                .param("now", now)
-                .update();
+        chatB = steps.adoptedMaxChat(
+                MAX_WORLD, SCHOOL_B, JOURNAL_B_MATHS, TEACHER_B1_MAX, BOT_B, "Математика 5Б", clock);
     }
 
     @AfterAll

@@ -10,8 +10,6 @@ import static ru.paragraf.sferum.SchoolFixture.*;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -19,22 +17,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-import ru.paragraf.maxemulator.ChatPermission;
-import ru.paragraf.maxemulator.EmulatorConfig;
 import ru.paragraf.maxemulator.EmulatorSnapshot;
 import ru.paragraf.maxemulator.FaultPlan;
 import ru.paragraf.maxemulator.MaxEmulator;
-import ru.paragraf.maxemulator.Seed;
 import ru.paragraf.sferum.SchoolFixture;
 import ru.paragraf.sferum.accounts.AccountRegistration;
 
@@ -45,15 +37,7 @@ import ru.paragraf.sferum.accounts.AccountRegistration;
  * pasted link the journal's room. A VK school in the same engine keeps its calls and their announcements. Against both
  * emulators, MAX's read through its inspection API.
  */
-@SpringBootTest(
-        properties = {
-            "sferum.sync.pump-interval=100ms",
-            "sferum.sync.backoff=200ms",
-            "sferum.max.retry.initial-backoff=5ms",
-            "sferum.max.retry.max-backoff=20ms"
-        })
-@AutoConfigureMockMvc
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@MaxSchoolContext
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MaxLessonLinkTests {
 
@@ -66,17 +50,15 @@ class MaxLessonLinkTests {
     static final String CHANGED = "https://jazz.sber.ru/room-7b";
     static final String TEMPLATE = "https://telemost.yandex.ru/j/room-{journal}";
 
-    static final MaxEmulator MAX = MaxEmulator.start(EmulatorConfig.builder()
-            .rateLimitEnabled(false)
-            .seed(Seed.of(
-                    List.of(new Seed.Bot(BOT_B, "school_b_link_bot", "Школа Б — бот", BOT_TOKEN_B)),
-                    List.of(Seed.User.of(TEACHER_B1_MAX, "Борис", "Бэшкин"))))
-            .build());
+    static final MaxWorld MAX_WORLD = MaxWorld.beside(WORLD::register)
+            .bot(BOT_B, "school_b_link_bot", "Школа Б — бот", BOT_TOKEN_B)
+            .user(TEACHER_B1_MAX, "Борис", "Бэшкин")
+            .start();
+    static final MaxEmulator MAX = MAX_WORLD.max;
 
     @DynamicPropertySource
     static void messengers(DynamicPropertyRegistry registry) {
-        WORLD.register(registry);
-        registry.add("sferum.max.api-url", MAX::baseUrl);
+        MAX_WORLD.register(registry);
     }
 
     @Autowired
@@ -102,43 +84,11 @@ class MaxLessonLinkTests {
         SchoolFixture.insert(jdbc, accounts, LocalDate.now(clock));
         tomorrow = LocalDate.now(clock).plusDays(1);
         steps.connectSchoolA();
-        assertThat(steps.api(
-                        "adminB",
-                        put("/api/orgs/" + SCHOOL_B + "/messenger"),
-                        "{\"messenger\": \"MAX\", \"botToken\": \"" + BOT_TOKEN_B + "\"}"))
-                .contains("VERIFIED");
-        taskB = UUID.fromString(ru.paragraf.sferum.EverydaySteps.json(
-                        steps.api("adminB", post("/api/orgs/" + SCHOOL_B + "/exchange-tasks"), SyncSteps.YEARLY_TASK))
-                .get("id")
-                .asString());
-        jdbc.sql("update school.journal set subject_chat_requested = true where id = :journal")
-                .param("journal", JOURNAL_B_MATHS)
-                .update();
-        // a video lesson tomorrow, no link yet
-        jdbc.sql(
-                        """
-                        update school.lesson set lesson_date = :date, starts_at = '10:00', format = 'VIDEO_CALL',
-                                                 publication = 'PUBLISHED'
-                        where id = :lesson""")
-                .param("date", tomorrow)
-                .param("lesson", MATHS_LESSON_B)
-                .update();
-        chatB = MAX.createChat(TEACHER_B1_MAX, "Математика 5Б");
-        MAX.addBotToChat(chatB, TEACHER_B1_MAX, BOT_B);
-        MAX.makeAdmin(chatB, TEACHER_B1_MAX, BOT_B, EnumSet.allOf(ChatPermission.class));
-        var now = OffsetDateTime.now(clock);
-        jdbc.sql(
-                        """
-                        insert into sync.chat (organization_id, journal_id, academic_year_id, community_id, title, state,
-                                               chat_id, created_at, updated_at)
-                        values (:school, :journal, :year, :bot, 'Математика 5Б', 'ACTIVE', :chat, :now, :now)""")
-                .param("school", SCHOOL_B)
-                .param("journal", JOURNAL_B_MATHS)
-                .param("year", YEAR)
-                .param("bot", BOT_B)
-                .param("chat", chatB)
-                .param("now", now)
-                .update();
+        taskB = steps.connectOnMax("adminB", SCHOOL_B, BOT_TOKEN_B);
+        // the journal asks for a chat; a video lesson tomorrow, no link yet
+        steps.chatAndVideoLessonRequested(JOURNAL_B_MATHS, MATHS_LESSON_B, tomorrow);
+        chatB = steps.adoptedMaxChat(
+                MAX_WORLD, SCHOOL_B, JOURNAL_B_MATHS, TEACHER_B1_MAX, BOT_B, "Математика 5Б", clock);
     }
 
     @AfterAll

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -23,21 +22,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import ru.paragraf.maxemulator.ChatPermission;
-import ru.paragraf.maxemulator.EmulatorConfig;
 import ru.paragraf.maxemulator.MaxEmulator;
-import ru.paragraf.maxemulator.Seed;
 import ru.paragraf.sferum.EverydaySteps;
 import ru.paragraf.sferum.SchoolFixture;
 import ru.paragraf.sferum.accounts.AccountRegistration;
@@ -52,19 +47,8 @@ import tools.jackson.databind.JsonNode;
  * nothing is said twice in MAX; the progress shows the journals moved; moving back makes the VK chats the journals'
  * chats again without creating anything.
  */
-@SpringBootTest(
-        properties = {
-            "sferum.sync.pump-interval=100ms",
-            "sferum.sync.backoff=200ms",
-            "sferum.sync.hold.share=1",
-            "sferum.max.retry.initial-backoff=5ms",
-            "sferum.max.retry.max-backoff=20ms",
-            "sferum.max.inbox.poll-timeout=1s",
-            "sferum.max.inbox.lease-check=500ms",
-            "sferum.max.inbox.lease=5s"
-        })
-@AutoConfigureMockMvc
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@MaxSchoolContext
+@TestPropertySource(properties = {MaxSchoolContext.HOLD_SHARE, MaxSchoolContext.INBOX})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MaxMoveTests {
 
@@ -77,19 +61,16 @@ class MaxMoveTests {
     static final Pattern CODE = ChatAdoptionTests.CODE;
     static final String CLOSING = "перенесён в MAX";
 
-    static final MaxEmulator MAX = MaxEmulator.start(EmulatorConfig.builder()
-            .rateLimitEnabled(false)
-            .seed(Seed.of(
-                    List.of(
-                            new Seed.Bot(BOT_A, "school_a_move_bot", "Школа А — бот", BOT_TOKEN_A),
-                            new Seed.Bot(BOT_B, "school_b_move_bot", "Школа Б — бот", BOT_TOKEN_B)),
-                    List.of(Seed.User.of(TEACHER_A1_MAX, "Пётр", "Учителев"))))
-            .build());
+    static final MaxWorld MAX_WORLD = MaxWorld.beside(WORLD::register)
+            .bot(BOT_A, "school_a_move_bot", "Школа А — бот", BOT_TOKEN_A)
+            .bot(BOT_B, "school_b_move_bot", "Школа Б — бот", BOT_TOKEN_B)
+            .user(TEACHER_A1_MAX, "Пётр", "Учителев")
+            .start();
+    static final MaxEmulator MAX = MAX_WORLD.max;
 
     @DynamicPropertySource
     static void messengers(DynamicPropertyRegistry registry) {
-        WORLD.register(registry);
-        registry.add("sferum.max.api-url", MAX::baseUrl);
+        MAX_WORLD.register(registry);
     }
 
     @Autowired
@@ -142,11 +123,7 @@ class MaxMoveTests {
         }
         assertThat(WORLD.vk.chats()).hasSize(2);
         // school B holds its own bot
-        assertThat(steps.api(
-                        "adminB",
-                        put("/api/orgs/" + SCHOOL_B + "/messenger"),
-                        "{\"messenger\": \"MAX\", \"botToken\": \"" + BOT_TOKEN_B + "\"}"))
-                .contains("VERIFIED");
+        steps.chooseMax("adminB", SCHOOL_B, BOT_TOKEN_B);
     }
 
     @AfterAll

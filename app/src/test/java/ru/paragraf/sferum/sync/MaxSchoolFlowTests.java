@@ -17,18 +17,14 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import ru.paragraf.maxemulator.ChatPermission;
-import ru.paragraf.maxemulator.EmulatorConfig;
 import ru.paragraf.maxemulator.MaxEmulator;
-import ru.paragraf.maxemulator.Seed;
 import ru.paragraf.sferum.SchoolFixture;
 import ru.paragraf.sferum.accounts.AccountRegistration;
 import ru.paragraf.sferum.accounts.NewAccount;
@@ -40,19 +36,8 @@ import ru.paragraf.sferum.accounts.NewAccount;
  * says so, and the journal shows the chat; the teacher and a pupil link MAX from the diary by the deep link and the
  * bot puts them into the chat; a pupil moved to another class is taken out.
  */
-@SpringBootTest(
-        properties = {
-            "sferum.sync.pump-interval=100ms",
-            "sferum.sync.backoff=200ms",
-            "sferum.sync.hold.share=1",
-            "sferum.max.retry.initial-backoff=5ms",
-            "sferum.max.retry.max-backoff=20ms",
-            "sferum.max.inbox.poll-timeout=1s",
-            "sferum.max.inbox.lease-check=500ms",
-            "sferum.max.inbox.lease=5s"
-        })
-@AutoConfigureMockMvc
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@MaxSchoolContext
+@TestPropertySource(properties = {MaxSchoolContext.HOLD_SHARE, MaxSchoolContext.INBOX})
 class MaxSchoolFlowTests {
 
     static final SyncWorld WORLD = SyncWorld.start();
@@ -63,19 +48,16 @@ class MaxSchoolFlowTests {
     static final Pattern DEEP_LINK = Pattern.compile(
             "id=\"max-deep-link\" href=\"(https://max\\.ru/school_b_flow_bot\\?start=[A-Za-z0-9_-]+)\"");
 
-    static final MaxEmulator MAX = MaxEmulator.start(EmulatorConfig.builder()
-            .rateLimitEnabled(false)
-            .seed(Seed.of(
-                    List.of(new Seed.Bot(BOT_B, "school_b_flow_bot", "Школа Б — бот", BOT_TOKEN_B)),
-                    List.of(
-                            Seed.User.of(TEACHER_B1_MAX, "Олег", "Бэшкин"),
-                            Seed.User.of(PUPIL_B_MAX, "Вера", "Ученикова"))))
-            .build());
+    static final MaxWorld MAX_WORLD = MaxWorld.beside(WORLD::register)
+            .bot(BOT_B, "school_b_flow_bot", "Школа Б — бот", BOT_TOKEN_B)
+            .user(TEACHER_B1_MAX, "Олег", "Бэшкин")
+            .user(PUPIL_B_MAX, "Вера", "Ученикова")
+            .start();
+    static final MaxEmulator MAX = MAX_WORLD.max;
 
     @DynamicPropertySource
     static void messengers(DynamicPropertyRegistry registry) {
-        WORLD.register(registry);
-        registry.add("sferum.max.api-url", MAX::baseUrl);
+        MAX_WORLD.register(registry);
     }
 
     @Autowired
@@ -111,19 +93,12 @@ class MaxSchoolFlowTests {
     @Test
     void aTeacherHandsAChatToTheBotByTheJournalsCodeAndPeopleLinkedByDeepLinkAreInIt() throws Exception {
         // «База ссылок»: MAX, the bot's token, verified; the exchange task on
-        assertThat(steps.api(
-                        "adminB",
-                        put("/api/orgs/" + SCHOOL_B + "/messenger"),
-                        "{\"messenger\": \"MAX\", \"botToken\": \"" + BOT_TOKEN_B + "\"}"))
-                .contains("VERIFIED");
+        steps.chooseMax("adminB", SCHOOL_B, BOT_TOKEN_B);
         assertThat(steps.html("adminB", "/orgs/" + SCHOOL_B + "/readiness"))
                 .as("the readiness page names the bot by its @username, verified by MAX")
                 .contains("Бот MAX и его токен", "Бот MAX @school_b_flow_bot", "Проверено MAX:")
                 .doesNotContain("сообщества VK Сферум", "Проверено VK Сферум");
-        var task = java.util.UUID.fromString(ru.paragraf.sferum.EverydaySteps.json(
-                        steps.api("adminB", post("/api/orgs/" + SCHOOL_B + "/exchange-tasks"), SyncSteps.YEARLY_TASK))
-                .get("id")
-                .asString());
+        var task = steps.createTask("adminB", SCHOOL_B, SyncSteps.YEARLY_TASK);
         steps.api("teacherB1", put("/api/journals/" + JOURNAL_B_MATHS + "/subject-chat"), "{\"requested\": true}");
 
         // the journal's card says what to do and gives the code

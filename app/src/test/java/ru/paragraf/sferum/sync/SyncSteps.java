@@ -11,7 +11,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static ru.paragraf.sferum.SchoolFixture.PASSWORD;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,10 +65,7 @@ record SyncSteps(MockMvc mvc, JdbcClient jdbc, SyncWorld world) {
                         put("/api/orgs/" + SchoolFixture.SCHOOL_A + "/sferum-community"),
                         "{\"communityId\": %d, \"token\": \"%s\"}".formatted(SyncWorld.COMMUNITY_A, SyncWorld.TOKEN_A)))
                 .contains("VERIFIED");
-        var task = UUID.fromString(EverydaySteps.json(
-                        api("adminA", post("/api/orgs/" + SchoolFixture.SCHOOL_A + "/exchange-tasks"), taskJson))
-                .get("id")
-                .asString());
+        var task = createTask("adminA", SchoolFixture.SCHOOL_A, taskJson);
         linkVkId(
                 "teacherA1",
                 SchoolFixture.TEACHER_A1,
@@ -78,6 +78,73 @@ record SyncSteps(MockMvc mvc, JdbcClient jdbc, SyncWorld world) {
     /** School A connected with an enabled SFERUM_SYNC task on its default schedule ({@link #connectSchoolA(String)}). */
     UUID connectSchoolA() throws Exception {
         return connectSchoolA(ENABLED_TASK);
+    }
+
+    /** {@code admin} creates {@code school}'s exchange task from {@code taskJson} in «Задачи обмена»; returns its id. */
+    UUID createTask(String admin, UUID school, String taskJson) throws Exception {
+        return UUID.fromString(EverydaySteps.json(api(admin, post("/api/orgs/" + school + "/exchange-tasks"), taskJson))
+                .get("id")
+                .asString());
+    }
+
+    /** {@code admin} puts {@code school} on MAX in «База ссылок» with its bot's token, and MAX verifies the token. */
+    void chooseMax(String admin, UUID school, String botToken) throws Exception {
+        assertThat(api(
+                        admin,
+                        put("/api/orgs/" + school + "/messenger"),
+                        "{\"messenger\": \"MAX\", \"botToken\": \"" + botToken + "\"}"))
+                .contains("VERIFIED");
+    }
+
+    /**
+     * {@code school} connected on MAX as its admin does it: the bot's token in «База ссылок» ({@link #chooseMax}) and an
+     * SFERUM_SYNC task due once a year ({@link #YEARLY_TASK}). Returns the task's id.
+     */
+    UUID connectOnMax(String admin, UUID school, String botToken) throws Exception {
+        chooseMax(admin, school, botToken);
+        return createTask(admin, school, YEARLY_TASK);
+    }
+
+    /**
+     * {@code journal} asks for a subject chat, and its {@code lesson} is a published video lesson on {@code date} at
+     * 10:00 (set in the database: what a VK school would get a chat and a call for).
+     */
+    void chatAndVideoLessonRequested(UUID journal, UUID lesson, LocalDate date) {
+        jdbc.sql("update school.journal set subject_chat_requested = true where id = :journal")
+                .param("journal", journal)
+                .update();
+        jdbc.sql(
+                        """
+                        update school.lesson set lesson_date = :date, starts_at = '10:00', format = 'VIDEO_CALL',
+                                                 publication = 'PUBLISHED'
+                        where id = :lesson""")
+                .param("date", date)
+                .param("lesson", lesson)
+                .update();
+    }
+
+    /**
+     * A chat {@code teacher} made in MAX and handed to the school's {@code bot} ({@link MaxWorld#chatHandedToBot}),
+     * bound to {@code journal} as adoption leaves it: an ACTIVE chat of the bot titled {@code title}. Returns the
+     * chat's id.
+     */
+    long adoptedMaxChat(MaxWorld max, UUID school, UUID journal, long teacher, long bot, String title, Clock clock) {
+        var chat = max.chatHandedToBot(teacher, bot, title);
+        var now = OffsetDateTime.now(clock);
+        jdbc.sql(
+                        """
+                        insert into sync.chat (organization_id, journal_id, academic_year_id, community_id, title, state,
+                                               chat_id, created_at, updated_at)
+                        values (:school, :journal, :year, :bot, :title, 'ACTIVE', :chat, :now, :now)""")
+                .param("school", school)
+                .param("journal", journal)
+                .param("year", SchoolFixture.YEAR)
+                .param("bot", bot)
+                .param("title", title)
+                .param("chat", chat)
+                .param("now", now)
+                .update();
+        return chat;
     }
 
     static final String ENABLED_TASK = "{\"type\":\"SFERUM_SYNC\",\"enabled\":true}";
