@@ -27,6 +27,7 @@ final class SqlNames {
             Map.entry("HeldAs", HeldAs.class),
             Map.entry("MemberState", MemberState.class),
             Map.entry("MemberRole", MemberRole.class),
+            Map.entry("Messenger", Messenger.class),
             Map.entry("OperationStatus", OperationStatus.class),
             Map.entry("OperationKind", OperationKind.class),
             Map.entry("RemovalHoldState", RemovalHoldState.class),

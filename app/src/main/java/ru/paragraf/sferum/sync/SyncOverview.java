@@ -53,12 +53,15 @@ public class SyncOverview {
                             group by j.organization_id),
                         calls as (
                             select l.organization_id, count(*) as lessons,
-                                   -- a call finished after its lesson served it: counted as ready, as before
-                                   count(*) filter (where k.state in ({CallState.ACTIVE}, {CallState.FINISHED}))
+                                   -- a call finished after its lesson served it: counted as ready, as before; a MAX
+                                   -- school starts no calls, and its lesson is ready once it has a link to be held at
+                                   count(*) filter (where k.state in ({CallState.ACTIVE}, {CallState.FINISHED})
+                                                       or o.messenger = {Messenger.MAX} and l.lesson_link is not null)
                                        as ready,
                                    count(*) filter (where k.state = {CallState.FAILED}) as failed
                             from school.sync_lesson l
                             left join sync.call k on k.organization_id = l.organization_id and k.lesson_id = l.lesson_id
+                            left join sync.organization o on o.organization_id = l.organization_id
                             where l.organization_id in (:organizations) and l.format = {LessonFormat.VIDEO_CALL}
                               and l.publication = {Publication.PUBLISHED} and l.lesson_date between :from and :to
                             group by l.organization_id),

@@ -293,6 +293,32 @@ class MaxLessonLinkTests {
                 .isEqualTo(1);
     }
 
+    @Test
+    @Order(7)
+    void aMaxSchoolsReadinessCountsAVideoLessonWithALinkAsReady() throws Exception {
+        // a lesson of this week with its link, whatever the day of the week
+        jdbc.sql("update school.lesson set lesson_date = :today where id = :lesson")
+                .param("today", LocalDate.now(clock))
+                .param("lesson", MATHS_LESSON_B)
+                .update();
+        var withLinks = steps.count(
+                """
+                school.sync_lesson l where l.organization_id = '%s' and l.format = 'VIDEO_CALL'
+                  and l.publication = 'PUBLISHED' and l.lesson_link is not null
+                  and l.lesson_date between date_trunc('week', cast('%s' as date)) and date_trunc('week', cast('%s' as date)) + interval '6 days'"""
+                        .formatted(SCHOOL_B, LocalDate.now(clock), LocalDate.now(clock)));
+        assertThat(withLinks).isPositive();
+
+        var page = steps.html("adminB", "/orgs/" + SCHOOL_B + "/readiness");
+        assertThat(page).contains("Со ссылкой на урок", "Уроков по видеосвязи опубликовано");
+        var ready = java.util.regex.Pattern.compile("id=\"calls-ready\"[^>]*>(\\d+)<")
+                .matcher(page);
+        assertThat(ready.find()).as("the figure on the page").isTrue();
+        assertThat(Integer.parseInt(ready.group(1)))
+                .as("the MAX school's video lessons of the week that have a link, though no call is ever started")
+                .isEqualTo(withLinks);
+    }
+
     private void editLessonB(LocalDate date, String startsAt, String link) throws Exception {
         steps.api(
                 "adminB",
