@@ -171,7 +171,10 @@ class ChatAndCallStatuses implements SubjectChatStatuses {
             var paused = requested && facts.pausedReason() != null;
             if (paused) {
                 return new SubjectChatStatus(
-                        state, facts.inviteLink(), facts.pausedReason(), text("sync.remedy.credentials"));
+                        state,
+                        facts.inviteLink(),
+                        facts.pausedReason(),
+                        text(facts.messenger().textKey("sync.remedy.credentials")));
             }
             // a provider without invite links (MAX) adds people by its bot: no link is missed or waited for, the
             // chat's own link is shown if the messenger gave one
@@ -181,14 +184,14 @@ class ChatAndCallStatuses implements SubjectChatStatuses {
             return SubjectChatStatus.of(SubjectChatStatus.State.NOT_REQUESTED);
         }
         if (facts.pausedReason() != null) {
-            return error(facts.pausedReason(), "sync.remedy.credentials");
+            return error(facts.pausedReason(), facts.messenger().textKey("sync.remedy.credentials"));
         }
         if (!facts.ready()) {
             // the request stands; the chat follows once the school is connected
             return new SubjectChatStatus(
                     SubjectChatStatus.State.REQUESTED,
                     null,
-                    text("sync.problem.notConnected"),
+                    text(facts.messenger().textKey("sync.problem.notConnected")),
                     text("sync.remedy.connect"));
         }
         if (!ProviderCapability.CREATES_CHATS.declaredIn(capabilities)) {

@@ -149,7 +149,8 @@ class SferumSyncTask implements ExchangeTaskType {
                             organization,
                             String.valueOf(community.get().accountId()),
                             RunItems.Step.CHECK_CREDENTIALS,
-                            run.text("sync.run.credentialsNotVerified"))
+                            run.text(Messenger.valueOf(community.get().messenger())
+                                    .textKey("sync.run.credentialsNotVerified")))
                     .withLink(link));
         } else {
             run.record(RunItems.of(
