@@ -221,13 +221,12 @@ class NoticeCausesTests {
         steps.api("teacherA1", put("/api/lessons/" + next + "/video-call"), "{\"on\": true}");
         steps.api("teacherA1", post("/api/lessons/" + next + "/publish"), null);
         steps.settle();
-        await().atMost(Duration.ofSeconds(20)).until(() -> kinds("teacherA1").contains("CALL_FAILED"));
-        assertThat(notice("teacherA1", "CALL_FAILED").get("text").asString())
-                .startsWith("Не удалось начать видеозвонок урока «Математика 7А» "
-                        + LocalDate.now(clock)
-                                .plusDays(2)
-                                .format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"))
-                        + " в 12:00");
+        // told of this lesson (an earlier lesson whose call is due at this time of day may be told of too)
+        var told = "Не удалось начать видеозвонок урока «Математика 7А» "
+                + LocalDate.now(clock).plusDays(2).format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"))
+                + " в 12:00";
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(texts("teacherA1", "CALL_FAILED"))
+                .anySatisfy(text -> assertThat(text).startsWith(told)));
     }
 
     @Test
@@ -502,6 +501,17 @@ class NoticeCausesTests {
         return EverydaySteps.json(steps.api(who, get("/api/notices"), null)).get("notices");
     }
 
+    /** The texts of the person's notices of this kind. */
+    private List<String> texts(String who, String kind) throws Exception {
+        var texts = new ArrayList<String>();
+        for (var notice : notices(who)) {
+            if (notice.get("kind").asString().equals(kind)) {
+                texts.add(notice.get("text").asString());
+            }
+        }
+        return texts;
+    }
+
     private JsonNode notice(String who, String kind) throws Exception {
         for (var notice : notices(who)) {
             if (notice.get("kind").asString().equals(kind)) {
@@ -511,8 +521,22 @@ class NoticeCausesTests {
         throw new AssertionError(who + " has no notice " + kind);
     }
 
+    /** Every notice of this kind the person has is closed (a cause per lesson may have told of several lessons). */
     private boolean closed(String who, String kind) throws Exception {
-        return !open(who, kind);
+        var any = false;
+        for (var notice : notices(who)) {
+            if (notice.get("kind").asString().equals(kind)) {
+                any = true;
+                var closedAt = notice.get("closedAt");
+                if (closedAt == null || closedAt.isNull()) {
+                    return false;
+                }
+            }
+        }
+        if (!any) {
+            throw new AssertionError(who + " has no notice " + kind);
+        }
+        return true;
     }
 
     private boolean open(String who, String kind) throws Exception {
