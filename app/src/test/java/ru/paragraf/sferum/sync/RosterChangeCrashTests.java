@@ -325,8 +325,8 @@ class RosterChangeCrashTests {
         var deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (!reached(point, before, target)) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("Kill point %s not reached in 2 minutes; import answered %s; operations %s"
-                        .formatted(point, importing.getNow(null), statuses()));
+                throw new AssertionError("Kill point %s not reached in 2 minutes; import answered %s; operations %s; %s"
+                        .formatted(point, importing.getNow(null), statuses(), diagnosis(target)));
             }
             AppNode.pause(5);
         }
@@ -639,6 +639,50 @@ class RosterChangeCrashTests {
                         from (select kind, status, count(*) n from sync.operation group by kind, status) s""")
                 .query(String.class)
                 .single();
+    }
+
+    /**
+     * What the node did with the import, for a kill point never reached: the events not completed, the organization's
+     * readiness, and whether the database took the change at all.
+     */
+    private String diagnosis(boolean target) {
+        try {
+            return diagnosed(target);
+        } catch (RuntimeException e) {
+            return "no diagnosis: " + e;
+        }
+    }
+
+    private String diagnosed(boolean target) {
+        var events = jdbc.sql(
+                        """
+                        select coalesce(string_agg(event_type || ' since ' || publication_date, '; '), 'none')
+                        from event_publication where completion_date is null""")
+                .query(String.class)
+                .single();
+        var organizations = jdbc.sql(
+                        """
+                        select coalesce(string_agg('ready ' || ready || ', paused ' || coalesce(paused_reason, '-'),
+                                                   '; '), 'none')
+                        from sync.organization""")
+                .query(String.class)
+                .single();
+        var roster = jdbc.sql(
+                        """
+                        select count(*) from school.sync_journal_member where journal_id = :journal""")
+                .param("journal", journal(ALGEBRA_7A))
+                .query(Integer.class)
+                .single();
+        return ("events not completed: %s; organizations: %s; %s: %d people by the roster now, in VK %s, expected"
+                        + " (moved: %s) %s")
+                .formatted(
+                        events,
+                        organizations,
+                        ALGEBRA_7A,
+                        roster,
+                        members(ALGEBRA_7A),
+                        target,
+                        expected(ALGEBRA_7A, target));
     }
 
     int count(String from) {
