@@ -62,15 +62,10 @@ public class TeacherSferumAccounts {
         return counts;
     }
 
-    /** The organization's teachers by name, each with the VK Sferum account of the staff file, if any. */
-    @Transactional(readOnly = true)
-    public List<TeacherAccount> of(UUID organization) {
-        return of(organization, false);
-    }
-
     /**
-     * As {@link #of(UUID)}; for an organization {@code onMax}, each with the MAX account the teacher linked instead:
-     * the account the school's messenger adds them by (MAX asks no relinking).
+     * The organization's teachers by name, each with the VK Sferum account of the staff file, if any; for an
+     * organization {@code onMax}, with the MAX account the teacher linked instead: the account the school's messenger
+     * adds them by (MAX asks no relinking).
      */
     @Transactional(readOnly = true)
     public List<TeacherAccount> of(UUID organization, boolean onMax) {

@@ -139,6 +139,7 @@ class RunReport {
      * посторонних из предметных чатов» off): one warning each, linked to the chat's «Состав чата».
      */
     List<ExchangeRunItem> strangersKept(UUID organization) {
+        var strangerKey = messengers.of(organization).textKey("sync.run.stranger");
         return jdbc.sql(
                         """
                         select s.journal_id, s.vk_user_id, s.name, s.first_seen_at, j.chat_title
@@ -156,7 +157,7 @@ class RunReport {
                 .query((rs, row) -> {
                     var journal = rs.getObject("journal_id", UUID.class);
                     var stranger = text(
-                            messengers.of(organization).textKey("sync.run.stranger"),
+                            strangerKey,
                             rs.getString("name") == null ? "" : rs.getString("name"),
                             String.valueOf(rs.getLong("vk_user_id")));
                     return RunItems.of(
