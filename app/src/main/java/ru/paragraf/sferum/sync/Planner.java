@@ -71,6 +71,13 @@ class Planner {
 
     private static final String COUNT = "select count(*) from (%s) p";
 
+    /**
+     * Inserts what a select found, except objects with an open operation of the kind. Both guards are needed: the
+     * {@code not exists} reads the statement's snapshot, in which what the select saw is consistent with the
+     * operations; {@code on conflict} catches one committed since. Alone, {@code on conflict} lets a duplicate in when
+     * the open operation completes while the statement runs: the select still sees the chat as its snapshot had it
+     * (a link due for renewal), the insert waits for the completing transaction and, the operation DONE, goes ahead.
+     */
     private static final String ENQUEUE = sql(
             """
             insert into sync.operation (organization_id, community_id, kind, object_key, payload, status,
@@ -79,6 +86,9 @@ class Planner {
                    cast(:run as uuid), :now
             from (%s) p
             join sync.organization po on po.organization_id = p.organization_id and po.messenger in (:messengers)
+            where not exists (select 1 from sync.operation o
+                              where o.kind = p.kind and o.object_key = p.object_key
+                                and o.status in ({OperationStatus.PENDING}, {OperationStatus.RUNNING}))
             order by p.object_key
             on conflict (kind, object_key)
                 where status in ({OperationStatus.PENDING}, {OperationStatus.RUNNING}) do nothing

@@ -19,6 +19,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -81,6 +84,12 @@ class SyncMembershipTests {
 
     @Autowired
     ApplicationContext context;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    Planner planner;
 
     SyncSteps steps;
     LinkedVkAccounts links;
@@ -311,6 +320,55 @@ class SyncMembershipTests {
                 }
             }
         }
+    }
+
+    @Test
+    @Order(9)
+    void aRenewalEndingWhileThePlannerRunsIsNotPlannedAgain() throws Exception {
+        // a removal recorded and its renewal running, as a removal's completion leaves them (one transaction)
+        var renewal = jdbc.sql(
+                        """
+                        with due as (update sync.chat set members_removed_at = now(), updated_at = now()
+                                     where journal_id = :journal and state = 'ACTIVE'
+                                     returning organization_id, community_id, journal_id, academic_year_id)
+                        insert into sync.operation (organization_id, community_id, kind, object_key, payload, status,
+                                                    attempts, next_attempt_at, locked_by, locked_until, created_at)
+                        select organization_id, community_id, 'RENEW_INVITE_LINK',
+                               'chat:' || journal_id || ':' || academic_year_id,
+                               jsonb_build_object('v', :version, 'journal', journal_id, 'year', academic_year_id),
+                               'RUNNING', 1, now(), 'another-node', now() + interval '1 hour', now()
+                        from due
+                        returning id""")
+                .param("journal", JOURNAL_A_MATHS)
+                .param("version", OperationPayload.VERSION)
+                .query(Long.class)
+                .single();
+        try (var completing = dataSource.getConnection()) {
+            // the renewal ends (the link got after the removal) in a transaction not committed yet ...
+            completing.setAutoCommit(false);
+            try (var done = completing.prepareStatement(
+                            "update sync.operation set status = 'DONE', finished_at = now() where id = ?");
+                    var linked = completing.prepareStatement(
+                            "update sync.chat set invite_link_at = now() where journal_id = ? and state = 'ACTIVE'")) {
+                done.setLong(1, renewal);
+                done.executeUpdate();
+                linked.setObject(1, JOURNAL_A_MATHS);
+                linked.executeUpdate();
+            }
+            // ... while the journal is planned: its statement's snapshot has the link due and the renewal running
+            var planning = CompletableFuture.supplyAsync(() -> planner.plan(SCHOOL_A, JOURNAL_A_MATHS, null));
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> planning.isDone()
+                            || steps.count("pg_stat_activity where wait_event_type = 'Lock'"
+                                            + " and state = 'active' and pid <> pg_backend_pid()")
+                                    > 0);
+            completing.commit();
+            planning.get(20, TimeUnit.SECONDS);
+        }
+
+        assertThat(steps.count("sync.operation where kind = 'RENEW_INVITE_LINK' and id > " + renewal))
+                .as("renewals planned after the one that ended while the planner ran")
+                .isZero();
     }
 
     private void secondClassOfSchoolA() {
