@@ -62,7 +62,9 @@ class CpuMeterTests {
 
         assertThat(split.appThreads()).isGreaterThanOrEqualTo(280);
         assertThat(split.benchThreads()).isBetween(140.0, split.appThreads());
-        assertThat(split.jvmProcess()).isGreaterThanOrEqualTo(split.appThreads() + split.benchThreads() - 1);
+        // the process's CPU time is read in clock ticks (10 ms) at the start and at the end, the threads' in ns: the
+        // process may seem up to two ticks short of them (a clean verify saw 450.0 ms against 452.8 ms)
+        assertThat(split.jvmProcess()).isGreaterThanOrEqualTo(split.appThreads() + split.benchThreads() - 20);
         assertThat(split.postgres()).as("no postmaster.pid: not measured").isNegative();
         assertThat(split.threadGroups()).containsKey("app: sync-worker-test");
     }
