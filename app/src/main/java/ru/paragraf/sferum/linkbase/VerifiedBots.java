@@ -35,6 +35,22 @@ public class VerifiedBots {
                 .list();
     }
 
+    /**
+     * Whether the bot is the organization's MAX bot, whatever the verdict on its token now: a bot replaced by another
+     * or removed is not, nor is one of a school that went back to VK.
+     */
+    public boolean isBotOf(UUID organization, long botUserId) {
+        return jdbc.sql(
+                        """
+                        select exists (select 1 from linkbase.sferum_community
+                                       where organization_id = :organization and messenger = 'MAX'
+                                         and bot_user_id = :bot)""")
+                .param("organization", organization)
+                .param("bot", botUserId)
+                .query(Boolean.class)
+                .single();
+    }
+
     /** The bot's token, opened, if the organization still has this bot verified. */
     @Transactional(readOnly = true)
     public Optional<BotToken> token(Bot bot) {

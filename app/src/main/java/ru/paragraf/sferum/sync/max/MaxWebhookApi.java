@@ -2,8 +2,15 @@ package ru.paragraf.sferum.sync.max;
 
 import java.net.URI;
 import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -14,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import ru.paragraf.sferum.linkbase.VerifiedBots;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -21,6 +29,11 @@ import tools.jackson.core.JacksonException;
  * secret in {@code X-Max-Bot-Api-Secret} is taken — compared in constant time with the hash kept at subscription;
  * anything else is 401 and nothing is stored. The update is stored and committed before the 200, so that MAX
  * delivers it again if the answer is lost (the inbox ignores the repeat); it is handled later by the dispatcher.
+ *
+ * <p>A bot that is no longer its school's (replaced by another bot, removed, the school back on VK) keeps its
+ * subscription at MAX: its token is gone, so nobody here can delete it. Its updates are answered 200 and dropped, not
+ * stored — nothing may act on them for the school, and a refusal would only make MAX retry each for hours — and the log
+ * says, once an hour per bot, that its subscription is to be deleted with its token (docs/operations.md).
  */
 @RestController
 class MaxWebhookApi {
@@ -31,14 +44,23 @@ class MaxWebhookApi {
     /** Compared with when the bot has no subscription, so that an unknown bot takes as long as a wrong secret. */
     private static final byte[] NO_HASH = new byte[32];
 
+    private static final Logger log = LoggerFactory.getLogger(MaxWebhookApi.class);
+    private static final Duration WARN_EVERY = Duration.ofHours(1);
+
     private final MaxFeeds feeds;
     private final MaxIntake intake;
+    private final VerifiedBots bots;
     private final MessageSource messages;
+    private final Clock clock;
+    /** When the log last said that a former bot's update was dropped, per bot. */
+    private final Map<Long, Instant> warned = new ConcurrentHashMap<>();
 
-    MaxWebhookApi(MaxFeeds feeds, MaxIntake intake, MessageSource messages) {
+    MaxWebhookApi(MaxFeeds feeds, MaxIntake intake, VerifiedBots bots, MessageSource messages, Clock clock) {
         this.feeds = feeds;
         this.intake = intake;
+        this.bots = bots;
         this.messages = messages;
+        this.clock = clock;
     }
 
     @PostMapping(path = PATH + "{bot}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -57,6 +79,10 @@ class MaxWebhookApi {
         if (!matches || subscription == null || botUserId == null) {
             return refused("max.webhook.wrongSecret", "WRONG_SECRET");
         }
+        if (!bots.isBotOf(subscription.organization(), botUserId)) {
+            dropped(botUserId, subscription);
+            return ResponseEntity.ok().build();
+        }
         try {
             var update = MaxTransport.JSON.readTree(body == null ? "" : body);
             if (update == null
@@ -69,6 +95,20 @@ class MaxWebhookApi {
             return notAnUpdate();
         }
         return ResponseEntity.ok().build();
+    }
+
+    private void dropped(long botUserId, MaxFeeds.Subscription subscription) {
+        var now = clock.instant();
+        var last = warned.get(botUserId);
+        if (last == null || last.plus(WARN_EVERY).isBefore(now)) {
+            warned.put(botUserId, now);
+            log.warn(
+                    "MAX updates: bot {} is no longer the bot of organization {}, yet MAX still posts its updates here;"
+                            + " they are dropped. Delete its subscription with its token (docs/operations.md, «MAX:"
+                            + " обновления»)",
+                    botUserId,
+                    subscription.organization());
+        }
     }
 
     private static @Nullable Long botUserId(String bot) {
