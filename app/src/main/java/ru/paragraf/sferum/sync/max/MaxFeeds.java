@@ -157,8 +157,39 @@ class MaxFeeds {
                 .update();
     }
 
-    /** Gives back every lease but this node's (the embedded mode: whoever held them was a process that died). */
+    /**
+     * Notes that this node is alive ({@code sync.max_node}); returns how many nodes are, this one included (the insert
+     * runs in the same snapshot as the count, which therefore counts this node apart).
+     */
+    int heartbeat(String node, Duration alive) {
+        var now = OffsetDateTime.now(clock);
+        return jdbc.sql(
+                        """
+                        with beat as (insert into sync.max_node (name, seen_at) values (:node, :now)
+                                      on conflict (name) do update set seen_at = excluded.seen_at)
+                        select count(*) + 1 from sync.max_node where seen_at > :alive and name <> :node""")
+                .param("node", node)
+                .param("now", now)
+                .param("alive", now.minus(alive))
+                .query(Integer.class)
+                .single();
+    }
+
+    /** This node stops: it no longer counts among the live ones. */
+    void leave(String node) {
+        jdbc.sql("delete from sync.max_node where name = :node")
+                .param("node", node)
+                .update();
+    }
+
+    /**
+     * Gives back every lease but this node's and forgets every other node (the embedded mode: whoever held them was a
+     * process that died).
+     */
     int releaseAllBut(String node) {
+        jdbc.sql("delete from sync.max_node where name <> :node")
+                .param("node", node)
+                .update();
         return jdbc.sql("update sync.max_bot_feed set lease_until = :now where lease_until >= :now and owner <> :node")
                 .param("now", OffsetDateTime.now(clock))
                 .param("node", node)

@@ -2,6 +2,8 @@ package ru.paragraf.sferum.sync.max;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.UUID;
@@ -20,8 +22,10 @@ import ru.paragraf.sferum.linkbase.VerifiedBots;
 
 /**
  * Receives the updates of every verified MAX bot this node holds (docs/architecture.md, «MAX updates: inbox, lease,
- * webhook»). Every {@code lease-check} one thread renews this node's leases, takes bots nobody holds (an expired lease
- * included: its node died) up to {@code bots-per-node}, and gives up those no longer verified. In long-poll mode a
+ * webhook»). Every {@code lease-check} one thread notes the node alive ({@code sync.max_node}), renews its leases,
+ * takes bots nobody holds (an expired lease included: its node died) up to its share — the verified bots divided among
+ * the live nodes, at most {@code bots-per-node} — and gives up those no longer verified and those beyond the share
+ * (a node joined), so the bots spread evenly over the nodes. In long-poll mode a
  * small pool of {@code pollers} threads serves the held bots in turn: a poll waits up to {@code poll-timeout} for an
  * update while the node holds no more bots than threads, and not at all beyond that (then a bot polled empty rests a
  * second), so a thousand bots need four threads, not a thousand. In webhook mode the holder subscribes the bot and
@@ -105,6 +109,7 @@ class MaxPollers implements SmartLifecycle {
                     ? properties.inbox().pollTimeout().plusSeconds(1)
                     : Duration.ZERO;
             feeds.release(held.keySet(), node, heldOn);
+            feeds.leave(node);
         } catch (RuntimeException e) {
             log.warn("MAX updates: the bot leases could not be given back; they expire in {}", lease(), e);
         }
@@ -123,14 +128,16 @@ class MaxPollers implements SmartLifecycle {
 
     private void tick() {
         try {
+            var nodes = feeds.heartbeat(node, lease());
+            var all = bots.all();
+            var share = share(all.size(), nodes);
             var verified = new HashSet<Long>();
             var renewed = new HashSet<>(feeds.renew(held.keySet(), node, lease()));
-            for (var bot : bots.all()) {
+            for (var bot : all) {
                 verified.add(bot.botUserId());
                 if (!renewed.contains(bot.botUserId())) {
                     // an entry kept while its lease is taken again keeps its busy flag: never two polls of a bot here
-                    var room = held.containsKey(bot.botUserId())
-                            || held.size() < properties.inbox().botsPerNode();
+                    var room = held.containsKey(bot.botUserId()) || held.size() < share;
                     if (room && feeds.acquire(bot.botUserId(), bot.organization(), node, lease())) {
                         if (held.putIfAbsent(bot.botUserId(), new Held(bot)) == null) {
                             log.info(
@@ -143,14 +150,22 @@ class MaxPollers implements SmartLifecycle {
                     }
                 }
             }
+            var giveBack = new ArrayList<Long>();
             for (var bot : Map.copyOf(held).keySet()) {
                 if (!verified.contains(bot)) {
-                    held.remove(bot);
-                    feeds.release(
-                            java.util.List.of(bot),
-                            node,
-                            properties.inbox().pollTimeout().plusSeconds(1));
+                    giveBack.add(bot);
                 }
+            }
+            // a node joined: the bots beyond this node's share go to it, the highest ids first
+            held.keySet().stream()
+                    .filter(verified::contains)
+                    .sorted(Comparator.reverseOrder())
+                    .limit(Math.max(0, held.size() - giveBack.size() - share))
+                    .forEach(giveBack::add);
+            if (!giveBack.isEmpty()) {
+                giveBack.forEach(held::remove);
+                // a poll of a bot given back may still be running at MAX: the next holder starts after it
+                feeds.release(giveBack, node, properties.inbox().pollTimeout().plusSeconds(1));
             }
             for (var entry : held.values()) {
                 if (properties.updates() == MaxInboxProperties.Mode.WEBHOOK) {
@@ -167,6 +182,11 @@ class MaxPollers implements SmartLifecycle {
                         e);
             }
         }
+    }
+
+    /** This node's share of the verified bots: divided among the live nodes, within {@code bots-per-node}. */
+    private int share(int verifiedBots, int nodes) {
+        return Math.min(properties.inbox().botsPerNode(), (verifiedBots + nodes - 1) / nodes);
     }
 
     private void submit(Held entry) {

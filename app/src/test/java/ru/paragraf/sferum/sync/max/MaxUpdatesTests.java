@@ -15,7 +15,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -46,14 +48,15 @@ import ru.paragraf.sferum.accounts.AccountRegistration;
  * is stored and handled once; a failing handler is retried and nothing is lost; two nodes never poll one bot at once
  * and the bot moves to the other node when its holder stops. Webhook (a database and emulator of its own): MAX posts
  * to the app, which never long-polls; a wrong or missing secret is 401 and stores nothing; back in long-poll mode the
- * bot is unsubscribed before its first poll.
+ * bot is unsubscribed before its first poll; a bot no longer the school's is answered 200 and its update dropped.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MaxUpdatesTests {
 
-    static final long BOT = 900_000_711L;
+    static final long BOT = 900_000_711L, BOT_B = 900_000_712L;
     static final String TOKEN = "max-updates-test-school-a-3f9a1c7e5b2d4f6a8c0e1b3d5f7a9c1e";
+    static final String TOKEN_B = "max-updates-test-school-b-8e1d3b5f7a9c1e3f5a7c9e1b3d5f7a9c";
     static final long TEACHER = 300_711_001L, PUPIL = 300_711_002L, PARENT = 300_711_003L;
 
     private final MaxEmulator max = MaxEmulator.start(EmulatorConfig.builder()
@@ -69,7 +72,7 @@ class MaxUpdatesTests {
     private final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
     private String database;
     private JdbcClient jdbc;
-    private ConfigurableApplicationContext nodeA;
+    private ConfigurableApplicationContext nodeA, nodeB;
     private long chat;
 
     @BeforeAll
@@ -201,7 +204,7 @@ class MaxUpdatesTests {
     @Order(5)
     void twoNodesNeverPollOneBotAtOnceAndTheBotMovesWhenItsNodeStops() throws Exception {
         var holderA = owner();
-        var nodeB = node("b", database, max, "long-poll");
+        nodeB = node("b", database, max, "long-poll");
         // both nodes try to take the bot every 200 ms for a while
         await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> true);
         assertThat(owner()).as("still node a's").isEqualTo(holderA);
@@ -225,29 +228,12 @@ class MaxUpdatesTests {
     @Test
     @Order(6)
     void webhookModeNeverLongPollsRefusesAWrongSecretAndUnsubscribesWhenSwitchedBack() throws Exception {
-        try (var other = MaxEmulator.start(EmulatorConfig.builder()
-                .rateLimitEnabled(false)
-                .webhookRetryDelays(List.of(Duration.ofMillis(200), Duration.ofMillis(500)))
-                .seed(Seed.of(
-                        List.of(new Seed.Bot(BOT, "school711_bot", "Школа 711 — бот", TOKEN)),
-                        List.of(new Seed.User(TEACHER, "Анна", "Учителева", false))))
-                .build())) {
-            var db = TestDatabases.createDatabase("max_webhook");
-            var port = freePort();
-            var webhook = node(
-                    "w",
-                    db,
-                    other,
-                    "webhook",
-                    "--server.port=" + port,
-                    "--sferum.max.inbox.webhook-base-url=http://localhost:" + port);
-            var wjdbc = JdbcClient.create(new DriverManagerDataSource(db, "postgres", ""));
-            wjdbc.sql(RecordingMaxHandler.TABLE).update();
-            SchoolFixture.insert(wjdbc, webhook.getBean(AccountRegistration.class), LocalDate.now());
-            saveBot(webhook, SchoolFixture.SCHOOL_A, TOKEN);
-            await().atMost(Duration.ofSeconds(15))
-                    .until(() -> other.stats().callsOf("POST /subscriptions") == 1
-                            && count(wjdbc, "sync.max_bot_feed where webhook_url is not null") == 1);
+        try (var school = webhookSchool("max_webhook", "w")) {
+            var other = school.max();
+            var db = school.database();
+            var port = school.port();
+            var webhook = school.node();
+            var wjdbc = school.jdbc();
 
             var room = other.createChat(TEACHER, "8Б Физика");
             other.addBotToChat(room, TEACHER, BOT);
@@ -291,6 +277,106 @@ class MaxUpdatesTests {
         }
     }
 
+    @Test
+    @Order(7)
+    void anUpdateOfABotNoLongerTheSchoolsIsAnsweredAndDropped() throws Exception {
+        try (var school = webhookSchool("max_webhook_former", "f")) {
+            var removed = http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + school.port() + "/api/orgs/"
+                                    + SchoolFixture.SCHOOL_A + "/messenger"))
+                            .header("Authorization", basic("adminA"))
+                            .DELETE()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(removed.statusCode()).as(removed.body()).isBetween(200, 204);
+
+            // the bot is still subscribed at MAX (its token is gone with it): MAX posts its next update here
+            school.max().openDeepLink(TEACHER, "https://max.ru/school711_bot?start=after-removal");
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> school.max().stats().webhookDeliveries() == 1);
+            assertThat(school.max().stats().webhookFailures())
+                    .as("answered 200: MAX does not retry it")
+                    .isZero();
+            assertThat(count(school.jdbc(), "sync.max_update"))
+                    .as("nothing stored for a school whose bot it is no longer")
+                    .isZero();
+        }
+    }
+
+    @Test
+    @Order(8)
+    void theBotsAreSharedEvenlyAmongTheNodes() throws Exception {
+        max.seed(Seed.of(List.of(new Seed.Bot(BOT_B, "school712_bot", "Школа B — бот", TOKEN_B)), List.of()));
+        saveBot(nodeB, SchoolFixture.SCHOOL_B, TOKEN_B, "adminB");
+        var holderB = nodeB.getBean(MaxPollers.class).node();
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> holderB.equals(ownerOf(BOT)) && holderB.equals(ownerOf(BOT_B)));
+
+        var nodeC = node("c", database, max, "long-poll");
+        var holderC = nodeC.getBean(MaxPollers.class).node();
+        await().atMost(Duration.ofSeconds(20)).until(() -> owners().equals(Set.of(holderB, holderC)));
+        // once shared, it stays shared: nobody takes the other's bot back
+        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        assertThat(owners()).isEqualTo(Set.of(holderB, holderC));
+        assertThat(max.stats().maxConcurrentPolls())
+                .as("one long poll of each bot at a time, also while one moved")
+                .containsEntry(BOT, 1)
+                .containsEntry(BOT_B, 1);
+
+        var before = seen().size();
+        max.openDeepLink(TEACHER, "https://max.ru/school711_bot?start=shared-a");
+        max.openDeepLink(TEACHER, "https://max.ru/school712_bot?start=shared-b");
+        await().atMost(Duration.ofSeconds(30)).until(() -> seen().size() == before + 2 && unhandled() == 0);
+        System.out.printf(
+                "Two bots, two nodes: bot %d on %s, bot %d on %s%n", BOT, ownerOf(BOT), BOT_B, ownerOf(BOT_B));
+    }
+
+    /** A school on its own database and MAX emulator, with a node in webhook mode and its bot subscribed. */
+    record WebhookSchool(
+            MaxEmulator max, String database, int port, ConfigurableApplicationContext node, JdbcClient jdbc)
+            implements AutoCloseable {
+
+        /** The node first, then the MAX it talks to. */
+        @Override
+        public void close() {
+            node.close();
+            max.close();
+        }
+    }
+
+    private WebhookSchool webhookSchool(String databaseName, String nodeName) throws Exception {
+        var emulator = MaxEmulator.start(EmulatorConfig.builder()
+                .rateLimitEnabled(false)
+                .webhookRetryDelays(List.of(Duration.ofMillis(200), Duration.ofMillis(500)))
+                .seed(Seed.of(
+                        List.of(new Seed.Bot(BOT, "school711_bot", "Школа 711 — бот", TOKEN)),
+                        List.of(new Seed.User(TEACHER, "Анна", "Учителева", false))))
+                .build());
+        var db = TestDatabases.createDatabase(databaseName);
+        var port = freePort();
+        var node = node(
+                nodeName,
+                db,
+                emulator,
+                "webhook",
+                "--server.port=" + port,
+                "--sferum.max.inbox.webhook-base-url=http://localhost:" + port);
+        var jdbc = JdbcClient.create(new DriverManagerDataSource(db, "postgres", ""));
+        jdbc.sql(RecordingMaxHandler.TABLE).update();
+        SchoolFixture.insert(jdbc, node.getBean(AccountRegistration.class), LocalDate.now());
+        saveBot(node, SchoolFixture.SCHOOL_A, TOKEN);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> emulator.stats().callsOf("POST /subscriptions") == 1
+                        && count(jdbc, "sync.max_bot_feed where webhook_url is not null") == 1);
+        return new WebhookSchool(emulator, db, port, node, jdbc);
+    }
+
+    private static String basic(String login) {
+        return "Basic "
+                + Base64.getEncoder()
+                        .encodeToString((login + ":" + SchoolFixture.PASSWORD).getBytes(StandardCharsets.UTF_8));
+    }
+
     record Stored(long id, String type, int attempts) {}
 
     private List<Stored> stored() {
@@ -315,8 +401,18 @@ class MaxUpdatesTests {
     }
 
     private String owner() {
+        return ownerOf(BOT);
+    }
+
+    /** The nodes holding the two bots. */
+    private Set<String> owners() {
+        return new HashSet<>(List.of(ownerOf(BOT), ownerOf(BOT_B)));
+    }
+
+    /** The node holding a live lease of the bot, or "". */
+    private String ownerOf(long bot) {
         return jdbc.sql("select owner || '' from sync.max_bot_feed where bot_user_id = ? and lease_until > now()")
-                .param(BOT)
+                .param(bot)
                 .query(String.class)
                 .optional()
                 .orElse("");
@@ -358,16 +454,16 @@ class MaxUpdatesTests {
 
     /** The school admin enters the bot token in «База ссылок»; the app verifies it with MAX. */
     private void saveBot(ConfigurableApplicationContext node, UUID organization, String token) throws Exception {
+        saveBot(node, organization, token, "adminA");
+    }
+
+    private void saveBot(ConfigurableApplicationContext node, UUID organization, String token, String admin)
+            throws Exception {
         var port = ((WebServerApplicationContext) node).getWebServer().getPort();
         var request = HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + "/api/orgs/" + organization + "/messenger"))
                 .header("Content-Type", "application/json")
-                .header(
-                        "Authorization",
-                        "Basic "
-                                + Base64.getEncoder()
-                                        .encodeToString(
-                                                ("adminA:" + SchoolFixture.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header("Authorization", basic(admin))
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"messenger\": \"MAX\", \"botToken\": \"" + token + "\"}"))
                 .build();
         var response = http.send(request, HttpResponse.BodyHandlers.ofString());
