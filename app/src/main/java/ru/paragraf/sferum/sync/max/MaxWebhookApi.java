@@ -104,8 +104,8 @@ class MaxWebhookApi {
             warned.put(botUserId, now);
             log.warn(
                     "MAX updates: bot {} is no longer the bot of organization {}, yet MAX still posts its updates here;"
-                            + " they are dropped. Delete its subscription with its token (docs/operations.md, «MAX:"
-                            + " обновления»)",
+                            + " they are dropped. Delete its subscription with its token (docs/operations.md, \"A former"
+                            + " bot\")",
                     botUserId,
                     subscription.organization());
         }
