@@ -21,6 +21,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -35,6 +38,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 import ru.paragraf.sferum.EverydaySteps;
 import ru.paragraf.sferum.SchoolFixture;
 import ru.paragraf.sferum.accounts.AccountRegistration;
@@ -78,6 +82,15 @@ class SyncStrangersTests {
 
     @Autowired
     ApplicationContext context;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    Ledger ledger;
 
     SyncSteps steps;
     UUID task;
@@ -241,6 +254,53 @@ class SyncStrangersTests {
         assertThat(steps.count("sync.chat_stranger where vk_user_id = " + PUPIL_A_VK))
                 .as("someone who belongs is no stranger")
                 .isZero();
+    }
+
+    @Test
+    @Order(6)
+    void aMemberCheckLocksTheChatBeforeItsMembers() throws Exception {
+        // a removal locks the chat's row, then its members: a check that wrote its members first, then the chat,
+        // deadlocked with it (PostgreSQL's «deadlock detected», seen in MaxSchoolFlowTests)
+        var key = jdbc.sql("select organization_id, journal_id, academic_year_id from sync.chat"
+                        + " where journal_id = :journal and state = 'ACTIVE'")
+                .param("journal", JOURNAL_A_MATHS)
+                .query((rs, row) -> new ChatKey(
+                        rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class)))
+                .single();
+        assertThat(steps.count(
+                        "sync.chat_member where journal_id = '%s' and state = 'ACTIVE'".formatted(JOURNAL_A_MATHS)))
+                .isPositive();
+        try (var removal = dataSource.getConnection();
+                var statement = removal.createStatement()) {
+            removal.setAutoCommit(false);
+            statement.execute("select 1 from sync.chat where journal_id = '%s' and state = 'ACTIVE' for update"
+                    .formatted(JOURNAL_A_MATHS));
+            // a check that lists nobody: everyone the engine put in left on their own (rolled back at the end)
+            var check = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(status -> {
+                ledger.strangers()
+                        .checked(
+                                key,
+                                SyncWorld.COMMUNITY_A,
+                                List.of(),
+                                OffsetDateTime.now(clock).plusHours(1));
+                status.setRollbackOnly();
+            }));
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> check.isDone()
+                            || steps.count("pg_stat_activity where wait_event_type = 'Lock'"
+                                            + " and state = 'active' and pid <> pg_backend_pid()")
+                                    > 0);
+            assertThat(check).as("the check waits for the chat's row").isNotDone();
+            // meanwhile the removal takes the chat's members: the check holds none of them yet
+            statement.execute("select 1 from sync.chat_member where journal_id = '%s' for update nowait"
+                    .formatted(JOURNAL_A_MATHS));
+            removal.commit();
+            check.get(20, TimeUnit.SECONDS);
+        }
+        assertThat(steps.count(
+                        "sync.chat_member where journal_id = '%s' and state = 'ACTIVE'".formatted(JOURNAL_A_MATHS)))
+                .as("the check was rolled back")
+                .isPositive();
     }
 
     private void removeStrangers(boolean on) {
