@@ -150,18 +150,14 @@ class MaxPollers implements SmartLifecycle {
                     }
                 }
             }
-            var giveBack = new ArrayList<Long>();
-            for (var bot : Map.copyOf(held).keySet()) {
-                if (!verified.contains(bot)) {
-                    giveBack.add(bot);
-                }
-            }
-            // a node joined: the bots beyond this node's share go to it, the highest ids first
-            held.keySet().stream()
+            // the bots no longer verified, and (a node joined) those beyond this node's share, the highest ids first
+            var kept = held.keySet().stream()
                     .filter(verified::contains)
                     .sorted(Comparator.reverseOrder())
-                    .limit(Math.max(0, held.size() - giveBack.size() - share))
-                    .forEach(giveBack::add);
+                    .toList();
+            var giveBack = new ArrayList<Long>(held.keySet());
+            giveBack.removeAll(kept);
+            giveBack.addAll(kept.subList(0, Math.max(0, kept.size() - share)));
             if (!giveBack.isEmpty()) {
                 giveBack.forEach(held::remove);
                 // a poll of a bot given back may still be running at MAX: the next holder starts after it
