@@ -146,10 +146,13 @@ sealed interface LedgerChange {
             ledger.inviteLink(chat, link, asked);
         }
 
-        /** The people who belong join by the invite link. */
+        /**
+         * The people who belong join by the invite link; and a removal that ended while the link was asked for, its
+         * own renewal kept out by this one, gets one now: the person removed may have seen this link.
+         */
         @Override
         public FollowUp followUp() {
-            return FollowUp.of(chat.journal(), OperationKind.ADD_MEMBER);
+            return FollowUp.of(chat.journal(), OperationKind.ADD_MEMBER, OperationKind.RENEW_INVITE_LINK);
         }
     }
 

@@ -99,7 +99,8 @@ class Outcomes {
                         || followUp.kinds().contains(OperationKind.RENEW_INVITE_LINK))) {
             // a new chat and a new call of one journal may end at the same time, each needing the other for the
             // announcement; two removals from one chat may end at the same time, each waiting for the other before
-            // the link is renewed: one after the other, the second sees the first and plans what follows. No other
+            // the link is renewed, and so may a removal and the chat's renewal, the removal's renewal kept out by
+            // the open one: one after the other, the second sees the first and plans what follows. No other
             // follow-up needs a change of another operation: what it needs besides this change was committed before
             // it was planned
             ledger.lockJournal(followUp.journal());

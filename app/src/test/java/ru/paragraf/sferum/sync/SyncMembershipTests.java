@@ -42,6 +42,7 @@ import ru.paragraf.sferum.accounts.NewAccount;
 import ru.paragraf.sferum.diary.LinkedVkAccounts;
 import ru.paragraf.sferum.school.PersonKind;
 import ru.paragraf.vkemulator.EmulatorSnapshot;
+import ru.paragraf.vkemulator.FaultPlan;
 import ru.paragraf.vkemulator.Seed;
 
 /**
@@ -369,6 +370,58 @@ class SyncMembershipTests {
         assertThat(steps.count("sync.operation where kind = 'RENEW_INVITE_LINK' and id > " + renewal))
                 .as("renewals planned after the one that ended while the planner ran")
                 .isZero();
+    }
+
+    @Test
+    @Order(10)
+    void aRemovalEndingWhileTheChatsLinkIsRenewedRenewsItAgain() throws Exception {
+        var chat = chatOf(JOURNAL_A_MATHS_7B);
+        var renewalsBefore = renewals(JOURNAL_A_MATHS_7B);
+        var asked = WORLD.vk.stats().callsOf("messages.getInviteLink");
+        WORLD.vk.faults(FaultPlan.NONE.withMethodLatency(
+                "messages.getInviteLink", FaultPlan.Latency.fixed(Duration.ofSeconds(5))));
+        try {
+            backTo7A(PUPIL_A3);
+            // A3 is out and the chat's renewal asked of VK: the link is renewed, its answer 5 s away ...
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> WORLD.vk.stats().callsOf("messages.getInviteLink") > asked);
+            // ... when A2 leaves too: A2 may have seen the link the renewal got
+            backTo7A(PUPIL_A2);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> steps.count("sync.chat_member where state = 'REMOVED' and vk_user_id = %d and"
+                                            .formatted(PUPIL_A2_VK)
+                                    + " journal_id = '%s'".formatted(JOURNAL_A_MATHS_7B))
+                            == 1);
+            assertThat(steps.count("sync.operation where kind = 'RENEW_INVITE_LINK' and status = 'RUNNING'"
+                            + " and payload ->> 'journal' = '%s'".formatted(JOURNAL_A_MATHS_7B)))
+                    .as("A2's removal ended while the renewal waited for VK's answer")
+                    .isOne();
+        } finally {
+            WORLD.vk.faults(FaultPlan.NONE);
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .pollDelay(Duration.ofSeconds(6))
+                .until(() -> steps.openOperations() == 0);
+
+        assertThat(members(chat)).doesNotContain(PUPIL_A2_VK, PUPIL_A3_VK);
+        assertThat(renewals(JOURNAL_A_MATHS_7B) - renewalsBefore)
+                .as("the renewal in flight at A2's removal, and one after it")
+                .isEqualTo(2);
+        assertThat(steps.count("sync.chat where journal_id = '%s' and members_removed_at > invite_link_at"
+                        .formatted(JOURNAL_A_MATHS_7B)))
+                .as("the chat's link asked for after its last removal")
+                .isZero();
+        assertThat(inviteLink(JOURNAL_A_MATHS_7B))
+                .isEqualTo(WORLD.vk.snapshot().chat(chat).inviteLink());
+    }
+
+    /** The pupil goes back to 7А, and 7Б's journal is planned as the school's change would have it. */
+    private void backTo7A(UUID pupil) {
+        jdbc.sql("update school.pupil set class_unit_id = :class where id = :pupil")
+                .param("class", CLASS_A_7A)
+                .param("pupil", pupil)
+                .update();
+        planner.plan(SCHOOL_A, JOURNAL_A_MATHS_7B, null);
     }
 
     private void secondClassOfSchoolA() {
