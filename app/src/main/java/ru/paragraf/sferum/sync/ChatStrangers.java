@@ -26,8 +26,10 @@ final class ChatStrangers {
     /**
      * The chat's members as the messenger listed them when asked at {@code asked}. Who belongs to the journal with
      * that VK account, whom the engine put in, the community itself and the chat's owner (who made a chat the community
-     * took over, and whom nobody can remove) are no strangers. Someone the engine put in
-     * before {@code asked} whom the messenger does not list left on their own. Returns how many left.
+     * took over, and whom nobody can remove) are no strangers; nor is someone whose row in the ledger changed at or
+     * after {@code asked}: the engine removed them after the list was taken (their removal ran beside the check).
+     * Someone the engine put in before {@code asked} whom the messenger does not list left on their own. Returns how
+     * many left.
      */
     int checked(ChatKey key, long community, List<ChatMember> listed, OffsetDateTime asked) {
         // the chat's row first, as every writer of a chat and its members locks them (Ledger.memberRemoved): a check
@@ -44,6 +46,7 @@ final class ChatStrangers {
         var known = new HashSet<Long>(belonging(key));
         var active = active(key);
         known.addAll(active.keySet());
+        known.addAll(changedSince(key, asked));
         var present = new HashSet<Long>();
         for (var member : listed) {
             present.add(member.id());
@@ -114,6 +117,21 @@ final class ChatStrangers {
                         active.put(rs.getLong("vk_user_id"), rs.getObject("updated_at", OffsetDateTime.class)))
                 .list();
         return active;
+    }
+
+    /** Whose rows in the ledger changed at or after {@code at}, whatever their state now. */
+    private List<Long> changedSince(ChatKey key, OffsetDateTime at) {
+        return keyed(
+                        jdbc.sql(
+                                """
+                        select vk_user_id from sync.chat_member
+                        where organization_id = :organization and journal_id = :journal and academic_year_id = :year
+                          and updated_at >= :at
+                        """),
+                        key)
+                .param("at", at)
+                .query(Long.class)
+                .list();
     }
 
     private void seen(ChatKey key, ChatMember member, OffsetDateTime asked) {

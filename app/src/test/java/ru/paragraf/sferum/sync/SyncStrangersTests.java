@@ -44,6 +44,7 @@ import ru.paragraf.sferum.SchoolFixture;
 import ru.paragraf.sferum.accounts.AccountRegistration;
 import ru.paragraf.sferum.diary.LinkedVkAccounts;
 import ru.paragraf.sferum.school.PersonKind;
+import ru.paragraf.sferum.sync.messenger.MessengerProvider;
 import ru.paragraf.vkemulator.EmulatorSnapshot;
 import ru.paragraf.vkemulator.Seed;
 import tools.jackson.databind.JsonNode;
@@ -301,6 +302,52 @@ class SyncStrangersTests {
                         "sync.chat_member where journal_id = '%s' and state = 'ACTIVE'".formatted(JOURNAL_A_MATHS)))
                 .as("the check was rolled back")
                 .isPositive();
+    }
+
+    @Test
+    @Order(7)
+    void someoneTheEngineRemovedAfterTheListWasTakenIsNoStranger() {
+        var key = jdbc.sql("select organization_id, journal_id, academic_year_id from sync.chat"
+                        + " where journal_id = :journal and state = 'ACTIVE'")
+                .param("journal", JOURNAL_A_MATHS)
+                .query((rs, row) -> new ChatKey(
+                        rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class)))
+                .single();
+        var listedAt = OffsetDateTime.now(clock);
+        long removedMeanwhile = 700_500_071L, removedBefore = 700_500_072L;
+        transactions.executeWithoutResult(status -> {
+            // two former members the list shows: one the engine took out after the list was taken (a removal that
+            // ran beside the check), one taken out before it and back in the chat on their own
+            for (var member : List.of(removedMeanwhile, removedBefore)) {
+                jdbc.sql(
+                                """
+                                insert into sync.chat_member (organization_id, journal_id, academic_year_id, vk_user_id,
+                                                              role, state, updated_at)
+                                values (:organization, :journal, :year, :member, 'PUPIL', 'REMOVED', :at)""")
+                        .param("organization", key.organization())
+                        .param("journal", key.journal())
+                        .param("year", key.year())
+                        .param("member", member)
+                        .param("at", member == removedMeanwhile ? listedAt.plusSeconds(1) : listedAt.minusSeconds(1))
+                        .update();
+            }
+            ledger.strangers()
+                    .checked(
+                            key,
+                            SyncWorld.COMMUNITY_A,
+                            List.of(
+                                    new MessengerProvider.ChatMember(removedMeanwhile, "Ушедший Только-что", false),
+                                    new MessengerProvider.ChatMember(removedBefore, "Вернувшийся Сам", false)),
+                            listedAt);
+            assertThat(jdbc.sql("select vk_user_id from sync.chat_stranger where journal_id = :journal")
+                            .param("journal", JOURNAL_A_MATHS)
+                            .query(Long.class)
+                            .list())
+                    .as("strangers found by the check")
+                    .contains(removedBefore)
+                    .doesNotContain(removedMeanwhile);
+            status.setRollbackOnly();
+        });
     }
 
     private void removeStrangers(boolean on) {
