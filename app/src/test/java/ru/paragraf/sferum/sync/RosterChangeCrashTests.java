@@ -29,6 +29,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -374,19 +375,25 @@ class RosterChangeCrashTests {
                 .anyMatch(c -> c.seq() > before.seq() && c.change().equals(change) && c.memberId() == member);
     }
 
-    /** No incomplete event and no open operation, for half a second on end. */
+    /** No incomplete event and no open operation, for one and a half seconds on end. */
     private void converged() {
-        await().atMost(Duration.ofMinutes(3))
-                .pollInterval(Duration.ofMillis(100))
-                .during(Duration.ofMillis(1500))
-                .until(() -> count("event_publication where completion_date is null") == 0
-                        && count("sync.operation where status in ('PENDING', 'RUNNING')") == 0);
+        try {
+            await().atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofMillis(100))
+                    .during(Duration.ofMillis(1500))
+                    .until(() -> count("event_publication where completion_date is null") == 0
+                            && count("sync.operation where status in ('PENDING', 'RUNNING')") == 0);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("Not converged in 3 minutes; %s".formatted(diagnosis(!moved)), e);
+        }
     }
 
     /** Every chat holds exactly the journal's people by the roster, in VK and in the ledger. */
     private void checkMembers() {
         for (var chat : CHATS) {
-            assertThat(members(chat)).as("%s's members in VK", chat).isEqualTo(expected(chat, moved));
+            assertThat(members(chat))
+                    .as("%s's members in VK; %s", chat, diagnosis(moved))
+                    .isEqualTo(expected(chat, moved));
             assertThat(new TreeSet<>(jdbc.sql(
                                     "select vk_user_id from sync.chat_member where journal_id = :journal and state = 'ACTIVE'")
                             .param("journal", journal(chat))
@@ -658,7 +665,9 @@ class RosterChangeCrashTests {
     private String diagnosed(boolean target) {
         var events = jdbc.sql(
                         """
-                        select coalesce(string_agg(event_type || ' since ' || publication_date, '; '), 'none')
+                        select coalesce(string_agg(event_type || ' ' || coalesce(status, '-') || ' attempts '
+                                                   || coalesce(completion_attempts, 0) || ' since '
+                                                   || publication_date, '; '), 'none')
                         from event_publication where completion_date is null""")
                 .query(String.class)
                 .single();
@@ -675,9 +684,27 @@ class RosterChangeCrashTests {
                 .param("journal", journal(ALGEBRA_7A))
                 .query(Integer.class)
                 .single();
-        return ("events not completed: %s; organizations: %s; %s: %d people by the roster now, in VK %s, expected"
-                        + " (moved: %s) %s")
+        var open = jdbc.sql(
+                        """
+                        select coalesce(string_agg(kind || ' ' || status || ' attempts ' || attempts || ' next '
+                                                   || next_attempt_at || ' by ' || coalesce(locked_by, '-') || ' until '
+                                                   || coalesce(locked_until::text, '-') || ' problem '
+                                                   || coalesce(problem, '-'), '; ' order by id), 'none')
+                        from sync.operation where status not in ('DONE')""")
+                .query(String.class)
+                .single();
+        var leases = jdbc.sql(
+                        """
+                        select coalesce(string_agg(owner || ' until ' || lease_until || ' (now ' || now() || ')', '; '),
+                                        'none')
+                        from sync.community_lease""")
+                .query(String.class)
+                .single();
+        return ("operations not done: %s; leases: %s; events not completed: %s; organizations: %s; %s: %d people by"
+                        + " the roster now, in VK %s, expected (moved: %s) %s")
                 .formatted(
+                        open,
+                        leases,
                         events,
                         organizations,
                         ALGEBRA_7A,
