@@ -209,6 +209,8 @@ final class CityBenchmark {
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         System.gc();
         heap.forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
+        var jdbc = node.getBean(JdbcClient.class);
+        jdbc.sql("select pg_stat_statements_reset()").query(Object.class).list();
         var allocated = threads.getCurrentThreadAllocatedBytes();
         var began = System.nanoTime();
         var operations = 0;
@@ -224,7 +226,8 @@ final class CityBenchmark {
                 operations,
                 peak >> 20,
                 (threads.getCurrentThreadAllocatedBytes() - allocated) >> 20,
-                Runtime.getRuntime().maxMemory() >> 20);
+                Runtime.getRuntime().maxMemory() >> 20,
+                topStatements(jdbc));
     }
 
     /** (2) Incremental: one lesson published in video mode, then its journal planned; repeated on other journals. */

@@ -217,6 +217,12 @@ final class CityReport {
             details(out, "Two nodes", two);
         }
         line(out, "");
+        line(out, "### The first full planning");
+        line(out, "");
+        line(out, "Where PostgreSQL's time went (pg_stat_statements, top by total time):");
+        line(out, "");
+        statements(out, r.planning().statements());
+        line(out, "");
         line(out, "### Nightly reconciliation after the runs");
         line(out, "");
         line(out, "Where PostgreSQL's time went (pg_stat_statements, top by total time):");

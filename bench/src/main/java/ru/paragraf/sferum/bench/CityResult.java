@@ -37,9 +37,16 @@ record CityResult(
      * @param heapPeakMb the JVM's heap peak during planning (all pools' peaks after a GC before it)
      * @param allocatedMb what the planning thread allocated
      * @param maxHeapMb the JVM's maximum heap
+     * @param statements where PostgreSQL's time went during it (pg_stat_statements, top by total time)
      */
     record Planning(
-            Duration wall, int organizations, int operations, long heapPeakMb, long allocatedMb, long maxHeapMb) {}
+            Duration wall,
+            int organizations,
+            int operations,
+            long heapPeakMb,
+            long allocatedMb,
+            long maxHeapMb,
+            List<Statement> statements) {}
 
     /**
      * A mass video day on {@code nodes} application nodes.
