@@ -103,7 +103,7 @@ class ChatHandler {
                 .providerOf(key.organization())
                 .inviteLink(community, chat.chatId())
                 .fold(
-                        link -> Completion.done(new LedgerChange.InviteLinkReceived(key, link, asked)),
+                        link -> Completion.done(new LedgerChange.InviteLinkReceived(key, link, asked, false)),
                         problem -> problems.onChat(problem, key, chat));
     }
 
@@ -124,7 +124,7 @@ class ChatHandler {
                 .providerOf(key.organization())
                 .renewInviteLink(community, chat.chatId())
                 .fold(
-                        link -> Completion.done(new LedgerChange.InviteLinkReceived(key, link, asked)),
+                        link -> Completion.done(new LedgerChange.InviteLinkReceived(key, link, asked, true)),
                         problem -> problems.onChat(problem, key, chat));
     }
 

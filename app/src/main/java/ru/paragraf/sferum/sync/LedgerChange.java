@@ -136,10 +136,11 @@ sealed interface LedgerChange {
     }
 
     /**
-     * The chat's invite link, first or renewed, asked for at {@code asked}: the old one is never shown again, and a
-     * removal recorded after {@code asked} makes the link due for renewal again.
+     * The chat's invite link, first or renewed ({@code renewal}), asked for at {@code asked}: the old one is never
+     * shown again, and a removal recorded after {@code asked} makes the link due for renewal again.
      */
-    record InviteLinkReceived(ChatKey chat, String link, OffsetDateTime asked) implements LedgerChange {
+    record InviteLinkReceived(ChatKey chat, String link, OffsetDateTime asked, boolean renewal)
+            implements LedgerChange {
 
         @Override
         public void applyTo(Ledger ledger) {
@@ -147,12 +148,15 @@ sealed interface LedgerChange {
         }
 
         /**
-         * The people who belong join by the invite link; and a removal that ended while the link was asked for, its
-         * own renewal kept out by this one, gets one now: the person removed may have seen this link.
+         * The people who belong join by the invite link; and after a renewal, a removal that ended while the link was
+         * asked for, its own renewal kept out by this one, gets one now: the person removed may have seen this link.
+         * (A chat's first link follows no removal but, rarely, a former teacher's; the next run renews it then.)
          */
         @Override
         public FollowUp followUp() {
-            return FollowUp.of(chat.journal(), OperationKind.ADD_MEMBER, OperationKind.RENEW_INVITE_LINK);
+            return renewal
+                    ? FollowUp.of(chat.journal(), OperationKind.ADD_MEMBER, OperationKind.RENEW_INVITE_LINK)
+                    : FollowUp.of(chat.journal(), OperationKind.ADD_MEMBER);
         }
     }
 
