@@ -475,7 +475,10 @@ class Planner {
      * Everyone who belongs ({@link #belonging()}) and has a VK account that VK ID still accepts, and is not in the chat
      * yet, joins it: the journal's teachers, its pupils and, where the school wants them, their parents, and the
      * substitutes of the day. A person in two roles of one journal (a teacher who is a pupil's parent) joins once, in
-     * the first role.
+     * the first role. Who belongs is looked up per chat ({@code lateral}: the chat's journal taken down to the school
+     * views' journal indexes), so a school with few chats pays for those only: joined to the chats, the whole school's
+     * members were built first, a whole-city scan of the journals' teachers among them (docs/benchmarks.md, «City
+     * planning after MAX»).
      */
     private static String addMember(Scope scope) {
         return """
@@ -484,13 +487,13 @@ class Planner {
                        %s as payload
                 from sync.chat c
                 join school.sync_journal j on j.journal_id = c.journal_id and j.subject_chat_requested
-                join (select distinct on (b.journal_id, b.member_user_id)
-                             b.journal_id, b.person_id, b.role, b.member_user_id
-                      from %s b
-                      where b.organization_id = :organization %s
-                        and b.member_user_id is not null and not b.relink_required
-                      order by b.journal_id, b.member_user_id, b.role = {MemberRole.TEACHER} desc,
-                               b.role = {MemberRole.PUPIL} desc) p on p.journal_id = c.journal_id
+                cross join lateral (select distinct on (b.member_user_id)
+                                           b.journal_id, b.person_id, b.role, b.member_user_id
+                                    from %s b
+                                    where b.organization_id = :organization and b.journal_id = c.journal_id %s
+                                      and b.member_user_id is not null and not b.relink_required
+                                    order by b.member_user_id, b.role = {MemberRole.TEACHER} desc,
+                                             b.role = {MemberRole.PUPIL} desc) p
                 %s
                 where c.organization_id = :organization %s
                   and c.state = {ChatState.ACTIVE}
@@ -519,24 +522,29 @@ class Planner {
      */
     private static String removeMember(Scope scope) {
         return """
+                with chats as materialized (
+                    -- who belongs, per chat (its journal taken down to the school views' journal indexes): a school
+                    -- with few chats pays for those only; computed for the whole school and looked up in a hash, it
+                    -- built every member of the school first (docs/benchmarks.md, «City planning after MAX»), and as
+                    -- a correlated anti-join PostgreSQL compared every member with the whole city's members
+                    -- («Planning cost»)
+                    select c.organization_id, c.community_id, c.journal_id, c.academic_year_id,
+                           (select coalesce(array_agg(p.member_user_id), array[]::bigint[]) from %s p
+                            where p.organization_id = :organization and p.journal_id = c.journal_id
+                              and p.member_user_id is not null) as accounts
+                    from sync.chat c
+                    join school.sync_journal j on j.journal_id = c.journal_id and j.subject_chat_requested
+                    %s
+                    where c.organization_id = :organization %s and c.state = {ChatState.ACTIVE})
                 select c.organization_id, c.community_id, {OperationKind.REMOVE_MEMBER} as kind,
                        'member:' || c.journal_id || ':' || c.academic_year_id || ':' || m.vk_user_id as object_key,
                        %s as payload
-                from sync.chat_member m
-                join sync.chat c on c.organization_id = m.organization_id and c.journal_id = m.journal_id
-                                and c.academic_year_id = m.academic_year_id and c.state = {ChatState.ACTIVE}
-                join school.sync_journal j on j.journal_id = c.journal_id and j.subject_chat_requested
-                %s
-                where c.organization_id = :organization %s
-                  and m.state = {MemberState.ACTIVE}
-                  -- who belongs, computed once for the school (a journal is one school's) and looked up in a hash:
-                  -- as a correlated anti-join, PostgreSQL compared every member with the whole city's members
-                  -- (docs/benchmarks.md, «Planning cost»); the null accounts are left out, so «not in» is «not
-                  -- exists»
-                  and (m.journal_id, m.vk_user_id) not in (select p.journal_id, p.member_user_id
-                                                           from %s p
-                                                           where p.organization_id = :organization %s
-                                                             and p.member_user_id is not null)
+                from chats c
+                join sync.chat_member m on m.organization_id = c.organization_id and m.journal_id = c.journal_id
+                                       and m.academic_year_id = c.academic_year_id
+                join sync.organization so on so.organization_id = c.organization_id
+                where m.state = {MemberState.ACTIVE}
+                  and m.vk_user_id <> all (c.accounts)
                   -- a discarded hold keeps its people in their chats (sync.removal_hold_item)
                   and not exists (select 1 from sync.removal_hold_item d
                                   where d.organization_id = m.organization_id and d.journal_id = m.journal_id
@@ -551,11 +559,10 @@ class Planner {
                                     and t.academic_year_id = m.academic_year_id and t.state = {MemberState.ACTIVE}))
                 """
                 .formatted(
-                        payload("'journal', c.journal_id, 'year', c.academic_year_id, 'vkUser', m.vk_user_id"),
+                        belonging(),
                         ready("c.organization_id"),
                         scope.journal("c.journal_id"),
-                        belonging(),
-                        scope.journal("p.journal_id"),
+                        payload("'journal', c.journal_id, 'year', c.academic_year_id, 'vkUser', m.vk_user_id"),
                         MemberAccounts.of("so", "p"));
     }
 
