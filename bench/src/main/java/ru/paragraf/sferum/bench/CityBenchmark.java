@@ -218,6 +218,15 @@ final class CityBenchmark {
             operations += reconciliation.organization(school.organization());
         }
         var wall = CityConnection.since(began);
+        // the statements' whole text in the log: the report's table cuts them where all enqueues look alike
+        jdbc.sql(
+                        """
+                        select round(total_exec_time) || ' ms, ' || calls || ' calls: '
+                               || regexp_replace(query, '\\s+', ' ', 'g')
+                        from pg_stat_statements order by total_exec_time desc limit 3""")
+                .query(String.class)
+                .list()
+                .forEach(statement -> log("first planning's statement: " + statement));
         var peak =
                 heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
         return new CityResult.Planning(
