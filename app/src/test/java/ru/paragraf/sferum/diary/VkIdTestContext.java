@@ -42,6 +42,7 @@ import ru.paragraf.sferum.accounts.NewAccount;
         properties = {
             "logging.level.ru.paragraf.sferum=DEBUG",
             "sferum.vkid.transfer-lock-timeout=300ms",
+            "sferum.events.resubmit-every=1s",
             "sferum.secrets.keys.old=" + VkIdTestContext.OLD_KEY
         })
 @AutoConfigureMockMvc
