@@ -262,12 +262,7 @@ class SyncStrangersTests {
     void aMemberCheckLocksTheChatBeforeItsMembers() throws Exception {
         // a removal locks the chat's row, then its members: a check that wrote its members first, then the chat,
         // deadlocked with it (PostgreSQL's «deadlock detected», seen in MaxSchoolFlowTests)
-        var key = jdbc.sql("select organization_id, journal_id, academic_year_id from sync.chat"
-                        + " where journal_id = :journal and state = 'ACTIVE'")
-                .param("journal", JOURNAL_A_MATHS)
-                .query((rs, row) -> new ChatKey(
-                        rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class)))
-                .single();
+        var key = mathsChat();
         assertThat(steps.count(
                         "sync.chat_member where journal_id = '%s' and state = 'ACTIVE'".formatted(JOURNAL_A_MATHS)))
                 .isPositive();
@@ -307,12 +302,7 @@ class SyncStrangersTests {
     @Test
     @Order(7)
     void someoneTheEngineRemovedAfterTheListWasTakenIsNoStranger() {
-        var key = jdbc.sql("select organization_id, journal_id, academic_year_id from sync.chat"
-                        + " where journal_id = :journal and state = 'ACTIVE'")
-                .param("journal", JOURNAL_A_MATHS)
-                .query((rs, row) -> new ChatKey(
-                        rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class)))
-                .single();
+        var key = mathsChat();
         var listedAt = OffsetDateTime.now(clock);
         long removedMeanwhile = 700_500_071L, removedBefore = 700_500_072L;
         transactions.executeWithoutResult(status -> {
@@ -348,6 +338,16 @@ class SyncStrangersTests {
                     .doesNotContain(removedMeanwhile);
             status.setRollbackOnly();
         });
+    }
+
+    /** The key of the maths journal's active chat. */
+    private ChatKey mathsChat() {
+        return jdbc.sql("select organization_id, journal_id, academic_year_id from sync.chat"
+                        + " where journal_id = :journal and state = 'ACTIVE'")
+                .param("journal", JOURNAL_A_MATHS)
+                .query((rs, row) -> new ChatKey(
+                        rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class)))
+                .single();
     }
 
     private void removeStrangers(boolean on) {
