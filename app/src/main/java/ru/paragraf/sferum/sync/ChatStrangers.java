@@ -44,9 +44,8 @@ final class ChatStrangers {
                 .param("asked", asked)
                 .update();
         var known = new HashSet<Long>(belonging(key));
-        var active = active(key);
-        known.addAll(active.keySet());
-        known.addAll(changedSince(key, asked));
+        var active = new HashMap<Long, OffsetDateTime>();
+        ledgered(key, asked, known, active);
         var present = new HashSet<Long>();
         for (var member : listed) {
             present.add(member.id());
@@ -101,36 +100,30 @@ final class ChatStrangers {
                 .list());
     }
 
-    /** The ledger's members in the chat, with when each row last changed. */
-    private Map<Long, OffsetDateTime> active(ChatKey key) {
-        var active = new HashMap<Long, OffsetDateTime>();
+    /**
+     * The ledger's rows of the chat that the check must know: each ACTIVE member, with when their row last changed
+     * (into {@code active}), and anyone whose row changed at or after {@code asked}, whatever its state now; all of
+     * them into {@code known}.
+     */
+    private void ledgered(ChatKey key, OffsetDateTime asked, Set<Long> known, Map<Long, OffsetDateTime> active) {
         keyed(
                         jdbc.sql(
                                 sql(
                                         """
-                        select vk_user_id, updated_at from sync.chat_member
+                        select vk_user_id, state = {MemberState.ACTIVE} as active, updated_at from sync.chat_member
                         where organization_id = :organization and journal_id = :journal and academic_year_id = :year
-                          and state = {MemberState.ACTIVE}
+                          and (state = {MemberState.ACTIVE} or updated_at >= :asked)
                         """)),
                         key)
-                .query((rs, row) ->
-                        active.put(rs.getLong("vk_user_id"), rs.getObject("updated_at", OffsetDateTime.class)))
-                .list();
-        return active;
-    }
-
-    /** Whose rows in the ledger changed at or after {@code at}, whatever their state now. */
-    private List<Long> changedSince(ChatKey key, OffsetDateTime at) {
-        return keyed(
-                        jdbc.sql(
-                                """
-                        select vk_user_id from sync.chat_member
-                        where organization_id = :organization and journal_id = :journal and academic_year_id = :year
-                          and updated_at >= :at
-                        """),
-                        key)
-                .param("at", at)
-                .query(Long.class)
+                .param("asked", asked)
+                .query((rs, row) -> {
+                    var member = rs.getLong("vk_user_id");
+                    known.add(member);
+                    if (rs.getBoolean("active")) {
+                        active.put(member, rs.getObject("updated_at", OffsetDateTime.class));
+                    }
+                    return member;
+                })
                 .list();
     }
 

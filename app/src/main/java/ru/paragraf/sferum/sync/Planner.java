@@ -490,7 +490,7 @@ class Planner {
                 cross join lateral (select distinct on (b.member_user_id)
                                            b.journal_id, b.person_id, b.role, b.member_user_id
                                     from %s b
-                                    where b.organization_id = :organization and b.journal_id = c.journal_id %s
+                                    where b.organization_id = :organization and b.journal_id = c.journal_id
                                       and b.member_user_id is not null and not b.relink_required
                                     order by b.member_user_id, b.role = {MemberRole.TEACHER} desc,
                                              b.role = {MemberRole.PUPIL} desc) p
@@ -508,7 +508,6 @@ class Planner {
                         payload("'journal', c.journal_id, 'year', c.academic_year_id, 'person', p.person_id, "
                                 + "'role', p.role, 'vkUser', p.member_user_id"),
                         belonging(),
-                        scope.journal("b.journal_id"),
                         ready("c.organization_id"),
                         scope.journal("c.journal_id"));
     }
